@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Parley.Cli;
+
+return ParleyCommand.Create().Parse(args).Invoke();
