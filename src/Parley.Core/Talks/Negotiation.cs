@@ -1,0 +1,240 @@
+namespace Parley.Core.Talks;
+
+/// <summary>
+/// One negotiation: the parties, the issues, and everything the talks produce. The aggregate keeps references
+/// whole — every party, issue, option, proposal and statement an item names must already be there — and
+/// refuses a change that breaks that with a <see cref="TalksRuleException"/>. Items are immutable; history is
+/// kept by adding (a new position supersedes the old one in valid time, it never overwrites it).
+/// Derived figures are computed by <see cref="TalksStatus"/>, never stored.
+/// </summary>
+public sealed class Negotiation
+{
+    private readonly List<Party> _parties = [];
+    private readonly List<Issue> _issues = [];
+    private readonly List<Statement> _statements = [];
+    private readonly List<Position> _positions = [];
+    private readonly List<Proposal> _proposals = [];
+    private readonly List<Agreement> _agreements = [];
+    private readonly List<Round> _rounds = [];
+    private readonly List<WorkingGroup> _workingGroups = [];
+    private readonly List<Contingency> _contingencies = [];
+
+    /// <summary>Creates an empty negotiation.</summary>
+    /// <exception cref="ArgumentException">Malformed id or empty title.</exception>
+    public Negotiation(string id, string title, string description = "")
+    {
+        Id = Key.Require(id, nameof(id));
+        Title = Text.Require(title, nameof(title));
+        Description = description ?? "";
+    }
+
+    /// <summary>The negotiation's key.</summary>
+    public string Id { get; }
+
+    /// <summary>Display title.</summary>
+    public string Title { get; }
+
+    /// <summary>What the talks are about.</summary>
+    public string Description { get; }
+
+    /// <summary>Parties in the order added.</summary>
+    public IReadOnlyList<Party> Parties => _parties;
+
+    /// <summary>Issues in agenda order.</summary>
+    public IReadOnlyList<Issue> Issues => _issues;
+
+    /// <summary>Statements in the order added.</summary>
+    public IReadOnlyList<Statement> Statements => _statements;
+
+    /// <summary>Every position ever recorded, in the order added.</summary>
+    public IReadOnlyList<Position> Positions => _positions;
+
+    /// <summary>Proposals with their answers.</summary>
+    public IReadOnlyList<Proposal> Proposals => _proposals;
+
+    /// <summary>Explicit agreement records (accepted proposals imply more; see <see cref="TalksStatus"/>).</summary>
+    public IReadOnlyList<Agreement> Agreements => _agreements;
+
+    /// <summary>Rounds of talks.</summary>
+    public IReadOnlyList<Round> Rounds => _rounds;
+
+    /// <summary>Working groups.</summary>
+    public IReadOnlyList<WorkingGroup> WorkingGroups => _workingGroups;
+
+    /// <summary>Contingency plans.</summary>
+    public IReadOnlyList<Contingency> Contingencies => _contingencies;
+
+    /// <summary>The party with this id, or null.</summary>
+    public Party? FindParty(string id) => _parties.Find(p => p.Id == id);
+
+    /// <summary>The issue with this id, or null.</summary>
+    public Issue? FindIssue(string id) => _issues.Find(i => i.Id == id);
+
+    /// <summary>The proposal with this id, or null.</summary>
+    public Proposal? FindProposal(string id) => _proposals.Find(p => p.Id == id);
+
+    /// <summary>The parties whose consent <paramref name="issue"/> needs: its explicit list, else every party with the Principal role.</summary>
+    public IReadOnlyList<string> PrincipalsOf(Issue issue) =>
+        issue.Principals ?? _parties.Where(p => p.Has(PartyRole.Principal)).Select(p => p.Id).ToArray();
+
+    /// <summary>Adds a party.</summary>
+    /// <exception cref="TalksRuleException">The id is taken.</exception>
+    public void AddParty(Party party)
+    {
+        Unique(_parties, party.Id, p => p.Id, "party");
+        _parties.Add(party);
+    }
+
+    /// <summary>Adds an issue to the end of the agenda.</summary>
+    /// <exception cref="TalksRuleException">The id is taken or a principal is unknown.</exception>
+    public void AddIssue(Issue issue)
+    {
+        Unique(_issues, issue.Id, i => i.Id, "issue");
+        for (var k = 0; k < (issue.Principals?.Count ?? 0); k++) RequireParty(issue.Principals![k], $"principals[{k}]");
+        _issues.Add(issue);
+    }
+
+    /// <summary>Adds a statement.</summary>
+    /// <exception cref="TalksRuleException">The id is taken, or a signatory, speaker, issue, option or proposal is unknown.</exception>
+    public void AddStatement(Statement statement)
+    {
+        Unique(_statements, statement.Id, s => s.Id, "statement");
+        for (var k = 0; k < statement.Signatories.Count; k++) RequireParty(statement.Signatories[k], $"signatories[{k}]");
+        if (statement.Speaker is { } speaker && !_parties.Any(p => p.Delegates.Any(d => d.Id == speaker)))
+            throw new TalksRuleException("speaker", $"unknown delegate '{speaker}'");
+        for (var k = 0; k < statement.Stances.Count; k++)
+        {
+            var s = statement.Stances[k];
+            if (s.Proposal is { } p) RequireProposal(p, $"stances[{k}].proposal");
+            if (s.Issue is { } i) RequireOption(RequireIssue(i, $"stances[{k}].issue"), s.Option, $"stances[{k}].option");
+        }
+        _statements.Add(statement);
+    }
+
+    /// <summary>Records a party's position on an issue.</summary>
+    /// <exception cref="TalksRuleException">The id is taken; the party, issue, an option or the statement is unknown.</exception>
+    public void RecordPosition(Position position)
+    {
+        Unique(_positions, position.Id, p => p.Id, "position");
+        RequireParty(position.Party, "party");
+        var issue = RequireIssue(position.Issue, "issue");
+        foreach (var option in position.Stances.Keys) RequireOption(issue, option, $"stances.{option}");
+        if (position.Statement is { } s) RequireStatement(s, "statement");
+        _positions.Add(position);
+    }
+
+    /// <summary>Adds a proposal (its answers, if any, are checked too).</summary>
+    /// <exception cref="TalksRuleException">The id is taken; the author, an addressee, an issue or option is unknown; an answer comes from a non-addressee.</exception>
+    public void AddProposal(Proposal proposal)
+    {
+        Unique(_proposals, proposal.Id, p => p.Id, "proposal");
+        RequireParty(proposal.Author, "author");
+        for (var k = 0; k < proposal.Addressees.Count; k++) RequireParty(proposal.Addressees[k], $"addressees[{k}]");
+        foreach (var (issueId, option) in proposal.Package)
+            RequireOption(RequireIssue(issueId, $"package.{issueId}"), option, $"package.{issueId}");
+        for (var k = 0; k < proposal.Responses.Count; k++) CheckResponse(proposal, proposal.Responses[k], $"responses[{k}]");
+        _proposals.Add(proposal);
+    }
+
+    /// <summary>Records an addressee's answer to a proposal.</summary>
+    /// <exception cref="TalksRuleException">Unknown proposal, a non-addressee, or an unknown statement.</exception>
+    public void Respond(string proposalId, Response response)
+    {
+        var index = _proposals.FindIndex(p => p.Id == proposalId);
+        if (index < 0) throw new TalksRuleException("proposal", $"unknown proposal '{proposalId}'");
+        CheckResponse(_proposals[index], response, "response");
+        _proposals[index] = _proposals[index].WithResponse(response);
+    }
+
+    /// <summary>Records that the author withdrew a proposal.</summary>
+    /// <exception cref="TalksRuleException">Unknown proposal, already withdrawn, or a time before it was made.</exception>
+    public void Withdraw(string proposalId, DateTimeOffset at)
+    {
+        var index = _proposals.FindIndex(p => p.Id == proposalId);
+        if (index < 0) throw new TalksRuleException("proposal", $"unknown proposal '{proposalId}'");
+        var proposal = _proposals[index];
+        if (proposal.Withdrawn is not null) throw new TalksRuleException("withdrawn", $"proposal '{proposalId}' is already withdrawn");
+        if (at < proposal.Created) throw new TalksRuleException("withdrawn", $"proposal '{proposalId}' cannot be withdrawn before it is made");
+        _proposals[index] = proposal.WithdrawnAt(at);
+    }
+
+    /// <summary>Records an agreement.</summary>
+    /// <exception cref="TalksRuleException">The id is taken; the issue, option or a party is unknown.</exception>
+    public void RecordAgreement(Agreement agreement)
+    {
+        Unique(_agreements, agreement.Id, a => a.Id, "agreement");
+        RequireOption(RequireIssue(agreement.Issue, "issue"), agreement.Option, "option");
+        for (var k = 0; k < agreement.Parties.Count; k++) RequireParty(agreement.Parties[k], $"parties[{k}]");
+        _agreements.Add(agreement);
+    }
+
+    /// <summary>Adds a round.</summary>
+    /// <exception cref="TalksRuleException">The id is taken or an attendee is unknown.</exception>
+    public void AddRound(Round round)
+    {
+        Unique(_rounds, round.Id, r => r.Id, "round");
+        for (var k = 0; k < round.Attendees.Count; k++) RequireParty(round.Attendees[k], $"attendees[{k}]");
+        _rounds.Add(round);
+    }
+
+    /// <summary>Adds a working group.</summary>
+    /// <exception cref="TalksRuleException">The id is taken, or a member or issue is unknown.</exception>
+    public void AddWorkingGroup(WorkingGroup group)
+    {
+        Unique(_workingGroups, group.Id, g => g.Id, "working group");
+        for (var k = 0; k < group.Members.Count; k++) RequireParty(group.Members[k], $"members[{k}]");
+        for (var k = 0; k < group.Issues.Count; k++) RequireIssue(group.Issues[k], $"issues[{k}]");
+        _workingGroups.Add(group);
+    }
+
+    /// <summary>Adds a contingency.</summary>
+    /// <exception cref="TalksRuleException">The id is taken; the owner, the proposal, a party or the statement is unknown.</exception>
+    public void AddContingency(Contingency contingency)
+    {
+        Unique(_contingencies, contingency.Id, c => c.Id, "contingency");
+        RequireParty(contingency.Owner, "owner");
+        RequireProposal(contingency.Trigger.Proposal, "trigger.proposal");
+        if (contingency.Trigger.ByParty is { } by) RequireParty(by, "trigger.by");
+        for (var k = 0; k < contingency.Actions.Count; k++) RequireParty(contingency.Actions[k].Party, $"actions[{k}].party");
+        if (contingency.Statement is { } s) RequireStatement(s, "statement");
+        _contingencies.Add(contingency);
+    }
+
+    private void CheckResponse(Proposal proposal, Response response, string field)
+    {
+        if (!proposal.Addressees.Contains(response.Party))
+            throw new TalksRuleException($"{field}.party", $"'{response.Party}' is not an addressee of proposal '{proposal.Id}'");
+        if (response.At < proposal.Created)
+            throw new TalksRuleException($"{field}.at", $"answer to proposal '{proposal.Id}' is dated before the proposal");
+        if (response.Statement is { } s) RequireStatement(s, $"{field}.statement");
+    }
+
+    private static void Unique<T>(List<T> items, string id, Func<T, string> key, string what)
+    {
+        if (items.Exists(i => key(i) == id)) throw new TalksRuleException("id", $"duplicate {what} id '{id}'");
+    }
+
+    private void RequireParty(string id, string field)
+    {
+        if (FindParty(id) is null) throw new TalksRuleException(field, $"unknown party '{id}'");
+    }
+
+    private Issue RequireIssue(string id, string field) =>
+        FindIssue(id) ?? throw new TalksRuleException(field, $"unknown issue '{id}'");
+
+    private static void RequireOption(Issue issue, string? option, string field)
+    {
+        if (option is not null && !issue.HasOption(option))
+            throw new TalksRuleException(field, $"issue '{issue.Id}' has no option '{option}'");
+    }
+
+    private void RequireProposal(string id, string field)
+    {
+        if (FindProposal(id) is null) throw new TalksRuleException(field, $"unknown proposal '{id}'");
+    }
+
+    private void RequireStatement(string id, string field)
+    {
+        if (!_statements.Exists(s => s.Id == id)) throw new TalksRuleException(field, $"unknown statement '{id}'");
+    }
+}
