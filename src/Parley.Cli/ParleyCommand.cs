@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Cli.Talks;
 
 namespace Parley.Cli;
 
@@ -9,6 +10,12 @@ public static class ParleyCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("Parley: a workspace for multi-party negotiations.");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ScenarioCommands.Import());
+        root.Subcommands.Add(ScenarioCommands.Export());
+        root.Subcommands.Add(ScenarioCommands.Validate());
+        root.Subcommands.Add(ScenarioCommands.List());
+        root.Subcommands.Add(StatusCommand.Create());
         // Each capability adds its commands here, one line each.
         return root;
     }

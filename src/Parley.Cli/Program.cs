@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Parley.Cli;
 
-return ParleyCommand.Create().Parse(args).Invoke();
+return await ParleyCommand.Create().Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
+using Parley.Server;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddParley();
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+await app.UseParleyAsync();
 app.Run();

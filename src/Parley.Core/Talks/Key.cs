@@ -14,7 +14,9 @@ public static partial class Key
     /// <summary>Returns <paramref name="value"/> when it is a well-formed key.</summary>
     /// <exception cref="ArgumentException">The key is malformed.</exception>
     public static string Require(string? value, string field) =>
-        IsValid(value) ? value! : throw new ArgumentException($"'{value}' is not a valid id (letters, digits, '-', '_', '.'; at most 64).", field);
+        IsValid(value) ? value!
+        : string.IsNullOrEmpty(value) ? throw new ArgumentException("an id is required", field)
+        : throw new ArgumentException($"'{value}' is not a valid id (a letter or digit, then letters, digits, '-', '_', '.'; at most 64)", field);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     private static partial Regex Pattern();

@@ -47,6 +47,21 @@ public readonly record struct Visibility
     /// <summary>Visible to <paramref name="party"/> and the mediator.</summary>
     public static Visibility PrivateTo(string party) => new(VisibilityScope.Party, party);
 
+    /// <summary>Reads <c>shared</c>, <c>mediator</c> or <c>party:ID</c> (the form <see cref="ToString"/> writes).</summary>
+    public static bool TryParse(string? text, out Visibility visibility)
+    {
+        visibility = Shared;
+        switch (text?.Trim())
+        {
+            case null or "" or "shared": return true;
+            case "mediator": visibility = MediatorOnly; return true;
+            case { } t when t.StartsWith("party:", StringComparison.Ordinal) && Key.IsValid(t[6..]):
+                visibility = PrivateTo(t[6..]);
+                return true;
+            default: return false;
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => Scope == VisibilityScope.Party ? $"party:{Party}" : Scope.ToString().ToLowerInvariant();
 }

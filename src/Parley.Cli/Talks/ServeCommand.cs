@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Parley.Server;
+
+namespace Parley.Cli.Talks;
+
+/// <summary><c>parley serve</c>: the web app and REST API on one address.</summary>
+public static class ServeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://localhost:5080" };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the Berlin demo into an empty database." };
+        var database = CommonOptions.Database();
+        var command = new Command("serve", "Start the Parley web app and API.") { urls, noDemo, database };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new List<string> { "--urls", parse.GetValue(urls)!, "--Parley:SeedDemo", (!parse.GetValue(noDemo)).ToString() };
+            if (parse.GetValue(database) is { } db) settings.AddRange(["--Parley:Database", db]);
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                Args = settings.ToArray(),
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.AddParley();
+            var app = builder.Build();
+            await app.UseParleyAsync();
+            await app.RunAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

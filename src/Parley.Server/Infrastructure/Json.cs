@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Parley.Server.Infrastructure;
+
+/// <summary>The one JSON shape of Parley: camelCase names, enums as camelCase strings, nulls kept.</summary>
+public static class Json
+{
+    /// <summary>Applies Parley's settings to <paramref name="options"/>.</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return options;
+    }
+
+    /// <summary>Settings for writing to a terminal or file (indented).</summary>
+    public static JsonSerializerOptions Indented { get; } = Configure(new JsonSerializerOptions { WriteIndented = true });
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Parley.Core.Talks;
+
+namespace Parley.Server.Infrastructure;
+
+/// <summary>
+/// A request the user got wrong: a malformed field in the body or the query. Thrown while turning a request
+/// into model values, mapped to a 400 naming the field.
+/// </summary>
+public sealed class InvalidInputException(string field, string message) : Exception(message)
+{
+    /// <summary>The offending field, as the client named it.</summary>
+    public string Field { get; } = field;
+}
+
+/// <summary>
+/// Maps the user's mistakes to ProblemDetails in one place: a refused change (<see cref="TalksRuleException"/>)
+/// or malformed input (<see cref="InvalidInputException"/>, an unreadable body) is a 400 naming the field.
+/// Anything else is a real fault and stays a 500.
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        (string Field, string Message)? error = exception switch
+        {
+            TalksRuleException e => (e.Field, e.Message),
+            InvalidInputException e => (e.Field, e.Message),
+            BadHttpRequestException e => ("body", e.InnerException?.Message ?? e.Message),
+            _ => null,
+        };
+        if (error is not { } (field, message)) return false;
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request was refused.",
+                Detail = $"{field}: {message}",
+            },
+        });
+    }
+}
+
+/// <summary>Turns model construction errors into <see cref="InvalidInputException"/>s naming the field.</summary>
+public static class Input
+{
+    /// <summary>Runs <paramref name="build"/>; an <see cref="ArgumentException"/> becomes a 400 on <paramref name="field"/>.</summary>
+    public static T Build<T>(string field, Func<T> build)
+    {
+        try { return build(); }
+        catch (ArgumentException e)
+        {
+            var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
+            throw new InvalidInputException(e.ParamName is { } name ? $"{field}.{name}" : field, message);
+        }
+    }
+
+    /// <summary>Reads a visibility (<c>shared</c>, <c>mediator</c>, <c>party:ID</c>); null means shared.</summary>
+    public static Visibility Visibility(string? text, string field) =>
+        Core.Talks.Visibility.TryParse(text, out var v) ? v
+            : throw new InvalidInputException(field, $"'{text}' is not a visibility (shared, mediator, party:ID)");
+
+    /// <summary>Reads an as-of query value; null means now on <paramref name="clock"/>.</summary>
+    public static DateTimeOffset AsOf(string? text, TimeProvider clock) =>
+        text is null ? clock.GetUtcNow()
+            : Core.Talks.AsOf.TryParse(text, out var at, out var error) ? at : throw new InvalidInputException("asOf", error);
+}
