@@ -14,7 +14,7 @@ public static class Storage
             db = ParleyDatabase.Open(database);
             await ParleyDatabase.MigrateAsync(db);
         }
-        catch (DatabaseUnavailableException e)
+        catch (ParleyDatabaseException e)
         {
             return cli.Fail(e.Message);
         }
