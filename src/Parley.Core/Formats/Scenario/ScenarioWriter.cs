@@ -11,7 +11,7 @@ namespace Parley.Core.Formats.Scenario;
 /// </summary>
 public static class ScenarioWriter
 {
-    private const string Header = " Parley scenario file (format: docs/scenario-format.md; schema: scenarios/scenario.schema.json)";
+    private const string Header = "Parley scenario file (format: docs/scenario-format.md; schema: scenarios/scenario.schema.json)";
 
     /// <summary>The scenario text of <paramref name="negotiation"/>.</summary>
     public static string Write(Negotiation negotiation)
@@ -108,7 +108,7 @@ public static class ScenarioWriter
         if (!idIsGenerated) y.Field("id", p.Id);
         y.Field("party", p.Party).Field("issue", p.Issue).Key("valid_from").Plain(ScenarioValues.FormatDate(p.ValidFrom));
         y.Key("stances").BeginMap(flow: true);
-        foreach (var (option, stance) in p.Stances) y.Key(option).Plain(ScenarioValues.Stances.Name(stance));
+        foreach (var (option, stance) in p.Stances) y.Text(option).Plain(ScenarioValues.Stances.Name(stance));
         y.EndMap();
         if (p.Statement is { } statement) y.Field("statement", statement);
         y.Optional("note", p.Note);
@@ -119,7 +119,7 @@ public static class ScenarioWriter
     {
         y.Field("id", p.Id).Field("author", p.Author).Field("title", p.Title).TextList("addressees", p.Addressees);
         y.Key("package").BeginMap(flow: true);
-        foreach (var (issue, option) in p.Package) y.Key(issue).Text(option);
+        foreach (var (issue, option) in p.Package) y.Text(issue).Text(option);
         y.EndMap();
         y.Key("created").Plain(ScenarioValues.FormatDate(p.Created));
         if (p.Expires is { } expires) y.Key("expires").Plain(ScenarioValues.FormatDate(expires));
