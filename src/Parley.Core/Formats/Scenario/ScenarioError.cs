@@ -1,0 +1,32 @@
+using Parley.Core.Talks;
+
+namespace Parley.Core.Formats.Scenario;
+
+/// <summary>
+/// One problem found in a scenario file: where it is (1-based line and column of the offending node) and which
+/// field it concerns, as a path from the document root with 0-based list indices
+/// (<c>issues[3].options[1].id</c>); an empty field means the file as a whole (e.g. a YAML syntax error).
+/// </summary>
+/// <param name="File">The file name the caller gave the reader.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column.</param>
+/// <param name="Field">Path of the field from the document root; empty for the whole file.</param>
+/// <param name="Message">What is wrong, in words.</param>
+public sealed record ScenarioError(string File, int Line, int Column, string Field, string Message)
+{
+    /// <summary><c>file:line:column field: message</c>, the form compilers use, so editors can jump to it.</summary>
+    public override string ToString() =>
+        Field.Length == 0 ? $"{File}:{Line}:{Column} {Message}" : $"{File}:{Line}:{Column} {Field}: {Message}";
+}
+
+/// <summary>
+/// The outcome of reading a scenario file: either a negotiation and no error, or no negotiation and every error
+/// found (a bad file is refused whole), in file order.
+/// </summary>
+/// <param name="Negotiation">The negotiation read, or null when there is any error.</param>
+/// <param name="Errors">Every error found, ordered by line and column.</param>
+public sealed record ScenarioReadResult(Negotiation? Negotiation, IReadOnlyList<ScenarioError> Errors)
+{
+    /// <summary>True when the file was read without error.</summary>
+    public bool Ok => Errors.Count == 0;
+}
