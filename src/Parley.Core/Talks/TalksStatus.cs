@@ -75,8 +75,10 @@ public static class TalksStatus
         {
             if (proposal.StateAsOf(asOf) is not (ProposalState.Accepted, { } at)) continue;
             var parties = proposal.Addressees.Prepend(proposal.Author).ToArray();
+            // The implied records share the proposal's id: it is always a valid key, whereas "proposal.issue"
+            // can exceed the 64-character limit and make the whole report throw. The ids are never shown.
             all.AddRange(proposal.Package.Select(kv =>
-                new Agreement($"{proposal.Id}.{kv.Key}", kv.Key, kv.Value, parties, at, source: proposal.Id)));
+                new Agreement(proposal.Id, kv.Key, kv.Value, parties, at, source: proposal.Id)));
         }
         return all.OrderBy(a => a.At).ToList();
     }

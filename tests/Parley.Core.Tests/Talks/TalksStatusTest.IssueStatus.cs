@@ -49,6 +49,28 @@ public partial class TalksStatusTest
     }
 
     [Fact]
+    public void Compute_AcceptedProposalWithLongIds_AgreesWithoutThrowing()
+    {
+        var proposalId = "us-peace-framework-twenty-eight-points-revised-after-geneva-v2";
+        var issueId = "zaporizhzhia-nuclear-power-plant-operation-and-electricity-split";
+        var offer = Offer(proposalId, "us", ["ua", "ru"], H(0), H(48), (issueId, "iaea"))
+            .WithResponse(Accept("ua", H(1))).WithResponse(Accept("ru", H(2)));
+        var n = TalksAmong("ua", "ru").With(Party("us", PartyRole.Mediator)).With(Issue(issueId, "iaea")).With(offer);
+
+        Assert.Equal(IssueStatus.Agreed, n.IssueAt(issueId, H(3)).Status);
+    }
+
+    [Fact]
+    public void Compute_AcceptedProposalNotAddressedToEveryPrincipal_IsNotAgreed()
+    {
+        var offer = Offer("us-plan", "us", ["ua"], H(0), H(48), ("pows", "all-for-all")).WithResponse(Accept("ua", H(2)));
+        var n = TalksAmong("ua", "ru").With(Party("us", PartyRole.Mediator)).With(Issue("pows", "all-for-all")).With(offer);
+
+        Assert.Equal(ProposalState.Accepted, n.ProposalAt("us-plan", H(3)).State);
+        Assert.NotEqual(IssueStatus.Agreed, n.IssueAt("pows", H(3)).Status);
+    }
+
+    [Fact]
     public void Compute_ProposalRejected_AgreesNothing()
     {
         var offer = Offer("us-plan", "us", ["ua", "ru"], H(0), H(48), ("pows", "all-for-all"))
