@@ -130,6 +130,42 @@ public partial class TalksStatusTest
     }
 
     [Fact]
+    public void Compute_AdReferendumLaterConfirmedByTheCapital_IsNoLongerAdReferendum()
+    {
+        var n = TalksAmong("ua", "ru").With(Issue("pows", "all-for-all"))
+            .Agrees("pows", "all-for-all", H(1), ["ua", "ru"], adReferendum: true)
+            .Agrees("pows", "all-for-all", H(24), ["ua", "ru"]);
+
+        Assert.True(n.IssueAt("pows", H(2)).AdReferendum);
+        var confirmed = n.IssueAt("pows", H(24));
+        Assert.Equal(IssueStatus.Agreed, confirmed.Status);
+        Assert.False(confirmed.AdReferendum);
+    }
+
+    [Fact]
+    public void Compute_OnlyANonPrincipalAgreedAdReferendum_IsNotFlagged()
+    {
+        var n = TalksAmong("ua", "ru").With(Party("us", PartyRole.Mediator)).With(Issue("pows", "all-for-all"))
+            .Agrees("pows", "all-for-all", H(1), ["ua", "ru"])
+            .Agrees("pows", "all-for-all", H(2), ["us"], adReferendum: true);
+
+        var report = n.IssueAt("pows", H(3));
+
+        Assert.Equal(IssueStatus.Agreed, report.Status);
+        Assert.False(report.AdReferendum);
+    }
+
+    [Fact]
+    public void Compute_OnePrincipalStillAdReferendumAfterTheOtherConfirms_StaysFlagged()
+    {
+        var n = TalksAmong("ua", "ru").With(Issue("pows", "all-for-all"))
+            .Agrees("pows", "all-for-all", H(1), ["ua", "ru"], adReferendum: true)
+            .Agrees("pows", "all-for-all", H(24), ["ua"]);
+
+        Assert.True(n.IssueAt("pows", H(25)).AdReferendum);
+    }
+
+    [Fact]
     public void Compute_SomeOptionAcceptableToEveryPrincipal_IsConverging()
     {
         var n = TalksAmong("ua", "ru").With(Issue("zaporizhzhia", "iaea", "joint", "russian"))
