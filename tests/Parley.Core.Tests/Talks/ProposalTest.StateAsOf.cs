@@ -141,6 +141,16 @@ public partial class ProposalTest
     }
 
     [Fact]
+    public void StateAsOf_AcceptanceAndRejectionAtTheSameInstant_RejectionWins()
+    {
+        // ru accepted early, then at H(5) ua accepts while ru retracts: per the documented tie order the
+        // rejection decides, whatever order the answers were recorded in.
+        var offer = UsOffer(H(24), Accept("ru", H(1)), Accept("ua", H(5)), Reject("ru", H(5)));
+
+        Assert.Equal((ProposalState.Rejected, H(5)), offer.StateAsOf(H(6)));
+    }
+
+    [Fact]
     public void WithResponse_KeepsAnswersInTimeOrder()
     {
         var offer = UsOffer(H(24)).WithResponse(Accept("ru", H(3))).WithResponse(Accept("ua", H(1)));
