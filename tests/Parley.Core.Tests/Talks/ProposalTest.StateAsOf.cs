@@ -151,6 +151,22 @@ public partial class ProposalTest
     }
 
     [Fact]
+    public void StateAsOf_AcceptanceAtTheWithdrawalInstant_StillCounts()
+    {
+        var offer = UsOffer(H(24), Accept("ua", H(1)), Accept("ru", H(5))).WithdrawnAt(H(5));
+
+        Assert.Equal((ProposalState.Accepted, H(5)), offer.StateAsOf(H(10)));
+    }
+
+    [Fact]
+    public void StateAsOf_WithdrawnAtTheDeadlineInstant_IsExpired()
+    {
+        var offer = UsOffer(H(24)).WithdrawnAt(H(24));
+
+        Assert.Equal((ProposalState.Expired, H(24)), offer.StateAsOf(H(24)));
+    }
+
+    [Fact]
     public void WithResponse_KeepsAnswersInTimeOrder()
     {
         var offer = UsOffer(H(24)).WithResponse(Accept("ru", H(3))).WithResponse(Accept("ua", H(1)));
