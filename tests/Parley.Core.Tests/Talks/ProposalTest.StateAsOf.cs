@@ -167,6 +167,14 @@ public partial class ProposalTest
     }
 
     [Fact]
+    public void StateAsOf_AnswerFromANonAddressee_IsIgnored()
+    {
+        var offer = UsOffer(H(24), Reject("gb", H(1)), Accept("us", H(2)));
+
+        Assert.Equal((ProposalState.Open, H(0)), offer.StateAsOf(H(3)));
+    }
+
+    [Fact]
     public void WithResponse_KeepsAnswersInTimeOrder()
     {
         var offer = UsOffer(H(24)).WithResponse(Accept("ru", H(3))).WithResponse(Accept("ua", H(1)));

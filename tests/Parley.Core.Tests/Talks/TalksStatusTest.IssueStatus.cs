@@ -71,6 +71,25 @@ public partial class TalksStatusTest
     }
 
     [Fact]
+    public void Compute_PrincipalsProposalAcceptedByTheOther_AuthorCountsAsAgreeing()
+    {
+        var offer = Offer("ua-plan", "ua", ["ru"], H(0), H(48), ("pows", "all-for-all")).WithResponse(Accept("ru", H(2)));
+        var n = TalksAmong("ua", "ru").With(Issue("pows", "all-for-all")).With(offer);
+
+        Assert.Equal(IssueStatus.Agreed, n.IssueAt("pows", H(2)).Status);
+    }
+
+    [Fact]
+    public void Compute_AgreementRecordedAgainLater_KeepsTheFirstAgreedInstant()
+    {
+        var n = TalksAmong("ua", "ru").With(Issue("pows", "all-for-all"))
+            .Agrees("pows", "all-for-all", H(1), ["ua", "ru"])
+            .Agrees("pows", "all-for-all", H(5), ["ua"]);
+
+        Assert.Equal(H(1), n.IssueAt("pows", H(6)).AgreedAt);
+    }
+
+    [Fact]
     public void Compute_ProposalRejected_AgreesNothing()
     {
         var offer = Offer("us-plan", "us", ["ua", "ru"], H(0), H(48), ("pows", "all-for-all"))
