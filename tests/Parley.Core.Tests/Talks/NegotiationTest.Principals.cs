@@ -30,7 +30,7 @@ public partial class NegotiationTest
     }
 
     [Fact]
-    public void Issues_KeepAgendaOrder()
+    public void Issues_AddedOutOfAlphabeticalOrder_KeepAgendaOrder()
     {
         var n = TalksAmong("ua").With(Issue("b", "x"), Issue("a", "x"), Issue("c", "x"));
 

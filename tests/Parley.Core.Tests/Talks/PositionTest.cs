@@ -44,7 +44,7 @@ public class PositionTest
     [InlineData(Stance.Acceptable, true, false)]
     [InlineData(Stance.Unacceptable, false, true)]
     [InlineData(Stance.RedLine, false, true)]
-    public void Stance_AcceptsAndRejects_Partition(Stance stance, bool accepts, bool rejects)
+    public void Stance_EachKind_EitherAcceptsOrRejects(Stance stance, bool accepts, bool rejects)
     {
         Assert.Equal((accepts, rejects), (stance.Accepts(), stance.Rejects()));
     }

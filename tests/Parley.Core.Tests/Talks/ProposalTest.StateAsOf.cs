@@ -175,7 +175,7 @@ public partial class ProposalTest
     }
 
     [Fact]
-    public void WithResponse_KeepsAnswersInTimeOrder()
+    public void WithResponse_RecordedOutOfOrder_KeepsAnswersInTimeOrder()
     {
         var offer = UsOffer(H(24)).WithResponse(Accept("ru", H(3))).WithResponse(Accept("ua", H(1)));
 

@@ -99,7 +99,7 @@ public partial class TalksStatusTest
     }
 
     [Fact]
-    public void Compute_ReportCarriesTheAsOfInstant()
+    public void Compute_AnyInstant_ReportCarriesTheAsOfInstant()
     {
         var asOf = H(7);
 

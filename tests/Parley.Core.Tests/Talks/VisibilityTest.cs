@@ -5,14 +5,14 @@ namespace Parley.Core.Tests.Talks;
 public class VisibilityTest
 {
     [Fact]
-    public void Default_IsShared()
+    public void Default_Unlabelled_IsShared()
     {
         Assert.Equal(Visibility.Shared, default(Visibility));
         Assert.Equal("shared", default(Visibility).ToString());
     }
 
     [Fact]
-    public void PrivateTo_NamesTheParty()
+    public void PrivateTo_AParty_NamesTheParty()
     {
         var visibility = Visibility.PrivateTo("ua");
 
