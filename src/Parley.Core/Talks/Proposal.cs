@@ -128,7 +128,8 @@ public sealed record Proposal
     {
         if (asOf < Created) return null;
         var accepted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var response in Responses)
+        // Within one instant a rejection is weighed before an acceptance, whatever order they were recorded in.
+        foreach (var response in Responses.OrderBy(r => r.At).ThenBy(r => r.Kind == ResponseKind.Reject ? 0 : 1))
         {
             if (response.At > asOf) break;
             if (Expires is { } deadline && response.At >= deadline) break;

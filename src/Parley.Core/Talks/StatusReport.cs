@@ -36,7 +36,7 @@ public sealed record Collision(string Option, IReadOnlyList<string> RejectedBy, 
 /// <param name="Principals">The parties whose consent it needs.</param>
 /// <param name="AgreedOption">The agreed option when <see cref="IssueStatus.Agreed"/>.</param>
 /// <param name="AgreedAt">When the last needed consent was recorded.</param>
-/// <param name="AdReferendum">True when any consent behind the agreement is ad referendum.</param>
+/// <param name="AdReferendum">True while some principal has consented to the agreed option only ad referendum (pending its capital's approval).</param>
 /// <param name="AcceptableToAll">Options every principal prefers or accepts.</param>
 /// <param name="Blockers">Principals rejecting options (empty when agreed).</param>
 /// <param name="Collisions">Per option, who rejects it (empty when agreed).</param>

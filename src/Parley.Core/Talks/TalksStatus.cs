@@ -75,8 +75,10 @@ public static class TalksStatus
         {
             if (proposal.StateAsOf(asOf) is not (ProposalState.Accepted, { } at)) continue;
             var parties = proposal.Addressees.Prepend(proposal.Author).ToArray();
+            // The implied records share the proposal's id: it is always a valid key, whereas "proposal.issue"
+            // can exceed the 64-character limit and make the whole report throw. The ids are never shown.
             all.AddRange(proposal.Package.Select(kv =>
-                new Agreement($"{proposal.Id}.{kv.Key}", kv.Key, kv.Value, parties, at, source: proposal.Id)));
+                new Agreement(proposal.Id, kv.Key, kv.Value, parties, at, source: proposal.Id)));
         }
         return all.OrderBy(a => a.At).ToList();
     }
@@ -120,24 +122,28 @@ public static class TalksStatus
 
     /// <summary>
     /// The option whose agreeing parties first came to cover every principal, the instant they did, and whether
-    /// any record behind it is ad referendum. An issue with no principal cannot be agreed.
+    /// it is still ad referendum: some principal has consented to it only ad referendum so far. A later plain
+    /// record from that principal (the capital's approval) lifts the flag; non-principals never set it. An
+    /// issue with no principal cannot be agreed.
     /// </summary>
     private static (string? Option, DateTimeOffset? At, bool AdReferendum) AgreedOption(
         Issue issue, IReadOnlyList<string> principals, List<Agreement> agreements)
     {
         if (principals.Count == 0) return (null, null, false);
-        var consent = new Dictionary<string, (HashSet<string> Parties, bool AdRef)>(StringComparer.Ordinal);
-        (string? Option, DateTimeOffset? At, bool AdReferendum) result = (null, null, false);
+        // Per option: each consenting party, and whether every consent it gave so far is ad referendum.
+        var consent = new Dictionary<string, Dictionary<string, bool>>(StringComparer.Ordinal);
+        string? option = null;
+        DateTimeOffset? at = null;
         foreach (var agreement in agreements.Where(a => a.Issue == issue.Id))
         {
-            if (!consent.TryGetValue(agreement.Option, out var c)) consent[agreement.Option] = c = (new HashSet<string>(StringComparer.Ordinal), false);
-            var covered = principals.All(c.Parties.Contains);
-            c.Parties.UnionWith(agreement.Parties);
-            consent[agreement.Option] = c = (c.Parties, c.AdRef || agreement.AdReferendum);
-            if (!covered && principals.All(c.Parties.Contains)) result = (agreement.Option, agreement.At, c.AdRef);
-            else if (covered && result.Option == agreement.Option) result = (result.Option, result.At, c.AdRef);
+            if (!consent.TryGetValue(agreement.Option, out var byParty))
+                consent[agreement.Option] = byParty = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var covered = principals.All(byParty.ContainsKey);
+            foreach (var party in agreement.Parties)
+                byParty[party] = byParty.GetValueOrDefault(party, true) && agreement.AdReferendum;
+            if (!covered && principals.All(byParty.ContainsKey)) (option, at) = (agreement.Option, agreement.At);
         }
-        return result;
+        return (option, at, option is not null && principals.Any(p => consent[option][p]));
     }
 
     private static IReadOnlyList<PairConvergence> Convergence(Negotiation negotiation, List<Agreement> agreements,
