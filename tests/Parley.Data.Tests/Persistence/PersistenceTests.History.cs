@@ -57,7 +57,7 @@ public abstract partial class PersistenceTests
 
     [Theory]
     [InlineData("UPDATE history SET actor = 'mallory' WHERE sequence = 2", 2)]
-    [InlineData("UPDATE history SET change = '{}' WHERE sequence = 3", 3)]
+    [InlineData("UPDATE history SET change = 'forged' WHERE sequence = 3", 3)]
     [InlineData("UPDATE history SET action = 'position.withdrawn' WHERE sequence = 1", 1)]
     [InlineData("DELETE FROM history WHERE sequence = 2", 2)]
     [InlineData("DELETE FROM history WHERE sequence = 4", 4)]

@@ -21,9 +21,13 @@ public abstract partial class PersistenceTests : IAsyncLifetime
     /// <summary>A new empty (not migrated) database on this provider.</summary>
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
+    /// <summary>A new database with the migrated, empty schema.</summary>
+    protected abstract Task<TestDatabase> CreateMigratedDatabaseAsync();
+
     public async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _database = await CreateMigratedDatabaseAsync();
+        // What every start does; here it finds nothing to migrate (and puts SQLite in WAL mode).
         await using var db = _database.Open();
         await ParleyDatabase.MigrateAsync(db);
     }
@@ -69,6 +73,8 @@ public abstract partial class PersistenceTests : IAsyncLifetime
 public sealed class SqlitePersistenceTests : PersistenceTests
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+
+    protected override async Task<TestDatabase> CreateMigratedDatabaseAsync() => await SqliteTestDatabase.CreateMigratedAsync();
 }
 
 /// <summary>The suite on a fresh PostgreSQL database per test.</summary>
@@ -76,4 +82,6 @@ public sealed class SqlitePersistenceTests : PersistenceTests
 public sealed class PostgresPersistenceTests(PostgresServer server) : PersistenceTests
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => server.CreateDatabaseAsync();
+
+    protected override Task<TestDatabase> CreateMigratedDatabaseAsync() => server.CreateMigratedDatabaseAsync();
 }

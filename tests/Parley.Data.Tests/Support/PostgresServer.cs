@@ -18,8 +18,10 @@ public sealed class PostgresServer : IAsyncLifetime
         "or install the PostgreSQL server binaries (Debian: apt-get install postgresql-15; looked in " +
         "PARLEY_TEST_PGBIN, then /usr/lib/postgresql/*/bin) so the tests start a throwaway cluster.";
 
+    private readonly SemaphoreSlim _templateLock = new(1, 1);
     private string? _admin;
     private PostgresCluster? _cluster;
+    private string? _template;
 
     /// <summary>A connection string to the server's maintenance database.</summary>
     public string AdminConnectionString => _admin ?? throw new InvalidOperationException(HowToProvide);
@@ -61,6 +63,37 @@ public sealed class PostgresServer : IAsyncLifetime
         return new PostgresTestDatabase(this, name, ConnectionStringFor(name));
     }
 
+    /// <summary>
+    /// A new database holding the migrated, empty schema, copied from a template migrated once per run
+    /// (CREATE DATABASE … TEMPLATE), dropped when the returned object is disposed.
+    /// </summary>
+    public async Task<TestDatabase> CreateMigratedDatabaseAsync()
+    {
+        var template = await TemplateAsync();
+        var name = "parley_test_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {template}");
+        return new PostgresTestDatabase(this, name, ConnectionStringFor(name));
+    }
+
+    private async Task<string> TemplateAsync()
+    {
+        await _templateLock.WaitAsync();
+        try
+        {
+            if (_template is not null) return _template;
+            var name = "parley_template_" + Guid.NewGuid().ToString("N")[..12];
+            await ExecuteAsync($"CREATE DATABASE {name}");
+            await using (var db = ParleyDatabase.Open(ConnectionStringFor(name))) await ParleyDatabase.MigrateAsync(db);
+            // A template must have no open connection when it is copied.
+            await using (var c = new NpgsqlConnection(ConnectionStringFor(name))) NpgsqlConnection.ClearPool(c);
+            return _template = name;
+        }
+        finally
+        {
+            _templateLock.Release();
+        }
+    }
+
     /// <summary>The connection string for database <paramref name="name"/> on this server (which may not exist yet).</summary>
     public string ConnectionStringFor(string name) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
@@ -75,6 +108,8 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_cluster is not null) await _cluster.StopAsync();
+        else if (_template is not null) await DropDatabaseAsync(_template);
+        _templateLock.Dispose();
     }
 
     private async Task ExecuteAsync(string sql)
