@@ -58,7 +58,7 @@ public sealed partial class NegotiationStore
         ChangeAsync(id, actor, n =>
         {
             n.Respond(proposalId, response);
-            return ProposalChanged(n, id, proposalId, "proposal.responded", response);
+            return ProposalChanged(n, id, proposalId, "proposal.responded", new { proposal = proposalId, response });
         }, ct);
 
     /// <summary>Records that the author withdrew a proposal. History: <c>proposal.withdrawn</c> with the time.</summary>
@@ -67,7 +67,7 @@ public sealed partial class NegotiationStore
         ChangeAsync(id, actor, n =>
         {
             n.Withdraw(proposalId, at);
-            return ProposalChanged(n, id, proposalId, "proposal.withdrawn", new { withdrawn = at });
+            return ProposalChanged(n, id, proposalId, "proposal.withdrawn", new { proposal = proposalId, withdrawn = at });
         }, ct);
 
     /// <summary>Records an agreement. History: <c>agreement.recorded</c>.</summary>

@@ -37,7 +37,8 @@ public abstract partial class PersistenceTests
         Assert.Equal("mediator:alice", entry.Actor);
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 30, 0, TimeSpan.Zero), entry.RecordedAt);
         Assert.Equal(history[0].Hash, entry.PreviousHash);
-        using var json = JsonDocument.Parse(entry.Change); // the change is JSON
+        using var json = JsonDocument.Parse(entry.Change);
+        Assert.Contains($"\"{change.ItemId}\"", entry.Change);
         Assert.True((await VerifyAsync()).IsIntact);
     }
 

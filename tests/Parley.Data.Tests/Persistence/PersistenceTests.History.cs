@@ -105,4 +105,22 @@ public abstract partial class PersistenceTests
         Assert.Equal(Enumerable.Range(1, 1 + 2 * writers).Select(i => (long)i), (await HistoryAsync("crowd")).Select(h => h.Sequence));
         Assert.Equal(HistoryVerification.Intact(1 + 2 * writers), await VerifyAsync());
     }
+
+    [Fact]
+    public async Task Change_WhileAnotherWriteIsOpen_WaitsForItsCommit()
+    {
+        await ImportAsync(Samples.Small());
+        await using var holder = Open();
+        var holding = await holder.BeginWriteAsync(CancellationToken.None);
+
+        // On the thread pool: Microsoft.Data.Sqlite waits for a lock synchronously, inside the async call.
+        var waiting = Task.Run(() => WithStore(s => ChangeCase.All["round.added"].Apply(s, "small", "second")));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(waiting.IsCompleted, "A second writer went ahead while the writer lock was held.");
+
+        await holding.CommitAsync();
+        await holding.DisposeAsync();
+        Assert.True(await waiting);
+        Assert.Equal(2, await HistoryCountAsync());
+    }
 }
