@@ -119,4 +119,19 @@ public abstract partial class PersistenceTests
         Assert.Equal(ImportOutcome.Created, await ImportAsync(Samples.Rich("again")));
         Assert.Equal(Snapshot.Of(Samples.Rich("again")), Snapshot.Of(await LoadAsync("again")));
     }
+
+    [Fact]
+    public async Task Load_RowEditedToBreakARule_ThrowsParleyDatabaseExceptionNotARuleViolation()
+    {
+        await ImportAsync(Samples.Rich());
+        await ExecuteSqlAsync("UPDATE positions SET party = 'ghost' WHERE id = 'ua-territory-1'");
+
+        var onLoad = await Assert.ThrowsAsync<ParleyDatabaseException>(() => LoadAsync("rich"));
+        // A change must not blame the caller's item for the stored damage either.
+        await Assert.ThrowsAsync<ParleyDatabaseException>(() => WithStore(s => s.AddRoundAsync("rich",
+            new Core.Talks.Round("r", "R", Samples.At(12, 30, 9, 1), Samples.At(12, 30, 9, 1), "", []), "analyst")));
+
+        Assert.Contains("'rich'", onLoad.Message);
+        Assert.Contains("ghost", onLoad.Message);
+    }
 }
