@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Parley.Data.Rows;
+
+namespace Parley.Data.Configurations;
+
+internal sealed class HistoryRowConfiguration : IEntityTypeConfiguration<HistoryRow>
+{
+    public void Configure(EntityTypeBuilder<HistoryRow> b)
+    {
+        // No foreign key to negotiations: the log outlives what it describes.
+        b.ToTable("history");
+        b.HasKey(h => h.Sequence);
+        // Assigned under the append lock as last + 1, so the chain has no gaps (an identity would leave some on rollback).
+        b.Property(h => h.Sequence).ValueGeneratedNever();
+        b.Property(h => h.NegotiationId).Key();
+        b.Property(h => h.Actor).HasMaxLength(200);
+        b.Property(h => h.Action).HasMaxLength(64);
+        b.Property(h => h.ItemKind).HasMaxLength(32);
+        b.Property(h => h.ItemId).Key();
+        b.Property(h => h.PreviousHash).HasMaxLength(64).IsFixedLength();
+        b.Property(h => h.Hash).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(h => new { h.NegotiationId, h.Sequence });
+    }
+}
+
+internal sealed class HistoryHeadRowConfiguration : IEntityTypeConfiguration<HistoryHeadRow>
+{
+    public void Configure(EntityTypeBuilder<HistoryHeadRow> b)
+    {
+        b.ToTable("history_head");
+        b.HasKey(h => h.Id);
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.LastHash).HasMaxLength(64).IsFixedLength();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Parley.Data;
+
+/// <summary>What <see cref="NegotiationStore.ImportAsync"/> did.</summary>
+public enum ImportOutcome
+{
+    /// <summary>The negotiation was new and is now stored.</summary>
+    Created,
+
+    /// <summary>A negotiation with the same id was replaced as a whole.</summary>
+    Replaced,
+
+    /// <summary>A negotiation with the same id exists and replacing was not asked for; nothing was written.</summary>
+    AlreadyExists,
+}
+
+/// <summary>One stored negotiation in a list: its id, title and how many items of each kind it holds.</summary>
+public sealed record NegotiationSummary(
+    string Id,
+    string Title,
+    int Parties,
+    int Issues,
+    int Statements,
+    int Positions,
+    int Proposals,
+    int Agreements,
+    int Rounds,
+    int WorkingGroups,
+    int Contingencies);

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Talks;
+using Parley.Data.History;
+using Parley.Data.Mapping;
+using Parley.Data.Rows;
+
+namespace Parley.Data;
+
+/// <summary>
+/// Reads and changes stored negotiations. Every change loads the aggregate, lets it apply its rules, writes the
+/// new or changed rows and appends a history entry (actor, record time from <paramref name="clock"/>, what
+/// changed) — all in one transaction that holds the database's writer lock, so a refused change writes nothing
+/// and concurrent writers never lose an update or fork the history chain. Not thread-safe (one per request).
+/// </summary>
+/// <param name="db">The database, from <see cref="ParleyDatabase.Open"/>, already migrated.</param>
+/// <param name="clock">Source of record time for the history log.</param>
+public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider clock)
+{
+    private readonly HistoryLog _history = new(db, clock);
+
+    /// <summary>Every stored negotiation with its item counts, ordered by id (ordinal).</summary>
+    public async Task<IReadOnlyList<NegotiationSummary>> ListAsync(CancellationToken ct = default)
+    {
+        var summaries = await db.Negotiations.AsNoTracking()
+            .Select(n => new NegotiationSummary(n.Id, n.Title, n.Parties.Count, n.Issues.Count, n.Statements.Count,
+                n.Positions.Count, n.Proposals.Count, n.Agreements.Count, n.Rounds.Count, n.WorkingGroups.Count,
+                n.Contingencies.Count))
+            .ToListAsync(ct);
+        return summaries.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>True when a negotiation with this id is stored.</summary>
+    public Task<bool> ExistsAsync(string id, CancellationToken ct = default) =>
+        db.Negotiations.AsNoTracking().AnyAsync(n => n.Id == id, ct);
+
+    /// <summary>The stored negotiation rebuilt through its own rules, or null when there is none with this id.</summary>
+    /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
+    public async Task<Negotiation?> LoadAsync(string id, CancellationToken ct = default)
+    {
+        await using var snapshot = await db.BeginSnapshotAsync(ct);
+        return await ReadAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Stores a whole negotiation (e.g. read from a scenario file). When one with the same id exists it is
+    /// replaced as a whole if <paramref name="replace"/> is true, else nothing is written.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(Negotiation negotiation, string actor, bool replace, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(negotiation);
+        RequireActor(actor);
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(ct);
+            var exists = await db.Negotiations.AnyAsync(n => n.Id == negotiation.Id, ct);
+            if (exists && !replace) return ImportOutcome.AlreadyExists;
+            if (exists) await db.Negotiations.Where(n => n.Id == negotiation.Id).ExecuteDeleteAsync(ct);
+            db.Negotiations.Add(RowMapper.Negotiation(negotiation));
+            await _history.AppendAsync(negotiation.Id, actor, exists ? "negotiation.replaced" : "negotiation.imported",
+                "negotiation", negotiation.Id, StoredJson.Write(negotiation), ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return exists ? ImportOutcome.Replaced : ImportOutcome.Created;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Deletes a negotiation and all its items; its history stays. False when there is none with this id.</summary>
+    public async Task<bool> DeleteAsync(string id, string actor, CancellationToken ct = default)
+    {
+        RequireActor(actor);
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(ct);
+            var title = await db.Negotiations.Where(n => n.Id == id).Select(n => n.Title).SingleOrDefaultAsync(ct);
+            if (title is null) return false;
+            await db.Negotiations.Where(n => n.Id == id).ExecuteDeleteAsync(ct);
+            await _history.AppendAsync(id, actor, "negotiation.deleted", "negotiation", id,
+                StoredJson.Write(new { id, title }), ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The history entries of one negotiation in the order recorded (also after it was deleted).</summary>
+    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) =>
+        _history.ForAsync(id, ct);
+
+    /// <summary>Checks the whole history log: every entry unaltered, none missing, in the middle or at the end.</summary>
+    public Task<HistoryVerification> VerifyHistoryAsync(CancellationToken ct = default) => _history.VerifyAsync(ct);
+
+    /// <summary>What one change wrote: the row (new or replacing the stored one) and its history entry.</summary>
+    private sealed record Change(ItemRow Row, bool IsNew, string Action, string ItemKind, string ItemId, object What);
+
+    private async Task<bool> ChangeAsync(string id, string actor, Func<Negotiation, Change> apply, CancellationToken ct)
+    {
+        RequireActor(actor);
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(ct);
+            var negotiation = await ReadAsync(id, ct);
+            if (negotiation is null) return false;
+            var change = apply(negotiation); // the aggregate's rules; a TalksRuleException leaves nothing tracked
+            if (change.IsNew) db.Add(change.Row);
+            else db.Update(change.Row);
+            await _history.AppendAsync(id, actor, change.Action, change.ItemKind, change.ItemId, StoredJson.Write(change.What), ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<Negotiation?> ReadAsync(string id, CancellationToken ct)
+    {
+        var row = await db.Negotiations.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct);
+        if (row is null) return null;
+        row.Parties = await Items(db.Parties, id, ct);
+        row.Issues = await Items(db.Issues, id, ct);
+        row.Statements = await Items(db.Statements, id, ct);
+        row.Positions = await Items(db.Positions, id, ct);
+        row.Proposals = await Items(db.Proposals, id, ct);
+        row.Agreements = await Items(db.Agreements, id, ct);
+        row.Rounds = await Items(db.Rounds, id, ct);
+        row.WorkingGroups = await Items(db.WorkingGroups, id, ct);
+        row.Contingencies = await Items(db.Contingencies, id, ct);
+        try
+        {
+            return AggregateBuilder.Build(row);
+        }
+        catch (Exception e) when (e is TalksRuleException or ArgumentException or JsonException)
+        {
+            var field = e is TalksRuleException r ? $" ({r.Field})" : "";
+            throw new ParleyDatabaseException($"Stored negotiation '{id}' is not valid any more{field}: {e.Message}", e);
+        }
+    }
+
+    private static Task<List<T>> Items<T>(DbSet<T> set, string id, CancellationToken ct) where T : ItemRow =>
+        set.AsNoTracking().Where(r => r.NegotiationId == id).OrderBy(r => r.Ordinal).ToListAsync(ct);
+
+    private static void RequireActor(string actor)
+    {
+        if (string.IsNullOrWhiteSpace(actor) || actor.Length > 200)
+            throw new ArgumentException("The actor must be named (at most 200 characters).", nameof(actor));
+    }
+}

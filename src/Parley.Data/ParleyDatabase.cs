@@ -1,0 +1,157 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Parley.Data;
+
+/// <summary>
+/// Where the data lives and how to open it. A database is named by one string: a SQLite file path (the
+/// embedded default), a SQLite connection string (<c>Data Source=…</c>), or a PostgreSQL connection string
+/// (<c>Host=…;Database=…</c>, <c>Server=…</c>, or a <c>postgres://user:pass@host:port/db</c> URI).
+/// </summary>
+public static class ParleyDatabase
+{
+    /// <summary>Environment variable that overrides <see cref="DefaultSqlitePath()"/> (a path or any connection string <see cref="Open"/> accepts).</summary>
+    public const string EnvironmentVariable = "PARLEY_DATABASE";
+
+    /// <summary>
+    /// The default database: <c>PARLEY_DATABASE</c> when set, else <c>parley.db</c> in the <c>Parley</c> folder of the
+    /// user's local application data (<c>~/.local/share/Parley/parley.db</c> on Linux).
+    /// </summary>
+    public static string DefaultSqlitePath() => DefaultSqlitePath(Environment.GetEnvironmentVariable);
+
+    internal static string DefaultSqlitePath(Func<string, string?> environment)
+    {
+        var overridden = environment(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(overridden)) return overridden.Trim();
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(root)) root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(root, "Parley", "parley.db");
+    }
+
+    /// <summary>True when <paramref name="database"/> names a PostgreSQL database rather than a SQLite file.</summary>
+    public static bool IsPostgres(string database)
+    {
+        var text = database.Trim();
+        return text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || HasKey(text, "host") || HasKey(text, "server");
+    }
+
+    /// <summary>
+    /// A context for <paramref name="database"/> (null: <see cref="DefaultSqlitePath()"/>). Nothing is connected yet;
+    /// for a SQLite file the folder is created if missing. Call <see cref="MigrateAsync"/> before first use.
+    /// </summary>
+    /// <exception cref="ParleyDatabaseException">A malformed connection string, or a folder that cannot be created.</exception>
+    public static ParleyDbContext Open(string? database)
+    {
+        var target = string.IsNullOrWhiteSpace(database) ? DefaultSqlitePath() : database.Trim();
+        return IsPostgres(target) ? OpenPostgres(target) : OpenSqlite(target);
+    }
+
+    /// <summary>
+    /// Creates the database if needed (a SQLite file, or a PostgreSQL database when the role may) and applies
+    /// every pending migration. Safe to call on every start.
+    /// </summary>
+    /// <exception cref="ParleyDatabaseException">The server is unreachable, the login is refused, or the file cannot be written.</exception>
+    public static async Task MigrateAsync(ParleyDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+            await db.AfterMigrateAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or SqliteException or IOException or UnauthorizedAccessException
+                                      || (e is InvalidOperationException && e.InnerException is NpgsqlException or SqliteException))
+        {
+            throw new ParleyDatabaseException($"Cannot open the database ({db.Target}): {Reason(e)}", e);
+        }
+    }
+
+    private static ParleyDbContext OpenSqlite(string target)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = HasKey(target, "data source") || HasKey(target, "datasource") || HasKey(target, "filename")
+                ? new SqliteConnectionStringBuilder(target)
+                : new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(target) };
+        }
+        catch (ArgumentException e)
+        {
+            throw new ParleyDatabaseException($"Not a usable SQLite path or connection string: {e.Message}", e);
+        }
+        builder.ForeignKeys ??= true; // the cascade from negotiations to their items needs it
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30; // how long a writer waits for the writer lock
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            try
+            {
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ParleyDatabaseException($"Cannot create the folder for the SQLite file {file}: {e.Message}", e);
+            }
+        }
+        return new SqliteParleyDbContext(new DbContextOptionsBuilder<SqliteParleyDbContext>()
+            .UseSqlite(builder.ToString()).Options);
+    }
+
+    private static ParleyDbContext OpenPostgres(string target)
+    {
+        string connectionString;
+        try
+        {
+            var builder = target.Contains("://", StringComparison.Ordinal) ? FromUri(target) : new NpgsqlConnectionStringBuilder(target);
+            connectionString = builder.ConnectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException or KeyNotFoundException)
+        {
+            throw new ParleyDatabaseException($"Not a usable PostgreSQL connection string: {e.Message}", e);
+        }
+        return new PostgresParleyDbContext(new DbContextOptionsBuilder<PostgresParleyDbContext>()
+            .UseNpgsql(connectionString).Options);
+    }
+
+    /// <summary><c>postgres://user:password@host:port/database?sslmode=require</c> as a keyword connection string.</summary>
+    internal static NpgsqlConnectionStringBuilder FromUri(string uri)
+    {
+        var u = new Uri(uri);
+        var builder = new NpgsqlConnectionStringBuilder { Host = u.Host };
+        if (u.Port > 0) builder.Port = u.Port;
+        if (u.UserInfo.Length > 0)
+        {
+            var colon = u.UserInfo.IndexOf(':');
+            builder.Username = Uri.UnescapeDataString(colon < 0 ? u.UserInfo : u.UserInfo[..colon]);
+            if (colon >= 0) builder.Password = Uri.UnescapeDataString(u.UserInfo[(colon + 1)..]);
+        }
+        var database = Uri.UnescapeDataString(u.AbsolutePath.TrimStart('/'));
+        if (database.Length > 0) builder.Database = database;
+        foreach (var pair in u.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=');
+            var key = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
+            builder[key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key] =
+                eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..]);
+        }
+        return builder;
+    }
+
+    private static bool HasKey(string text, string key) =>
+        text.Split(';').Any(part =>
+        {
+            var eq = part.IndexOf('=');
+            return eq > 0 && part[..eq].Trim().Equals(key, StringComparison.OrdinalIgnoreCase);
+        });
+
+    private static string Reason(Exception e)
+    {
+        var inner = e;
+        while (inner is InvalidOperationException && inner.InnerException is not null) inner = inner.InnerException;
+        var reason = inner is NpgsqlException { InnerException: System.Net.Sockets.SocketException s } ? s.Message : inner.Message;
+        return reason.ReplaceLineEndings(" ").Trim();
+    }
+}

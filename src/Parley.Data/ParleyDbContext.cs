@@ -1,0 +1,90 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Parley.Data.Rows;
+
+namespace Parley.Data;
+
+/// <summary>
+/// The storage model shared by both providers: one table per item kind keyed by (negotiation id, item id),
+/// the history log and its head. Use <see cref="ParleyDatabase.Open"/> to get the right subclass;
+/// <see cref="NegotiationStore"/> is the way to read and change negotiations. One instance is not thread-safe.
+/// </summary>
+public abstract class ParleyDbContext : DbContext
+{
+    private protected ParleyDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    /// <summary>Negotiation header rows.</summary>
+    public DbSet<NegotiationRow> Negotiations => Set<NegotiationRow>();
+
+    /// <summary>Party rows.</summary>
+    public DbSet<PartyRow> Parties => Set<PartyRow>();
+
+    /// <summary>Issue rows.</summary>
+    public DbSet<IssueRow> Issues => Set<IssueRow>();
+
+    /// <summary>Statement rows.</summary>
+    public DbSet<StatementRow> Statements => Set<StatementRow>();
+
+    /// <summary>Position rows.</summary>
+    public DbSet<PositionRow> Positions => Set<PositionRow>();
+
+    /// <summary>Proposal rows.</summary>
+    public DbSet<ProposalRow> Proposals => Set<ProposalRow>();
+
+    /// <summary>Agreement rows.</summary>
+    public DbSet<AgreementRow> Agreements => Set<AgreementRow>();
+
+    /// <summary>Round rows.</summary>
+    public DbSet<RoundRow> Rounds => Set<RoundRow>();
+
+    /// <summary>Working group rows.</summary>
+    public DbSet<WorkingGroupRow> WorkingGroups => Set<WorkingGroupRow>();
+
+    /// <summary>Contingency rows.</summary>
+    public DbSet<ContingencyRow> Contingencies => Set<ContingencyRow>();
+
+    /// <summary>The append-only history log.</summary>
+    public DbSet<HistoryRow> History => Set<HistoryRow>();
+
+    /// <summary>The single row naming the log's last entry.</summary>
+    public DbSet<HistoryHeadRow> HistoryHead => Set<HistoryHeadRow>();
+
+    /// <summary>What this context points at, without secrets, for error messages ("SQLite file /x/parley.db").</summary>
+    public abstract string Target { get; }
+
+    /// <summary>
+    /// Begins a write transaction that holds the database-wide writer lock until it ends, so that
+    /// load-change-save and history appends never interleave (the hash chain cannot fork, no update is lost).
+    /// </summary>
+    internal abstract Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct);
+
+    /// <summary>Begins a read-only transaction in which several queries see one consistent snapshot.</summary>
+    internal abstract Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken ct);
+
+    /// <summary>Provider-specific set-up after migrations (e.g. SQLite's journal mode).</summary>
+    internal virtual Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParleyDbContext).Assembly);
+        // snake_case columns so hand-written SQL on PostgreSQL needs no quotes; tables are named in the configurations.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+        return sb.ToString();
+    }
+}
