@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Parley.Data.Tests.Support;
+using Parley.Testing;
 
 namespace Parley.Data.Tests;
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using System.CommandLine;
 using Parley.Server;
 
@@ -25,7 +27,8 @@ public static class ServeCommand
             builder.AddParley();
             var app = builder.Build();
             await app.UseParleyAsync();
-            await app.RunAsync(ct);
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });
         return command;

@@ -23,7 +23,7 @@ public enum PartyRole
 /// <param name="Id">The person's key, unique within the negotiation.</param>
 /// <param name="Name">Full name as the press writes it.</param>
 /// <param name="Title">Office held, e.g. "President of Ukraine"; may be empty.</param>
-public sealed record Delegate(string Id, string Name, string Title)
+public sealed record PartyDelegate(string Id, string Name, string Title)
 {
     /// <summary>The person's key.</summary>
     public string Id { get; } = Key.Require(Id, nameof(Id));
@@ -40,7 +40,7 @@ public sealed record Party
 {
     /// <summary>Creates a party.</summary>
     /// <exception cref="ArgumentException">The id or name is malformed, or no role is given.</exception>
-    public Party(string id, string name, IEnumerable<PartyRole> roles, IEnumerable<Delegate>? delegates = null, Visibility visibility = default)
+    public Party(string id, string name, IEnumerable<PartyRole> roles, IEnumerable<PartyDelegate>? delegates = null, Visibility visibility = default)
     {
         Id = Key.Require(id, nameof(id));
         Name = Text.Require(name, nameof(name));
@@ -61,7 +61,7 @@ public sealed record Party
     public IReadOnlyList<PartyRole> Roles { get; }
 
     /// <summary>The people on the delegation.</summary>
-    public IReadOnlyList<Delegate> Delegates { get; }
+    public IReadOnlyList<PartyDelegate> Delegates { get; }
 
     /// <summary>Who may see that this party takes part (normally shared).</summary>
     public Visibility Visibility { get; }

@@ -33,7 +33,7 @@ internal static class AggregateBuilder
 
     private static Party Party(PartyRow r) => new(
         r.Id, r.Name, StoredJson.Read<PartyRole[]>(r.RolesJson),
-        StoredJson.Read<DelegateJson[]>(r.DelegatesJson).Select(d => new Core.Talks.Delegate(d.Id, d.Name, d.Title)),
+        StoredJson.Read<DelegateJson[]>(r.DelegatesJson).Select(d => new Core.Talks.PartyDelegate(d.Id, d.Name, d.Title)),
         Visibility(r));
 
     private static Issue Issue(IssueRow r) => new(

@@ -30,7 +30,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             BadHttpRequestException e => ("body", e.InnerException?.Message ?? e.Message),
             _ => null,
         };
-        if (error is not { } (field, message)) return false;
+        if (error is null) return false;
+        var (field, message) = error.Value;
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

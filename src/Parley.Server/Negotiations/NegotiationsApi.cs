@@ -29,8 +29,8 @@ public static class NegotiationsApi
     private static async Task<Ok<IReadOnlyList<NegotiationSummary>>> List(NegotiationStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.ListAsync(ct));
 
-    private static async Task<Results<Ok<Negotiation>, NotFound>> Get(string id, NegotiationStore store, CancellationToken ct) =>
-        await store.LoadAsync(id, ct) is { } n ? TypedResults.Ok(n) : TypedResults.NotFound();
+    private static async Task<Results<Ok<NegotiationView>, NotFound>> Get(string id, NegotiationStore store, CancellationToken ct) =>
+        await store.LoadAsync(id, ct) is { } n ? TypedResults.Ok(NegotiationView.From(n)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<NegotiationSummary>, ValidationProblem, Conflict<string>>> Import(
         HttpRequest request, NegotiationStore store, bool replace = false, string fileName = "upload.yaml", CancellationToken ct = default)

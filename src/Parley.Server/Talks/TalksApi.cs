@@ -42,6 +42,9 @@ public static class TalksApi
         return api;
     }
 
+    /// <summary>The id of the item a change created (null for an answer or a withdrawal).</summary>
+    public sealed record CreatedItem(string? Id);
+
     /// <summary>What every change handler needs, bound from services and the request.</summary>
     public sealed class Ctx(NegotiationStore store, TimeProvider clock, IHttpContextAccessor http)
     {
@@ -58,9 +61,23 @@ public static class TalksApi
         public CancellationToken Aborted => http.HttpContext!.RequestAborted;
     }
 
-    private static async Task<Results<Created<T>, NotFound>> Apply<T>(
+    private static async Task<Results<Created<CreatedItem>, NotFound>> Apply<T>(
         string id, Ctx c, T item, Func<string, T, string, CancellationToken, Task<bool>> change) =>
         await change(id, item, c.Actor, c.Aborted)
-            ? TypedResults.Created($"/api/negotiations/{id}", item)
+            ? TypedResults.Created($"/api/negotiations/{id}", new CreatedItem(ItemId(item)))
             : TypedResults.NotFound();
+
+    private static string? ItemId(object? item) => item switch
+    {
+        Core.Talks.Party x => x.Id,
+        Core.Talks.Issue x => x.Id,
+        Core.Talks.Statement x => x.Id,
+        Core.Talks.Position x => x.Id,
+        Core.Talks.Proposal x => x.Id,
+        Core.Talks.Agreement x => x.Id,
+        Core.Talks.Round x => x.Id,
+        Core.Talks.WorkingGroup x => x.Id,
+        Core.Talks.Contingency x => x.Id,
+        _ => null,
+    };
 }

@@ -116,7 +116,7 @@ public sealed record PartyInput(string Id, string Name, List<PartyRole> Roles, L
     public Party ToModel()
     {
         var visibility = Input.Visibility(Visibility, "visibility");
-        var delegates = (Delegates ?? []).Select((d, k) => Input.Build($"delegates[{k}]", () => new Delegate(d.Id, d.Name, d.Title ?? ""))).ToArray();
+        var delegates = (Delegates ?? []).Select((d, k) => Input.Build($"delegates[{k}]", () => new PartyDelegate(d.Id, d.Name, d.Title ?? ""))).ToArray();
         return Input.Build("party", () => new Party(Id, Name, Roles ?? [], delegates, visibility));
     }
 }

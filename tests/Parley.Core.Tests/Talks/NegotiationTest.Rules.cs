@@ -1,5 +1,4 @@
 using Parley.Core.Talks;
-using Delegate = Parley.Core.Talks.Delegate;
 using static Parley.Core.Talks.Stance;
 using static Parley.Core.Tests.Talks.Build;
 
@@ -11,7 +10,7 @@ public partial class NegotiationTest
     private static Negotiation Table()
     {
         var n = TalksAmong("ua", "ru")
-            .With(new Party("us", "United States", [PartyRole.Mediator], [new Delegate("witkoff", "Steve Witkoff", "Special Envoy")]))
+            .With(new Party("us", "United States", [PartyRole.Mediator], [new PartyDelegate("witkoff", "Steve Witkoff", "Special Envoy")]))
             .With(Issue("nato", "membership", "no-membership"));
         n.AddStatement(new Statement("s1", H(0), "Ukraine could drop its NATO ambition for guarantees.", ["ua"]));
         n.AddProposal(Offer("offer", "us", ["ua", "ru"], H(0), H(48), ("nato", "no-membership")));

@@ -1,5 +1,4 @@
 using Parley.Core.Talks;
-using Delegate = Parley.Core.Talks.Delegate;
 
 namespace Parley.Core.Tests.Talks;
 
@@ -39,7 +38,7 @@ public class PartyTest
     [Fact]
     public void Construction_DuplicateDelegate_Throws()
     {
-        var witkoff = new Delegate("witkoff", "Steve Witkoff", "Special Envoy");
+        var witkoff = new PartyDelegate("witkoff", "Steve Witkoff", "Special Envoy");
 
         var error = Assert.Throws<ArgumentException>(() => new Party("us", "United States", [PartyRole.Mediator], [witkoff, witkoff]));
         Assert.Contains("witkoff", error.Message);
@@ -48,7 +47,7 @@ public class PartyTest
     [Fact]
     public void Delegate_MalformedIdOrBlankName_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new Delegate("steve witkoff", "Steve Witkoff", ""));
-        Assert.Throws<ArgumentException>(() => new Delegate("witkoff", " ", ""));
+        Assert.Throws<ArgumentException>(() => new PartyDelegate("steve witkoff", "Steve Witkoff", ""));
+        Assert.Throws<ArgumentException>(() => new PartyDelegate("witkoff", " ", ""));
     }
 }

@@ -1,6 +1,6 @@
 using Parley.Core.Talks;
-using Delegate = Parley.Core.Talks.Delegate;
 using Parley.Data.Tests.Support;
+using Parley.Testing;
 using static Parley.Data.Tests.Support.Samples;
 
 namespace Parley.Data.Tests.Persistence;
@@ -26,7 +26,7 @@ public sealed record ChangeCase(
     public static readonly IReadOnlyDictionary<string, ChangeCase> All = new ChangeCase[]
     {
         Item("party.added", "party", "eu",
-            new Party("eu", "European coalition", [PartyRole.Guarantor], [new Delegate("costa", "António Costa", "President of the European Council")], Visibility.PrivateTo("ua")),
+            new Party("eu", "European coalition", [PartyRole.Guarantor], [new PartyDelegate("costa", "António Costa", "President of the European Council")], Visibility.PrivateTo("ua")),
             new Party("ua", "Ukraine again", [PartyRole.Observer]),
             (n, x) => n.AddParty(x), (s, id, x, a) => s.AddPartyAsync(id, x, a)),
         Item("issue.added", "issue", "energy",

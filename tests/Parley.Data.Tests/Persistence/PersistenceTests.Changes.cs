@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Parley.Core.Talks;
 using Parley.Data.Tests.Support;
+using Parley.Testing;
 
 namespace Parley.Data.Tests.Persistence;
 

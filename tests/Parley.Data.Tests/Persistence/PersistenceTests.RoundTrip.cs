@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data.Tests.Support;
+using Parley.Testing;
 
 namespace Parley.Data.Tests.Persistence;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Parley.Core.Talks;
 using Parley.Data.Tests.Support;
+using Parley.Testing;
 
 namespace Parley.Data.Tests.Persistence;
 

@@ -1,5 +1,4 @@
 using Parley.Core.Talks;
-using Delegate = Parley.Core.Talks.Delegate;
 
 namespace Parley.Data.Tests.Support;
 
@@ -20,7 +19,7 @@ internal static class Samples
         n.AddParty(new Party("ua", "Ukraine", [PartyRole.Principal]));
         n.AddParty(new Party("ru", "Russia", [PartyRole.Principal]));
         n.AddParty(new Party("us", "United States", [PartyRole.Mediator, PartyRole.Guarantor],
-            [new Delegate("witkoff", "Steve Witkoff", "Special Envoy")]));
+            [new PartyDelegate("witkoff", "Steve Witkoff", "Special Envoy")]));
         n.AddIssue(new Issue("territory", "Territory", "territory", 1,
             [new Option("freeze", "Freeze on the line of contact"), new Option("withdraw", "Withdrawal from Donbas")]));
         n.AddStatement(new Statement("s1", At(12, 14, 10, 2), "Not de jure or de facto.", ["ua"]));
@@ -38,10 +37,10 @@ internal static class Samples
     {
         var n = new Negotiation(id, "Berlin talks (test)", "Everything the talks produce, once.");
         n.AddParty(new Party("ua", "Ukraine", [PartyRole.Principal],
-            [new Delegate("zelensky", "Volodymyr Zelensky", "President of Ukraine"), new Delegate("umerov", "Rustem Umerov", "")]));
+            [new PartyDelegate("zelensky", "Volodymyr Zelensky", "President of Ukraine"), new PartyDelegate("umerov", "Rustem Umerov", "")]));
         n.AddParty(new Party("ru", "Russia", [PartyRole.Principal]));
         n.AddParty(new Party("us", "United States", [PartyRole.Guarantor, PartyRole.Mediator],
-            [new Delegate("witkoff", "Steve Witkoff", "Special Envoy")]));
+            [new PartyDelegate("witkoff", "Steve Witkoff", "Special Envoy")]));
         n.AddParty(new Party("eu", "European coalition", [PartyRole.Guarantor, PartyRole.Observer], visibility: Visibility.PrivateTo("ua")));
 
         n.AddIssue(new Issue("territory", "Territory", "territory", 3,

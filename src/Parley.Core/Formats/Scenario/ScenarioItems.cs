@@ -1,6 +1,5 @@
 using Parley.Core.Talks;
 using YamlDotNet.RepresentationModel;
-using Delegate = Parley.Core.Talks.Delegate;
 
 namespace Parley.Core.Formats.Scenario;
 
@@ -27,7 +26,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                     if (roles.Contains(role)) f.Fail(rn.Start, rp, $"role '{ScenarioValues.Roles.Name(role)}' is listed twice");
                     else roles.Add(role);
                 }
-            var delegates = new List<Delegate>();
+            var delegates = new List<PartyDelegate>();
             foreach (var (dn, dp) in f.List("delegates"))
             {
                 if (f.Child(dn, dp, ["id", "name", "title"]) is not { } d) continue;
@@ -36,7 +35,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 var title = d.Text("title") ?? "";
                 if (did is not null && !_delegates.TryAdd(did, dp))
                     d.Fail(d.Locate("id"), d.Sub("id"), $"duplicate delegate id '{did}' (first at {_delegates[did]})");
-                if (Build(d, () => new Delegate(did!, dname!, title)) is { } made) delegates.Add(made);
+                if (Build(d, () => new PartyDelegate(did!, dname!, title)) is { } made) delegates.Add(made);
             }
             var visibility = f.Visibility();
             var party = Build(f, () => new Party(id!, name!, roles, delegates, visibility));

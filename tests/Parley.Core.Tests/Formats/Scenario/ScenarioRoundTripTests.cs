@@ -1,6 +1,5 @@
 using Parley.Core.Formats.Scenario;
 using Parley.Core.Talks;
-using Delegate = Parley.Core.Talks.Delegate;
 
 namespace Parley.Core.Tests.Formats.Scenario;
 
@@ -13,8 +12,8 @@ public class ScenarioRoundTripTests
     {
         var n = new Negotiation("rich-talks", "Talks: \"rich\" & 'full'", "line one\nline two\n");
         n.AddParty(new Party("ua", "Ukraine", [PartyRole.Principal],
-            [new Delegate("zelenskiy", "Volodymyr Zelenskiy", "President, {head} of [state]"), new Delegate("aide", "An Aide", "")]));
-        n.AddParty(new Party("us", "United States", [PartyRole.Guarantor, PartyRole.Mediator], [new Delegate("witkoff", "Steve Witkoff", "Envoy")]));
+            [new PartyDelegate("zelenskiy", "Volodymyr Zelenskiy", "President, {head} of [state]"), new PartyDelegate("aide", "An Aide", "")]));
+        n.AddParty(new Party("us", "United States", [PartyRole.Guarantor, PartyRole.Mediator], [new PartyDelegate("witkoff", "Steve Witkoff", "Envoy")]));
         n.AddParty(new Party("ru", "Russia", [PartyRole.Principal]));
         n.AddParty(new Party("2025", "yes", [PartyRole.Observer, PartyRole.Monitor], visibility: Visibility.PrivateTo("ua")));
         n.AddIssue(new Issue("territory", "Territory", "territory", 2.5,

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Parley.Data.Tests.Support;
+namespace Parley.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: initdb into a temporary folder, started on a free loopback port with

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Parley.Data;
 
-namespace Parley.Data.Tests.Support;
+namespace Parley.Testing;
 
 /// <summary>A fresh, empty database for one test, named by the string <see cref="ParleyDatabase.Open"/> takes.</summary>
 public abstract class TestDatabase : IAsyncDisposable

@@ -1,9 +1,10 @@
 using Npgsql;
+using Parley.Data;
 
-namespace Parley.Data.Tests.Support;
+namespace Parley.Testing;
 
 /// <summary>
-/// A PostgreSQL server for the persistence tests, shared by the <see cref="PostgresCollection"/>: the server
+/// A PostgreSQL server for the persistence tests, shared by each test assembly's PostgreSQL collection: the server
 /// named by <c>PARLEY_TEST_POSTGRES</c> (a role allowed to CREATE DATABASE) when set, else a throwaway cluster
 /// started from the PostgreSQL binaries and stopped on dispose. Each test gets its own fresh database.
 /// When neither works the fixture fails, and with it every PostgreSQL test, saying how to provide one.
@@ -129,11 +130,4 @@ public sealed class PostgresTestDatabase(PostgresServer server, string name, str
 
     /// <inheritdoc />
     public override async ValueTask DisposeAsync() => await server.DropDatabaseAsync(name);
-}
-
-/// <summary>All PostgreSQL test classes share one server (and run one after another).</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "PostgreSQL";
 }
