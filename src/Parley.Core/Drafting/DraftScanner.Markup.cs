@@ -6,7 +6,7 @@ internal sealed partial class DraftScanner
     private HashSet<string> CollectLinkLabels()
     {
         var labels = new HashSet<string>(StringComparer.Ordinal);
-        int p = FrontMatterEnd() ?? 0;
+        int p = Math.Max(0, FrontMatterEnd() ?? 0);
         while (p < _n)
         {
             int end = _t.IndexOf('\n', p);

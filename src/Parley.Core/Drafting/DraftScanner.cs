@@ -133,8 +133,8 @@ internal sealed partial class DraftScanner
         {
             _inWord = true;
             _wordCounted = false;
-            if ((c == 'a' || c == 'A') && IsAdRef(i)) block.AdReferendum = true;
         }
+        if ((c == 'a' || c == 'A') && IsAdRef(i)) block.AdReferendum = true;
         if (_wordCounted || !IsLetterOrDigit(c)) return;
         _wordCounted = true;
         block.Words++;
