@@ -124,7 +124,8 @@ internal sealed partial class DraftScanner
 
     private void TextChar(int i, char c)
     {
-        _gapBlank = false;
+        // Emphasis marks are formatting, not text: "[a]*[b]" in Markdown are still side-by-side alternatives.
+        if (!(_md && c is '*' or '_')) _gapBlank = false;
         var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
         bool agreed = _stack.Count == 0;
         block.Chars++;

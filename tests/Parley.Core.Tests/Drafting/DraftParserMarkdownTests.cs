@@ -112,4 +112,11 @@ public sealed class DraftParserMarkdownTests
     [Fact]
     public void Parse_MarkdownRulesOffInPlainText_LinksAreBrackets() =>
         Assert.Equal(2, DraftParser.Parse("[text](url) [^1]", DraftFormat.PlainText).Metrics.Opens);
+
+    [Fact]
+    public void Parse_EmphasisBetweenBrackets_KeepsThemAlternatives()
+    {
+        Assert.Single(Md("[a]*[b]*").AlternativeGroups);
+        Assert.Empty(DraftParser.Parse("[a]*[b]*", DraftFormat.PlainText).AlternativeGroups);
+    }
 }
