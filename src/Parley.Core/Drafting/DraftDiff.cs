@@ -67,8 +67,10 @@ public sealed record ProvisionChange(
 public sealed record BracketChange(BracketChangeKind Kind, int OldBracket, int NewBracket, int Line, string OldText, string NewText);
 
 /// <summary>
-/// The difference between two versions of a draft. Provisions are aligned by a line diff of their text (white space
-/// collapsed); within a changed provision, brackets are matched by their text, and words by a word diff (DiffPlex).
+/// The difference between two versions of a draft. Provisions are aligned by a diff of their text (white space collapsed;
+/// DiffPlex); within each changed stretch, a removed provision is paired with the later added one sharing the most words
+/// (Jaccard ≥ 0.3) and counted as changed; within a changed provision, brackets are matched by their text and words by a
+/// word diff.
 /// </summary>
 public sealed record DraftDiff
 {

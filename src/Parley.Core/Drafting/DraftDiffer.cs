@@ -25,29 +25,36 @@ public static class DraftDiffer
         foreach (var block in Diff(a, b).DiffBlocks)
         {
             unchanged -= block.DeleteCountA;
-            int paired = Math.Min(block.DeleteCountA, block.InsertCountB);
-            for (int k = 0; k < paired; k++)
+            var pairs = Pair(a, b, block);
+            int nextNew = block.InsertStartB;
+            foreach (var (i, j) in pairs)
             {
-                int i = block.DeleteStartA + k, j = block.InsertStartB + k;
+                for (; nextNew < j; nextNew++) Added(nextNew);
+                if (i < 0) continue;
+                if (j < 0)
+                {
+                    provisions.Add(new ProvisionChange(ProvisionChangeKind.Removed, i, -1, older.Provisions[i].StartLine, 0,
+                        a[i].Length == 0 ? [] : [new WordEdit(WordEditKind.Deleted, a[i])]));
+                    brackets.AddRange(oldBrackets[i].Select(x =>
+                        new BracketChange(BracketChangeKind.Deleted, x.Index, -1, x.Line, BracketText(older, x), "")));
+                    continue;
+                }
                 provisions.Add(new ProvisionChange(ProvisionChangeKind.Changed, i, j,
                     older.Provisions[i].StartLine, newer.Provisions[j].StartLine, WordDiff(a[i], b[j])));
                 CompareBrackets(older, newer, oldBrackets[i].ToArray(), newBrackets[j].ToArray(), b[j], brackets);
+                nextNew = j + 1;
             }
-            for (int i = block.DeleteStartA + paired; i < block.DeleteStartA + block.DeleteCountA; i++)
-            {
-                provisions.Add(new ProvisionChange(ProvisionChangeKind.Removed, i, -1, older.Provisions[i].StartLine, 0,
-                    a[i].Length == 0 ? [] : [new WordEdit(WordEditKind.Deleted, a[i])]));
-                brackets.AddRange(oldBrackets[i].Select(x =>
-                    new BracketChange(BracketChangeKind.Deleted, x.Index, -1, x.Line, BracketText(older, x), "")));
-            }
-            for (int j = block.InsertStartB + paired; j < block.InsertStartB + block.InsertCountB; j++)
-            {
-                provisions.Add(new ProvisionChange(ProvisionChangeKind.Added, -1, j, 0, newer.Provisions[j].StartLine,
-                    b[j].Length == 0 ? [] : [new WordEdit(WordEditKind.Inserted, b[j])]));
-                brackets.AddRange(newBrackets[j].Select(x =>
-                    new BracketChange(BracketChangeKind.Added, -1, x.Index, x.Line, "", BracketText(newer, x))));
-            }
+            for (; nextNew < block.InsertStartB + block.InsertCountB; nextNew++) Added(nextNew);
         }
+
+        void Added(int j)
+        {
+            provisions.Add(new ProvisionChange(ProvisionChangeKind.Added, -1, j, 0, newer.Provisions[j].StartLine,
+                b[j].Length == 0 ? [] : [new WordEdit(WordEditKind.Inserted, b[j])]));
+            brackets.AddRange(newBrackets[j].Select(x =>
+                new BracketChange(BracketChangeKind.Added, -1, x.Index, x.Line, "", BracketText(newer, x))));
+        }
+
         return new DraftDiff
         {
             Before = older.Metrics,
@@ -56,6 +63,39 @@ public static class DraftDiffer
             Brackets = brackets,
             UnchangedProvisions = unchanged,
         };
+    }
+
+    /// <summary>
+    /// Pairs the deleted provisions of a diff block with inserted ones that are rewordings of them: in order, each deleted
+    /// provision takes the later unused inserted provision sharing the most words (Jaccard ≥ 0.3). Pairs keep document
+    /// order. Very large blocks (over 250,000 candidate pairs) are paired by position instead, to bound the time.
+    /// Returns (old, new) with new = -1 for a removal.
+    /// </summary>
+    private static List<(int Old, int New)> Pair(string[] a, string[] b, DiffBlock block)
+    {
+        var pairs = new List<(int, int)>();
+        int from = block.InsertStartB, end = block.InsertStartB + block.InsertCountB;
+        if ((long)block.DeleteCountA * block.InsertCountB > 250_000)
+        {
+            for (int k = 0; k < block.DeleteCountA; k++) pairs.Add((block.DeleteStartA + k, k < block.InsertCountB ? from + k : -1));
+            return pairs;
+        }
+        var newWords = new HashSet<string>[block.InsertCountB];
+        for (int k = 0; k < newWords.Length; k++) newWords[k] = Words(b[from + k]);
+        for (int i = block.DeleteStartA; i < block.DeleteStartA + block.DeleteCountA; i++)
+        {
+            var words = Words(a[i]);
+            int best = -1;
+            double bestScore = 0.3;
+            for (int j = from; j < end; j++)
+            {
+                double score = Jaccard(words, newWords[j - block.InsertStartB]);
+                if (score >= bestScore && (best < 0 || score > bestScore)) (best, bestScore) = (j, score);
+            }
+            pairs.Add((i, best));
+            if (best >= 0) from = best + 1;
+        }
+        return pairs;
     }
 
     private static void CompareBrackets(
@@ -136,12 +176,13 @@ public static class DraftDiffer
 
     private static string BracketText(DraftDocument d, Bracket b) => Normalise(d.Text, b.Start, b.End + 1);
 
-    private static double Jaccard(string x, string y)
+    private static double Jaccard(string x, string y) => Jaccard(Words(x), Words(y));
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {
-        var a = Words(x);
-        var b = Words(y);
-        int union = a.Union(b).Count();
-        return union == 0 ? 1 : (double)a.Intersect(b).Count() / union;
+        int common = a.Count(b.Contains);
+        int union = a.Count + b.Count - common;
+        return union == 0 ? 1 : (double)common / union;
     }
 
     private static HashSet<string> Words(string s) =>

@@ -79,11 +79,19 @@ public static class DraftRenderer
         return new DraftRendering(Apply(t, edits), resolved, dropped, unknown, unmatched);
     }
 
-    /// <summary>Removes [start, end) and, when it stands after a blank or at a line start, the blanks that follow it.</summary>
+    /// <summary>
+    /// Removes [start, end) and, when it stands after a blank or at a line start, the blanks that follow it; when it ends a
+    /// line, the blanks before it too, so no trailing blanks are left.
+    /// </summary>
     private static (int, int) Removal(string t, int start, int end)
     {
         bool afterBlank = start == 0 || t[start - 1] is ' ' or '\t' or '\n';
-        return (start, afterBlank ? SkipBlanks(t, end) : end);
+        int stop = afterBlank ? SkipBlanks(t, end) : end;
+        if (stop == t.Length || t[stop] is '\n' or '\r')
+        {
+            while (start > 0 && t[start - 1] is ' ' or '\t') start--;
+        }
+        return (start, stop);
     }
 
     private static int SkipBlanks(string t, int p)

@@ -51,7 +51,7 @@ internal sealed partial class DraftScanner
                 EndBlock(i);
                 var block = StartBlock(i, ProvisionKind.Heading);
                 block.Level = heading.Level;
-                block.Title = _t[heading.After..end].Trim();
+                block.Title = _t[heading.After..end].Replace("*", "", StringComparison.Ordinal).Trim();
                 block.EndsAtLineEnd = true;
                 Markup.Add(new MarkupSpan(i, heading.After));
                 return heading.After;
