@@ -22,7 +22,7 @@ internal static class Diagnostics
     }
 
     /// <summary>One warning per bracket that is opened before a heading and closed after it (top-most such bracket only).</summary>
-    public static IEnumerable<DraftProblem> CrossedHeadings(string text, IReadOnlyList<Bracket> brackets, IReadOnlyList<Provision> provisions)
+    public static IEnumerable<DraftProblem> CrossedHeadings(string text, IReadOnlyList<Bracket> brackets, IReadOnlyList<Provision> provisions, LineIndex lines)
     {
         var headings = provisions.Where(p => p.Kind == ProvisionKind.Heading).Select(p => p.Start).ToArray();
         if (headings.Length == 0) yield break;
@@ -37,8 +37,8 @@ internal static class Diagnostics
             int crossed = last - first;
             if (crossed <= 0) continue;
             coveredUntil = b.End;
-            int lineStart = b.Start == 0 ? 0 : text.LastIndexOf('\n', b.Start - 1) + 1;
-            int endLine = 1 + text.AsSpan(0, b.End).Count('\n');
+            int lineStart = lines.LineStart(b.Start);
+            int endLine = lines.Line(b.End);
             string detail = $"is closed only on line {endLine}, {crossed} heading{(crossed == 1 ? "" : "s")} later";
             yield return Create(text, b.Start, lineStart, b.Line, DraftProblemKind.BracketCrossesHeading, detail);
         }

@@ -21,9 +21,9 @@ public static class DraftParser
         // opener left on the stack at the end sits below every bracket opened after it.
         var second = new DraftScanner(text, format, unclosed);
         second.Run();
+        var lines = new LineIndex(text);
         var problems = unclosed
-            .Select(o => Diagnostics.Create(text, o, o == 0 ? 0 : text.LastIndexOf('\n', o - 1) + 1,
-                1 + text.AsSpan(0, o).Count('\n'), DraftProblemKind.UnclosedBracket))
+            .Select(o => Diagnostics.Create(text, o, lines.LineStart(o), lines.Line(o), DraftProblemKind.UnclosedBracket))
             .ToList();
         return Build(text, format, second, problems);
     }
@@ -53,7 +53,7 @@ public static class DraftParser
             .OrderBy(kv => kv.Value)
             .Select(kv => new PartyMetrics(kv.Key, s.PartyCounts[kv.Value].Brackets, s.PartyCounts[kv.Value].Words))
             .ToArray();
-        var warnings = Diagnostics.CrossedHeadings(text, brackets, provisions).ToArray();
+        var warnings = s.Brackets.Count == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, provisions, new LineIndex(text)).ToArray();
         return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.ToArray(),
             s.Options.ToArray(), problems, warnings, s.Markup.ToArray(), parties);
     }

@@ -55,22 +55,26 @@ internal sealed partial class DraftScanner
     /// </summary>
     private int MarkdownAtBracket(int i)
     {
-        int lineEnd = _t.IndexOf('\n', i);
-        if (lineEnd < 0) lineEnd = _n;
+        int lineEnd = LineEnd(i);
         int footnote = LineRules.FootnoteReferenceEnd(_t, i, lineEnd);
         if (footnote > 0)
         {
             Markup.Add(new MarkupSpan(i, footnote + 1));
             return footnote + 1;
         }
-        int close = i + 1;
-        while (close < lineEnd && _t[close] is not ('[' or ']' or '{' or '<')) close++;
-        if (close >= lineEnd || _t[close] != ']') return -1;
+        int close = _t.AsSpan(i + 1, lineEnd - i - 1).IndexOfAny(LinkTextStops);
+        if (close < 0) return -1;
+        close += i + 1;
+        if (_t[close] != ']') return -1;
         int after = close + 1;
         int tail = -1;
         if (after < lineEnd && _t[after] == '(')
         {
             tail = InlineLinkEnd(after, lineEnd);
+        }
+        else if (_linkLabels.Count == 0)
+        {
+            return -1;
         }
         else if (after < lineEnd && _t[after] == '[')
         {
@@ -92,6 +96,8 @@ internal sealed partial class DraftScanner
         _gapBlank = false;
         return i + 1;
     }
+
+    private static readonly System.Buffers.SearchValues<char> LinkTextStops = System.Buffers.SearchValues.Create("[]{<");
 
     /// <summary>End (exclusive) of <c>(destination "title")</c> starting at <paramref name="p"/>, or -1.</summary>
     private int InlineLinkEnd(int p, int lineEnd)
@@ -131,8 +137,7 @@ internal sealed partial class DraftScanner
     {
         EndWord();
         _gapBlank = false;
-        int lineEnd = _t.IndexOf('\n', i);
-        if (lineEnd < 0) lineEnd = _n;
+        int lineEnd = LineEnd(i);
         if (_md && i + 1 < _n && _t[i + 1] == ':')
         {
             int end = _t.IndexOf('}', i, lineEnd - i);
@@ -181,8 +186,7 @@ internal sealed partial class DraftScanner
         }
         if (_md && i + 1 < _n && (char.IsAsciiLetter(_t[i + 1]) || _t[i + 1] == '/'))
         {
-            int lineEnd = _t.IndexOf('\n', i);
-            if (lineEnd < 0) lineEnd = _n;
+            int lineEnd = LineEnd(i);
             int close = _t.IndexOfAny(['>', '<'], i + 1, lineEnd - i - 1);
             if (close > 0 && _t[close] == '>')
             {

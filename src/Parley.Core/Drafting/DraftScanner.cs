@@ -113,13 +113,97 @@ internal sealed partial class DraftScanner
                     i += 2;
                     break;
                 default:
-                    TextChar(i, c);
-                    i++;
+                    i = TextRun(i);
                     break;
             }
         }
         EndWord();
         EndBlock(_n);
+    }
+
+    /// <summary>Character classes for the fast path: 0 text, 1 letter or digit, 2 blank, 3 stops the run.</summary>
+    private static readonly byte[] Ascii = BuildClasses();
+
+    private static byte[] BuildClasses()
+    {
+        var classes = new byte[128];
+        for (int c = 0; c < 128; c++)
+        {
+            classes[c] = (byte)(char.IsAsciiLetterOrDigit((char)c) ? 1 : c is ' ' or '\t' or '\r' ? 2 : 0);
+        }
+        foreach (char c in "\n[]{}<\\") classes[c] = 3;
+        for (int c = 0; c < 32; c++)
+        {
+            if (c is not ('\t' or '\r')) classes[c] = 3;
+        }
+        return classes;
+    }
+
+    /// <summary>
+    /// Reads a run of ordinary text up to the next character that needs attention (a bracket, brace, angle, backslash or
+    /// line end) and adds its words and characters in one go: nothing on the bracket stack changes inside a run.
+    /// </summary>
+    private int TextRun(int i)
+    {
+        var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
+        var t = _t;
+        var classes = Ascii;
+        int n = _n;
+        long words = 0, chars = 0;
+        bool inWord = _inWord, counted = _wordCounted, gapBlank = _gapBlank;
+        int j = i;
+        for (; j < n; j++)
+        {
+            char c = t[j];
+            int kind = c < 128 ? classes[c] : char.IsWhiteSpace(c) ? 2 : char.IsLetterOrDigit(c) ? 1 : 0;
+            if (kind == 2)
+            {
+                inWord = false;
+                continue;
+            }
+            if (kind == 3) break;
+            chars++;
+            if (!(_md && c is '*' or '_')) gapBlank = false;
+            if (!inWord)
+            {
+                inWord = true;
+                counted = false;
+            }
+            if (kind == 1)
+            {
+                if ((c == 'a' || c == 'A') && IsAdRef(j)) block.AdReferendum = true;
+                if (!counted)
+                {
+                    counted = true;
+                    words++;
+                }
+            }
+        }
+        if (j == i)
+        {
+            // A control character or other stopper the switch does not handle: read it as text.
+            TextChar(i, t[i]);
+            return i + 1;
+        }
+        _inWord = inWord;
+        _wordCounted = counted;
+        _gapBlank = gapBlank;
+        block.Words += words;
+        block.Chars += chars;
+        if (_stack.Count == 0)
+        {
+            block.AgreedWords += words;
+            block.AgreedChars += chars;
+        }
+        else if (_currentParties is { } parties && words > 0)
+        {
+            foreach (var party in parties)
+            {
+                int k = PartyIndex[party];
+                PartyCounts[k] = (PartyCounts[k].Brackets, PartyCounts[k].Words + words);
+            }
+        }
+        return j;
     }
 
     private void TextChar(int i, char c)
@@ -163,6 +247,19 @@ internal sealed partial class DraftScanner
     }
 
     private void EndWord() => _inWord = false;
+
+    /// <summary>Offset of the end of the line holding <paramref name="i"/> (its '\n', or the text length); cached per line.</summary>
+    private int LineEnd(int i)
+    {
+        if (i >= _lineStart && i <= _cachedLineEnd && _cachedLineStart == _lineStart) return _cachedLineEnd;
+        int end = _t.IndexOf('\n', i);
+        _cachedLineEnd = end < 0 ? _n : end;
+        _cachedLineStart = _lineStart;
+        return _cachedLineEnd;
+    }
+
+    private int _cachedLineEnd = -1;
+    private int _cachedLineStart = -1;
 
     private int Open(int i)
     {
