@@ -2,6 +2,22 @@ namespace Parley.Core.Drafting;
 
 internal sealed partial class DraftScanner
 {
+    private int _longestLabel;
+
+    /// <summary>
+    /// Cheap test before normalising a candidate label: normalising keeps every non-blank character, so a candidate with
+    /// more of them than the longest defined label cannot match.
+    /// </summary>
+    private bool CouldBeLabel(int from, int to)
+    {
+        int visible = 0;
+        for (int k = from; k < to; k++)
+        {
+            if (!char.IsWhiteSpace(_t[k]) && ++visible > _longestLabel) return false;
+        }
+        return true;
+    }
+
     /// <summary>Labels of every link reference definition, so that <c>[text][label]</c> is a link only when the label is defined.</summary>
     private HashSet<string> CollectLinkLabels()
     {
@@ -12,7 +28,11 @@ internal sealed partial class DraftScanner
             int end = _t.IndexOf('\n', p);
             if (end < 0) end = _n;
             int first = LineRules.SkipBlanks(_t, p, end);
-            if (first < end && _t[first] == '[' && LineRules.LinkDefinition(_t, p, end) is { } label) labels.Add(label);
+            if (first < end && _t[first] == '[' && LineRules.LinkDefinition(_t, p, end) is { } label)
+            {
+                labels.Add(label);
+                _longestLabel = Math.Max(_longestLabel, label.Count(c => c != ' '));
+            }
             p = end + 1;
         }
         return labels;
@@ -82,10 +102,11 @@ internal sealed partial class DraftScanner
             if (labelEnd > 0 && _t[labelEnd] == ']')
             {
                 var label = labelEnd == after + 1 ? _t.AsSpan(i + 1, close - i - 1) : _t.AsSpan(after + 1, labelEnd - after - 1);
-                if (_linkLabels.Contains(LineRules.NormaliseLabel(label))) tail = labelEnd + 1;
+                int from = labelEnd == after + 1 ? i + 1 : after + 1, to = labelEnd == after + 1 ? close : labelEnd;
+                if (CouldBeLabel(from, to) && _linkLabels.Contains(LineRules.NormaliseLabel(label))) tail = labelEnd + 1;
             }
         }
-        else if (_linkLabels.Contains(LineRules.NormaliseLabel(_t.AsSpan(i + 1, close - i - 1))))
+        else if (CouldBeLabel(i + 1, close) && _linkLabels.Contains(LineRules.NormaliseLabel(_t.AsSpan(i + 1, close - i - 1))))
         {
             tail = after;
         }
