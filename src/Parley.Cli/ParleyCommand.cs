@@ -17,6 +17,7 @@ public static class ParleyCommand
         root.Subcommands.Add(ScenarioCommands.List());
         root.Subcommands.Add(StatusCommand.Create());
         // Each capability adds its commands here, one line each.
+        root.Subcommands.Add(Drafting.DraftCommand.Create());
         return root;
     }
 }

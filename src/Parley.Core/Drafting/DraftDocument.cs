@@ -1,0 +1,98 @@
+namespace Parley.Core.Drafting;
+
+/// <summary>
+/// A parsed draft: its text and everything found in it. Immutable; build one with <see cref="DraftParser.Parse"/>.
+/// Offsets in every part refer to <see cref="Text"/>.
+/// </summary>
+public sealed class DraftDocument
+{
+    internal DraftDocument(
+        string text,
+        DraftFormat format,
+        IReadOnlyList<Bracket> brackets,
+        IReadOnlyList<AlternativeGroup> groups,
+        IReadOnlyList<Provision> provisions,
+        IReadOnlyList<Section> sections,
+        IReadOnlyList<FacilitatorNote> notes,
+        IReadOnlyList<OptionLabel> options,
+        IReadOnlyList<DraftProblem> problems,
+        IReadOnlyList<DraftProblem> warnings,
+        IReadOnlyList<MarkupSpan> markup,
+        IReadOnlyList<PartyMetrics> parties)
+    {
+        Text = text;
+        Format = format;
+        Brackets = brackets;
+        AlternativeGroups = groups;
+        Provisions = provisions;
+        Sections = sections;
+        Notes = notes;
+        OptionLabels = options;
+        Problems = problems;
+        Warnings = warnings;
+        Markup = markup;
+        Parties = parties;
+        Issues = provisions
+            .Where(p => p.Issue is not null)
+            .GroupBy(p => p.Issue!, StringComparer.Ordinal)
+            .Select(g => new IssueMetrics(g.Key, g.Select(p => p.Index).ToArray(), g.Aggregate(default(TextMetrics), (m, p) => m + p.Metrics)))
+            .ToArray();
+        var total = provisions.Aggregate(default(TextMetrics), (m, p) => m + p.Metrics);
+        Metrics = new DraftMetrics
+        {
+            Text = total,
+            TopLevel = brackets.Count(b => b.Parent < 0),
+            AlternativeGroups = groups.Count,
+            Alternatives = groups.Sum(g => g.Brackets.Count),
+            OptionLabels = options.Count(o => o.Numbering == OptionNumbering.Arabic),
+            AllOptionLabels = options.Count,
+            Placeholders = brackets.Count(b => b.Kind == BracketKind.Placeholder),
+            Notes = notes.Count,
+            AdReferendum = provisions.Count(p => p.AdReferendum),
+            Problems = problems.Count,
+            Unclosed = problems.Count(p => p.Kind == DraftProblemKind.UnclosedBracket),
+        };
+    }
+
+    /// <summary>The text as parsed.</summary>
+    public string Text { get; }
+
+    /// <summary>How it was read.</summary>
+    public DraftFormat Format { get; }
+
+    /// <summary>Every balanced bracket, in order of its opening <c>[</c>.</summary>
+    public IReadOnlyList<Bracket> Brackets { get; }
+
+    /// <summary>Groups of side-by-side alternatives.</summary>
+    public IReadOnlyList<AlternativeGroup> AlternativeGroups { get; }
+
+    /// <summary>Headings, paragraphs and list items in order; every word of the text lies in exactly one.</summary>
+    public IReadOnlyList<Provision> Provisions { get; }
+
+    /// <summary>Headings with the provisions under them.</summary>
+    public IReadOnlyList<Section> Sections { get; }
+
+    /// <summary>Facilitator notes in braces.</summary>
+    public IReadOnlyList<FacilitatorNote> Notes { get; }
+
+    /// <summary>"Option" labels at the start of lines.</summary>
+    public IReadOnlyList<OptionLabel> OptionLabels { get; }
+
+    /// <summary>Problems in text order; empty for a clean draft.</summary>
+    public IReadOnlyList<DraftProblem> Problems { get; }
+
+    /// <summary>Warnings in text order: brackets that balance but cross a heading (<see cref="DraftProblemKind.BracketCrossesHeading"/>).</summary>
+    public IReadOnlyList<DraftProblem> Warnings { get; }
+
+    /// <summary>Markdown markup skipped as not being negotiated text (empty for plain text except comments).</summary>
+    public IReadOnlyList<MarkupSpan> Markup { get; }
+
+    /// <summary>Per-party counts, in order of first appearance.</summary>
+    public IReadOnlyList<PartyMetrics> Parties { get; }
+
+    /// <summary>Per-issue counts over the provisions tagged with each issue, in order of first appearance.</summary>
+    public IReadOnlyList<IssueMetrics> Issues { get; }
+
+    /// <summary>Headline figures.</summary>
+    public DraftMetrics Metrics { get; }
+}

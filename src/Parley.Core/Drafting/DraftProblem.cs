@@ -1,0 +1,94 @@
+namespace Parley.Core.Drafting;
+
+/// <summary>What is wrong at a <see cref="DraftProblem"/>'s position.</summary>
+public enum DraftProblemKind
+{
+    /// <summary>A <c>]</c> with no open bracket before it; it is read as plain text.</summary>
+    UnmatchedClosingBracket,
+
+    /// <summary>A <c>[</c> that is never closed; it is read as plain text, so the text after it is not counted as bracketed.</summary>
+    UnclosedBracket,
+
+    /// <summary>A <c>{</c> not closed before the end of its paragraph; it is read as plain text.</summary>
+    UnclosedNote,
+
+    /// <summary>A <c>}</c> outside any facilitator note; it is read as plain text.</summary>
+    UnmatchedClosingBrace,
+
+    /// <summary>An HTML comment <c>&lt;!--</c> that is never closed; it is read as plain text.</summary>
+    UnclosedComment,
+
+    /// <summary>Markdown front matter opened by <c>---</c> on the first line and never closed; it is read as text.</summary>
+    UnclosedFrontMatter,
+
+    /// <summary>
+    /// A warning, not an error: a bracket that balances but is opened before a heading and closed after it. Brackets rarely
+    /// cross articles, so a <c>]</c> is probably missing near the opening and another one is stray near the close; the
+    /// brackets are still counted as paired.
+    /// </summary>
+    BracketCrossesHeading,
+}
+
+/// <summary>
+/// A defect found in a draft, reported like a compiler diagnostic. Parsing never stops at a problem: the
+/// offending character is read as plain text and the rest of the document is still measured.
+/// </summary>
+public sealed record DraftProblem
+{
+    /// <summary>Creates a problem.</summary>
+    /// <param name="line">1-based line of the offending character.</param>
+    /// <param name="column">1-based column, counted in UTF-16 characters from the start of the line (a tab counts 1).</param>
+    /// <param name="offset">0-based offset of the offending character in the whole text.</param>
+    /// <param name="kind">What is wrong.</param>
+    /// <param name="excerpt">A short piece of the line around the position, to find it by eye.</param>
+    /// <param name="detail">Extra facts for the message (for <see cref="DraftProblemKind.BracketCrossesHeading"/>: where it closes).</param>
+    /// <exception cref="ArgumentOutOfRangeException">Line or column below 1, or offset below 0.</exception>
+    public DraftProblem(int line, int column, int offset, DraftProblemKind kind, string excerpt, string detail = "")
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        Detail = detail;
+        ArgumentOutOfRangeException.ThrowIfLessThan(line, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(column, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentNullException.ThrowIfNull(excerpt);
+        Line = line;
+        Column = column;
+        Offset = offset;
+        Kind = kind;
+        Excerpt = excerpt;
+    }
+
+    /// <summary>1-based line.</summary>
+    public int Line { get; }
+
+    /// <summary>1-based column in UTF-16 characters.</summary>
+    public int Column { get; }
+
+    /// <summary>0-based offset in the text.</summary>
+    public int Offset { get; }
+
+    /// <summary>What is wrong.</summary>
+    public DraftProblemKind Kind { get; }
+
+    /// <summary>A short piece of the line around the position (at most about 50 characters).</summary>
+    public string Excerpt { get; }
+
+    /// <summary>Extra facts appended to the message; may be empty.</summary>
+    public string Detail { get; }
+
+    /// <summary>True for <see cref="DraftProblemKind.BracketCrossesHeading"/>, which does not make a draft fail a check.</summary>
+    public bool IsWarning => Kind == DraftProblemKind.BracketCrossesHeading;
+
+    /// <summary>One-line description, e.g. <c>']' has no matching '[' near "…circumstances,]]"</c>.</summary>
+    public string Message => Kind switch
+    {
+        DraftProblemKind.UnmatchedClosingBracket => $"']' has no matching '[' near \"{Excerpt}\"",
+        DraftProblemKind.UnclosedBracket => $"'[' is never closed near \"{Excerpt}\"",
+        DraftProblemKind.UnclosedNote => $"'{{' is not closed before the end of the paragraph near \"{Excerpt}\"",
+        DraftProblemKind.UnmatchedClosingBrace => $"'}}' has no matching '{{' near \"{Excerpt}\"",
+        DraftProblemKind.UnclosedComment => $"'<!--' is never closed near \"{Excerpt}\"",
+        DraftProblemKind.UnclosedFrontMatter => "front matter opened by '---' is never closed",
+        DraftProblemKind.BracketCrossesHeading => $"'[' {Detail}; a ']' may be missing near \"{Excerpt}\"",
+        _ => Kind.ToString(),
+    };
+}

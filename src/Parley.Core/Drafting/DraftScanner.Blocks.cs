@@ -1,0 +1,152 @@
+namespace Parley.Core.Drafting;
+
+internal sealed partial class DraftScanner
+{
+    private BlockBuilder? _block;
+    private string? _carriedIssue;
+    private bool _inFence;
+
+    /// <summary>
+    /// Reads what a line begins with and decides where blocks start and end: blank lines, headings, link and footnote
+    /// definitions, attribute lists, fenced code, list markers, paragraph labels and "Option" labels. Returns the offset at
+    /// which character-by-character reading continues.
+    /// </summary>
+    private int LineStart(int i)
+    {
+        int end = _t.IndexOf('\n', i);
+        if (end < 0) end = _n;
+        int first = LineRules.SkipBlanks(_t, i, end);
+        if (_md && IsFence(first, end))
+        {
+            _inFence = !_inFence;
+            EndBlock(i);
+            Markup.Add(new MarkupSpan(i, end));
+            return end;
+        }
+        if (_inFence)
+        {
+            Markup.Add(new MarkupSpan(i, end));
+            return end;
+        }
+        if (first == end)
+        {
+            EndBlock(i);
+            return end;
+        }
+        if (_md)
+        {
+            if (_t[first] == '[' && LineRules.LinkDefinition(_t, i, end) is not null)
+            {
+                EndBlock(i);
+                Markup.Add(new MarkupSpan(i, end));
+                return end;
+            }
+            if (_t[first] == '{' && first + 1 < end && _t[first + 1] == ':' && _t.AsSpan(first, end - first).TrimEnd().EndsWith('}'))
+            {
+                Markup.Add(new MarkupSpan(i, end));
+                return end;
+            }
+            if (LineRules.MarkdownHeading(_t, i, end) is { } heading)
+            {
+                EndBlock(i);
+                var block = StartBlock(i, ProvisionKind.Heading);
+                block.Level = heading.Level;
+                block.Title = _t[heading.After..end].Replace("*", "", StringComparison.Ordinal).Trim();
+                block.EndsAtLineEnd = true;
+                Markup.Add(new MarkupSpan(i, heading.After));
+                return heading.After;
+            }
+            int footnote = LineRules.FootnoteDefinition(_t, i, end);
+            if (footnote > 0)
+            {
+                EndBlock(i);
+                StartBlock(i, ProvisionKind.Paragraph);
+                Markup.Add(new MarkupSpan(first, footnote));
+                return footnote;
+            }
+        }
+        else if (LineRules.PlainHeading(_t, first, end))
+        {
+            EndBlock(i);
+            var block = StartBlock(i, ProvisionKind.Heading);
+            block.Level = 2;
+            block.Title = _t[first..end].Trim();
+            block.EndsAtLineEnd = true;
+            return first;
+        }
+        LabelledLine(i, first, end);
+        return first;
+    }
+
+    /// <summary>A line starting with a bullet, a paragraph label or an "Option" label begins a new provision.</summary>
+    private void LabelledLine(int lineStart, int first, int end)
+    {
+        int p = first;
+        int bullet = LineRules.Bullet(_t, p, end);
+        bool starts = bullet > 0;
+        if (starts) p = LineRules.SkipBlanks(_t, bullet, end);
+        p = LineRules.SkipEmphasis(_t, p, end);
+        var label = LineRules.ParagraphLabel(_t, p, end);
+        if (label is { } found)
+        {
+            starts = true;
+            p = LineRules.SkipEmphasis(_t, LineRules.SkipBlanks(_t, found.After, end), end);
+            p = LineRules.SkipBlanks(_t, p, end);
+            p = LineRules.SkipEmphasis(_t, p, end);
+        }
+        var option = LineRules.OptionLabel(_t, p, end);
+        if (option is not null) starts = true;
+        if (starts && _block is { HasContent: true }) EndBlock(lineStart);
+        var block = _block ?? StartBlock(lineStart, ProvisionKind.Paragraph);
+        if (label is { } l && block.Label is null) block.Label = l.Label;
+        if (option is { } o)
+        {
+            Options.Add(new OptionLabel(_line, p - _lineStart + 1, block.Index, o.Number, o.Numbering));
+        }
+    }
+
+    private bool IsFence(int first, int end) =>
+        first + 3 <= end && first - _lineStart <= 3 && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
+
+    private BlockBuilder StartBlock(int start, ProvisionKind kind)
+    {
+        var block = new BlockBuilder
+        {
+            Index = Blocks.Count,
+            Kind = kind,
+            Start = start,
+            StartLine = 1 + (start >= _lineStart ? _line - 1 : _t.AsSpan(0, start).Count('\n')),
+            CarriedIssue = _carriedIssue,
+        };
+        _carriedIssue = null;
+        Blocks.Add(block);
+        _block = block;
+        return block;
+    }
+
+    private void EndBlock(int end)
+    {
+        if (_block is not { } block) return;
+        block.End = Math.Max(block.Start, end);
+        block.EndLine = Math.Max(block.StartLine, _line - (end <= _lineStart && _line > 1 ? 1 : 0));
+        if (block.Kind == ProvisionKind.Paragraph && block.Words == 0 && block.Opens == 0 && block.OwnIssue is not null)
+        {
+            _carriedIssue = block.OwnIssue;
+        }
+        _block = null;
+    }
+}
+
+/// <summary>A provision while it is being read.</summary>
+internal sealed class BlockBuilder
+{
+    public int Index, Start, End, StartLine, EndLine, Level, Opens, MaxDepth;
+    public long Words, AgreedWords, Chars, AgreedChars;
+    public ProvisionKind Kind;
+    public string Title = "";
+    public ParagraphLabel? Label;
+    public string? OwnIssue, CarriedIssue;
+    public bool AdReferendum, EndsAtLineEnd;
+
+    public bool HasContent => Words > 0 || Opens > 0 || Chars > 0;
+}

@@ -1,0 +1,227 @@
+namespace Parley.Core.Drafting;
+
+/// <summary>
+/// Pure recognisers for what a line begins with: list markers, paragraph labels, "Option" labels, headings, link and
+/// footnote definitions. Each takes the text and a start offset and looks no further than the end of the line.
+/// </summary>
+internal static class LineRules
+{
+    private static readonly string[] Suffixes =
+        ["quinquies", "quater", "sexies", "septies", "octies", "novies", "decies", "bis", "ter", "alt"];
+
+    private static readonly string[] PlainHeadingWords =
+        ["Article", "ARTICLE", "Preamble", "PREAMBLE", "Annex", "ANNEX", "Chapter", "CHAPTER", "Section", "SECTION", "Part", "PART"];
+
+    /// <summary>Skips spaces and tabs from <paramref name="p"/> up to <paramref name="end"/>.</summary>
+    public static int SkipBlanks(string t, int p, int end)
+    {
+        while (p < end && (t[p] == ' ' || t[p] == '\t' || t[p] == '\r')) p++;
+        return p;
+    }
+
+    /// <summary>Skips emphasis marks (<c>*</c>, <c>_</c>).</summary>
+    public static int SkipEmphasis(string t, int p, int end)
+    {
+        while (p < end && (t[p] == '*' || t[p] == '_')) p++;
+        return p;
+    }
+
+    /// <summary>A bullet (<c>-</c>, <c>*</c>, <c>+</c> then a blank): returns the offset after it, or -1.</summary>
+    public static int Bullet(string t, int p, int end)
+    {
+        if (p + 1 < end && (t[p] == '-' || t[p] == '*' || t[p] == '+') && (t[p + 1] == ' ' || t[p + 1] == '\t')) return p + 2;
+        return -1;
+    }
+
+    /// <summary>
+    /// A paragraph label at <paramref name="p"/>: <c>PP 3</c>, <c>OP4bis</c>, <c>3.3alt</c>, <c>(17ter)</c>, <c>1.</c>,
+    /// <c>3.x</c>. A bare number counts only when followed by <c>.</c>, <c>:</c> or <c>)</c>, or when it is dotted or has a
+    /// suffix, so that "2020 was" is not a label. Returns the label and the offset after it, or null.
+    /// </summary>
+    public static (ParagraphLabel Label, int After)? ParagraphLabel(string t, int p, int end)
+    {
+        int q = p;
+        bool paren = q < end && t[q] == '(';
+        if (paren) q++;
+        string prefix = "";
+        if (q + 1 < end && (t[q] == 'P' || t[q] == 'O') && t[q + 1] == 'P')
+        {
+            prefix = t.Substring(q, 2);
+            q += 2;
+            if (q < end && t[q] == ' ') q++;
+            if (q >= end || !char.IsAsciiDigit(t[q])) return null;
+        }
+        int numStart = q;
+        if (q >= end || !char.IsAsciiDigit(t[q])) return null;
+        while (q < end && char.IsAsciiDigit(t[q])) q++;
+        bool dotted = false;
+        while (q + 1 < end && t[q] == '.' && (char.IsAsciiDigit(t[q + 1]) || (t[q + 1] == 'x' && !IsLetter(t, q + 2, end))))
+        {
+            dotted = true;
+            q++;
+            while (q < end && (char.IsAsciiDigit(t[q]) || t[q] == 'x')) q++;
+        }
+        string number = t[numStart..q];
+        int s = q < end && t[q] == ' ' ? q + 1 : q;
+        string suffix = "";
+        foreach (var candidate in Suffixes)
+        {
+            if (string.CompareOrdinal(t, s, candidate, 0, candidate.Length) == 0 && s + candidate.Length <= end
+                && !IsLetter(t, s + candidate.Length, end))
+            {
+                suffix = candidate;
+                q = s + candidate.Length;
+                break;
+            }
+        }
+        if (paren)
+        {
+            if (q >= end || t[q] != ')') return null;
+            q++;
+        }
+        else if (q < end && (t[q] == '.' || t[q] == ':' || t[q] == ')'))
+        {
+            q++;
+        }
+        else if (!(prefix.Length > 0 || dotted || suffix.Length > 0))
+        {
+            return null;
+        }
+        if (q < end && !(t[q] == ' ' || t[q] == '\t' || t[q] == '\r' || t[q] == '[' || t[q] == '*' || t[q] == ':')) return null;
+        if (q < end && t[q] == ':') q++;
+        string text = prefix + (prefix.Length > 0 && t[numStart - 1] == ' ' ? " " : "") + number + suffix;
+        return (new ParagraphLabel(text, prefix, number, suffix), q);
+    }
+
+    /// <summary>
+    /// An "Option" label at <paramref name="p"/>: <c>Option</c>, a blank, a number (Arabic, Roman or one capital letter)
+    /// and then <c>:</c>, <c>.</c>, <c>)</c>, <c>*</c>, a blank or the end of the line.
+    /// </summary>
+    public static (string Number, OptionNumbering Numbering)? OptionLabel(string t, int p, int end)
+    {
+        if (p + 8 > end || string.CompareOrdinal(t, p, "Option ", 0, 7) != 0) return null;
+        int q = p + 7;
+        int start = q;
+        OptionNumbering numbering;
+        if (char.IsAsciiDigit(t[q]))
+        {
+            while (q < end && char.IsAsciiDigit(t[q])) q++;
+            numbering = OptionNumbering.Arabic;
+        }
+        else if ("IVXLC".Contains(t[q]))
+        {
+            while (q < end && "IVXLC".Contains(t[q])) q++;
+            numbering = OptionNumbering.Roman;
+        }
+        else if (char.IsAsciiLetterUpper(t[q]))
+        {
+            q++;
+            numbering = OptionNumbering.Letter;
+        }
+        else
+        {
+            return null;
+        }
+        if (q < end && !(t[q] is ':' or '.' or ')' or '*' or ' ' or '\t' or '\r')) return null;
+        return (t[start..q], numbering);
+    }
+
+    /// <summary>A Markdown ATX heading: up to three spaces, 1–6 <c>#</c>, then a blank or the end. Returns level and offset after the marks.</summary>
+    public static (int Level, int After)? MarkdownHeading(string t, int lineStart, int end)
+    {
+        int p = lineStart;
+        while (p < end && p - lineStart < 3 && t[p] == ' ') p++;
+        int hashes = 0;
+        while (p < end && t[p] == '#') { p++; hashes++; }
+        if (hashes is < 1 or > 6) return null;
+        if (p < end && t[p] != ' ' && t[p] != '\t' && t[p] != '\r') return null;
+        return (hashes, p);
+    }
+
+    /// <summary>
+    /// A plain-text heading: a line starting with Article, Preamble, Annex, Chapter, Section or Part (or their capitals)
+    /// with at most ten words, not ending in <c>.</c>, <c>;</c> or <c>,</c> (so a sentence starting "Article 4 of …" is text).
+    /// </summary>
+    public static bool PlainHeading(string t, int p, int end)
+    {
+        bool keyword = false;
+        foreach (var word in PlainHeadingWords)
+        {
+            if (p + word.Length <= end && string.CompareOrdinal(t, p, word, 0, word.Length) == 0
+                && (p + word.Length == end || !char.IsLetter(t[p + word.Length])))
+            {
+                keyword = true;
+                break;
+            }
+        }
+        if (!keyword) return false;
+        var line = t.AsSpan(p, end - p).TrimEnd();
+        if (line.Length == 0 || line[^1] is '.' or ';' or ',') return false;
+        int words = 1;
+        for (int i = 1; i < line.Length; i++)
+        {
+            if (char.IsWhiteSpace(line[i - 1]) && !char.IsWhiteSpace(line[i])) words++;
+        }
+        return words <= 10;
+    }
+
+    /// <summary>
+    /// A CommonMark link reference definition filling the whole line: <c>[label]: destination "optional title"</c>, the label
+    /// not starting with <c>^</c>. Returns the normalised label, or null. <c>[shall]: the Parties shall</c> is not one, since
+    /// nothing but a title may follow the destination.
+    /// </summary>
+    public static string? LinkDefinition(string t, int lineStart, int end)
+    {
+        int p = lineStart;
+        while (p < end && p - lineStart < 3 && t[p] == ' ') p++;
+        if (p >= end || t[p] != '[' || p + 1 >= end || t[p + 1] == '^') return null;
+        int close = p + 1;
+        while (close < end && t[close] != ']' && t[close] != '[') close++;
+        if (close + 1 >= end || t[close] != ']' || t[close + 1] != ':') return null;
+        string label = NormaliseLabel(t.AsSpan(p + 1, close - p - 1));
+        if (label.Length == 0) return null;
+        int q = SkipBlanks(t, close + 2, end);
+        if (q >= end) return null;
+        int destStart = q;
+        while (q < end && !char.IsWhiteSpace(t[q])) q++;
+        if (q == destStart) return null;
+        q = SkipBlanks(t, q, end);
+        if (q < end)
+        {
+            char open = t[q];
+            char closeMark = open == '(' ? ')' : open;
+            if (open is not ('"' or '\'' or '(')) return null;
+            int titleEnd = t.IndexOf(closeMark, q + 1, end - q - 1);
+            if (titleEnd < 0 || SkipBlanks(t, titleEnd + 1, end) != end) return null;
+        }
+        return label;
+    }
+
+    /// <summary>A footnote definition <c>[^label]:</c> at the start of the line; returns the offset after the colon, or -1.</summary>
+    public static int FootnoteDefinition(string t, int lineStart, int end)
+    {
+        int p = lineStart;
+        while (p < end && p - lineStart < 3 && t[p] == ' ') p++;
+        if (p + 2 >= end || t[p] != '[' || t[p + 1] != '^') return -1;
+        int close = FootnoteReferenceEnd(t, p, end);
+        return close > 0 && close + 1 < end && t[close + 1] == ':' ? close + 2 : -1;
+    }
+
+    /// <summary>A footnote reference <c>[^label]</c> at <paramref name="p"/>: returns the offset of its <c>]</c>, or -1.</summary>
+    public static int FootnoteReferenceEnd(string t, int p, int end)
+    {
+        if (p + 2 >= end || t[p] != '[' || t[p + 1] != '^') return -1;
+        int q = p + 2;
+        while (q < end && t[q] != ']' && t[q] != '[' && !char.IsWhiteSpace(t[q])) q++;
+        return q < end && q > p + 2 && t[q] == ']' ? q : -1;
+    }
+
+    /// <summary>CommonMark label matching: trimmed, inner white space collapsed, case-folded.</summary>
+    public static string NormaliseLabel(ReadOnlySpan<char> label)
+    {
+        var parts = label.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', parts).ToUpperInvariant();
+    }
+
+    private static bool IsLetter(string t, int p, int end) => p < end && char.IsLetter(t[p]);
+}
