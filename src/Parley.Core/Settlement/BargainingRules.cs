@@ -12,11 +12,14 @@ public static class BargainingRules
 {
     private const double TieTolerance = 1e-12;
 
-    /// <summary>True when uᵢ ≥ rᵢ − ε for every party.</summary>
+    /// <summary>
+    /// True when uᵢ ≥ rᵢ for every party, compared exactly in double arithmetic as GENIUS does (no tolerance: a
+    /// package whose utility sums to 0.49999999999999994 falls short of a 0.5 reservation; reference.tsv counts so).
+    /// </summary>
     public static bool IsRational(ReadOnlySpan<double> u, IReadOnlyList<double> reservations)
     {
         for (var i = 0; i < u.Length; i++)
-            if (u[i] < reservations[i] - UtilityVectors.Tolerance) return false;
+            if (!(u[i] >= reservations[i])) return false;
         return true;
     }
 

@@ -30,7 +30,7 @@ public sealed record BargainingPoint(BargainingSolution Solution, ImmutableArray
 
 /// <summary>
 /// Everything the engine says about a settlement problem. Utility vectors list parties in the problem's order.
-/// "Acceptable" means: no party's red line, every party's constraints respected, and uᵢ ≥ rᵢ − ε for every party.
+/// "Acceptable" means: no party's red line, every party's constraints respected, and uᵢ ≥ rᵢ for every party (exact double comparison, utilities summed in issue order).
 /// </summary>
 public sealed record SettlementResult
 {
