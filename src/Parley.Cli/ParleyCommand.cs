@@ -10,6 +10,7 @@ public static class ParleyCommand
     {
         var root = new RootCommand("Parley: a workspace for multi-party negotiations.");
         // Each capability adds its commands here, one line each.
+        root.Subcommands.Add(Settlement.SettleCommand.Create());
         return root;
     }
 }

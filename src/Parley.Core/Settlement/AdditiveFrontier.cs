@@ -50,10 +50,11 @@ internal sealed class AdditiveFrontier
         {
             var options = pruned[b];
             _keptOptions.Add(options.Option[..options.Size]);
-            current = n == 2 ? StepTwo(current, options) : StepMany(current, options);
+            var next = n == 2 ? StepTwo(current, options) : StepMany(current, options, maxFrontier);
+            if (next is null || next.Size > maxFrontier) return;
+            current = next;
             _trail.Add((current.Parent[..current.Size], current.Option[..current.Size]));
             progress?.Invoke(b + 1, pruned.Count);
-            if (current.Size > maxFrontier) return;
         }
 
         var order = Enumerable.Range(0, current.Size).ToArray();
@@ -95,7 +96,7 @@ internal sealed class AdditiveFrontier
 
         var sums = idx.Select(k => -Sum(block.Utilities.AsSpan(k * n, n))).ToArray();
         Array.Sort(sums, idx);
-        return ParetoFilter.FilterBySum(n, block.Utilities, counts, new int[m], Enumerable.Range(0, m).ToArray(), idx);
+        return ParetoFilter.FilterBySum(n, block.Utilities, counts, new int[m], Enumerable.Range(0, m).ToArray(), idx)!;
     }
 
     private static FrontierLayer StepTwo(FrontierLayer f, FrontierLayer options)
@@ -160,7 +161,7 @@ internal sealed class AdditiveFrontier
         }
     }
 
-    private static FrontierLayer StepMany(FrontierLayer f, FrontierLayer options)
+    private static FrontierLayer? StepMany(FrontierLayer f, FrontierLayer options, int limit)
     {
         var n = f.Parties;
         var total = f.Size * options.Size;
@@ -191,7 +192,7 @@ internal sealed class AdditiveFrontier
 
         var order = Enumerable.Range(0, total).ToArray();
         Array.Sort(sums, order);
-        return ParetoFilter.FilterBySum(n, u, count, parent, option, order);
+        return ParetoFilter.FilterBySum(n, u, count, parent, option, order, limit);
     }
 
     private static double Sum(ReadOnlySpan<double> v)

@@ -33,9 +33,10 @@ internal static class ParetoFilter
     /// <summary>
     /// Any number of parties: candidates in non-increasing order of Σuᵢ (a dominating vector never has a sum lower
     /// by more than n·ε). Each candidate is compared with every kept entry; a kept one removes the earlier entries
-    /// within n·ε of its sum that it dominates.
+    /// within n·ε of its sum that it dominates. Returns null as soon as more than <paramref name="limit"/> entries
+    /// are kept (the pairwise work grows with the square of the frontier).
     /// </summary>
-    public static FrontierLayer FilterBySum(int parties, double[] u, UInt128[] count, int[] parent, int[] option, int[] order)
+    public static FrontierLayer? FilterBySum(int parties, double[] u, UInt128[] count, int[] parent, int[] option, int[] order, int limit = int.MaxValue)
     {
         var kept = new FrontierLayer(parties, Math.Min(order.Length, 1024));
         var sums = new List<double>();
@@ -71,6 +72,7 @@ internal static class ParetoFilter
             kept.Add(c, count[idx], parent[idx], option[idx]);
             sums.Add(sum);
             alive.Add(true);
+            if (kept.Size > limit) return null;
         }
 
         kept.Compact([.. alive]);

@@ -13,7 +13,8 @@ namespace Parley.Core.Settlement;
 /// with dominance pruning. The acceptable frontier is its rational part (a dominating outcome of a rational one is
 /// itself rational), and every point is an argmax over acceptable outcomes that is attained on that frontier, so all
 /// figures follow from it. The ideal point and opposition come from the full (not only rational) frontier.</para>
-/// <para>When a layer outgrows <see cref="SettlementOptions.MaxFrontier"/> the frontier is replaced by a
+/// <para>When a layer outgrows <see cref="SettlementOptions.MaxFrontier"/> (two parties) or
+/// <see cref="SettlementOptions.MaxFrontierMany"/> (more) the frontier is replaced by a
 /// representative set: for every weight vector w = k/H with integers kᵢ ≥ 1 and Σkᵢ = H (H = parties +
 /// <see cref="SettlementOptions.RepresentativeDivisions"/>), the outcome maximising Σ wᵢuᵢ block by block (first
 /// option on ties) — each one Pareto-optimal — kept when acceptable. Its size bound is Π over blocks of the number of
@@ -36,7 +37,7 @@ public static class SettlementAnalyzer
         var blocks = AdditiveBlocks.Build(problem, options.MaxBlockOptions);
         if (blocks is null) return SolverOnly(problem, options, parties, reservations);
 
-        var frontier = AdditiveFrontier.Build(blocks, options.MaxFrontier, options.Progress);
+        var frontier = AdditiveFrontier.Build(blocks, problem.PartyCount == 2 ? options.MaxFrontier : options.MaxFrontierMany, options.Progress);
         var acceptable = AcceptableCounter.Count(blocks, reservations, options.MaxCountHalf);
         if (frontier.Final is not { } final) return Representative(problem, blocks, frontier, acceptable, options, parties, reservations);
 

@@ -16,8 +16,11 @@ public interface IBargainingSolver
 /// <summary>Limits and hooks of <see cref="SettlementAnalyzer"/>; the defaults suit an interactive call.</summary>
 public sealed record SettlementOptions
 {
-    /// <summary>The most frontier vectors a layer may hold before the engine falls back to a representative set.</summary>
+    /// <summary>Two parties: the most frontier vectors a layer may hold before the engine falls back to a representative set.</summary>
     public int MaxFrontier { get; init; } = 2_000_000;
+
+    /// <summary>Three or more parties (pairwise filtering, quadratic in the frontier): the same limit.</summary>
+    public int MaxFrontierMany { get; init; } = 5_000;
 
     /// <summary>The most option combinations a block of linked issues may have before the solver path is needed.</summary>
     public long MaxBlockOptions { get; init; } = 1 << 20;
