@@ -74,18 +74,18 @@ internal static class SettlementText
         var c = CultureInfo.InvariantCulture;
         string V(IEnumerable<double> u) => "(" + string.Join(", ", u.Select(x => x.ToString("0.####", c))) + ")";
         var s = new System.Text.StringBuilder();
-        s.AppendLine(c, $"parties:      {string.Join(", ", r.Parties)}");
-        s.AppendLine(c, $"outcomes:     {r.Outcomes}");
-        s.AppendLine(c, $"acceptable:   {(r.Acceptable?.ToString(c) ?? "not counted")}");
-        s.AppendLine(c, $"pareto:       {r.Pareto.Length} distinct vectors{(r.FrontierComplete ? "" : $" (representative; at most {r.FrontierSizeBound})")}");
+        s.AppendLine(c, $"parties:           {string.Join(", ", r.Parties)}");
+        s.AppendLine(c, $"outcomes:          {r.Outcomes}");
+        s.AppendLine(c, $"acceptable:        {(r.Acceptable?.ToString(c) ?? "not counted")}");
+        s.AppendLine(c, $"pareto:            {r.Pareto.Length} distinct vectors{(r.FrontierComplete ? "" : $" (representative; at most {r.FrontierSizeBound})")}");
         foreach (var (name, p) in new[] { ("nash", r.Nash), ("kalai-smorodinsky", r.KalaiSmorodinsky), ("egalitarian", r.Egalitarian), ("utilitarian", r.Utilitarian) })
         {
-            s.Append(c, $"{name + ":",-14}");
+            s.Append(c, $"{name + ":",-19}");
             s.AppendLine(p is null ? "none" : $"{V(p.Utilities)}  {string.Join("; ", problem.Space.Describe(p.Outcome).Select(kv => $"{kv.Key}={kv.Value}"))}");
         }
 
-        s.AppendLine(c, $"opposition:   {(r.Opposition?.ToString("0.####", c) ?? "not computed")}");
-        s.AppendLine(c, $"elapsed:      {elapsedMs} ms");
+        s.AppendLine(c, $"opposition:        {(r.Opposition?.ToString("0.####", c) ?? "not computed")}");
+        s.AppendLine(c, $"elapsed:           {elapsedMs} ms");
         return s.ToString();
     }
 }
