@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
+using Parley.Solver;
 using Spectre.Console;
 
 namespace Parley.Cli.Settlement;
@@ -43,7 +44,7 @@ public static class SettleCommand
             output.Write(json ? SettlementJson.Write(problem, result, watch.ElapsedMilliseconds) + "\n" : SettlementText.Write(problem, result, watch.ElapsedMilliseconds));
             return 0;
         }
-        catch (Exception e) when (e is SettleInputException or GeniusFormatException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is SettleInputException or GeniusFormatException or IOException or UnauthorizedAccessException or ArgumentException or TimeoutException)
         {
             error.WriteLine($"error: {e.Message}");
             return 2;
@@ -54,13 +55,14 @@ public static class SettleCommand
     {
         // A progress bar only when stderr is a terminal and the space is large; piped output stays clean.
         var interactive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
-        if (!interactive || problem.Space.Size < 1_000_000) return SettlementAnalyzer.Analyze(problem);
+        var options = new SettlementOptions { Solver = new CpSatBargainingSolver() };
+        if (!interactive || problem.Space.Size < 1_000_000) return SettlementAnalyzer.Analyze(problem, options);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         SettlementResult? result = null;
         console.Progress().Start(ctx =>
         {
             var task = ctx.AddTask("frontier", maxValue: problem.Space.Issues.Length);
-            result = SettlementAnalyzer.Analyze(problem, new SettlementOptions { Progress = (done, total) => { task.MaxValue = total; task.Value = done; } });
+            result = SettlementAnalyzer.Analyze(problem, options with { Progress = (done, total) => { task.MaxValue = total; task.Value = done; } });
         });
         return result!;
     }
