@@ -12,7 +12,8 @@ namespace Parley.Solver;
 /// rounding of the scaled sums (below ½ unit per term, i.e. (issues + interactions)·0.5·10⁻⁶ in utility).
 /// Rationality uses the true double utility of each returned package: a package the rounding let through is cut off
 /// (no-good) and the solve repeated.</para>
-/// <para>Utilitarian maximises ΣUₚ; egalitarian maximises t subject to t ≤ Uₚ − S·rₚ. Nash maximises Σ log(Uₚ − S·rₚ)
+/// <para>Utilitarian maximises ΣUₚ (for additive problems the per-issue maximiser, when acceptable, is returned
+/// without a solve — it is exactly optimal); egalitarian maximises t subject to t ≤ Uₚ − S·rₚ. Nash maximises Σ log(Uₚ − S·rₚ)
 /// by outer approximation: each log is bounded above by tangents log a + (d − a)/a (integer-scaled, rounded up), a
 /// geometric set of tangent points to start with and, after each solve, new tangents at the solution's gains; the
 /// loop stops when the model's bound exceeds the best value found by at most (n + 1)·10⁻⁶ in Σ log (the resolution of the
@@ -56,6 +57,16 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
     private BargainingPoint? Linear(SettlementProblem problem, BargainingSolution solution)
     {
         var m = new SatModel(problem, _scale);
+        if (solution == BargainingSolution.Utilitarian && problem.IsAdditive)
+        {
+            // Without interactions or constraints Σuₚ separates by issue: the per-issue maximiser is the exact
+            // optimum whenever it is acceptable, and no solve is needed.
+            var greedy = m.GreedyStart();
+            var u = problem.Utilities(greedy);
+            if (problem.IsFeasible(greedy) && BargainingRules.IsRational(u, [.. problem.Profiles.Select(p => p.Reservation)]))
+                return new BargainingPoint(solution, [.. u], greedy);
+        }
+
         m.RequireRational();
         if (solution == BargainingSolution.Utilitarian) m.Model.Maximize(LinearExpr.Sum(m.Utilities));
         else
@@ -65,6 +76,8 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
             for (var p = 0; p < problem.PartyCount; p++) m.Model.Add(t <= m.Utilities[p] - m.Scaled(problem.Profiles[p].Reservation));
             m.Model.Maximize(t);
         }
+
+        m.Hint(m.GreedyStart());
 
         return SolveRational(m, solution);
     }
@@ -104,6 +117,7 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
         }
 
         m.Model.Maximize(LinearExpr.Sum(logs));
+        m.Hint(m.GreedyStart());
         Outcome? best = null;
         var bestValue = double.NegativeInfinity;
         for (var iteration = 0; iteration < 200; iteration++)

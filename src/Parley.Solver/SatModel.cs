@@ -106,6 +106,25 @@ internal sealed class SatModel
     public void Exclude(Outcome outcome) =>
         Model.AddBoolOr(_x.Select((vars, i) => (ILiteral)vars[outcome[i]].Not()));
 
+    /// <summary>A starting point for the search: per issue, the permitted option with the largest Σₚ contribution (CP-SAT repairs it if it breaks a constraint).</summary>
+    public Outcome GreedyStart()
+    {
+        var banned = new HashSet<OptionRef>(Problem.Profiles.SelectMany(p => p.RedLines));
+        return new Outcome(Enumerable.Range(0, _x.Count).Select(i =>
+        {
+            var best = 0;
+            var bestValue = double.NegativeInfinity;
+            for (var o = 0; o < _x[i].Length; o++)
+            {
+                if (banned.Contains(new OptionRef(i, o))) continue;
+                var v = Problem.Profiles.Sum(p => p.Utility.Contribution(i, o));
+                if (v > bestValue) (best, bestValue) = (o, v);
+            }
+
+            return best;
+        }));
+    }
+
     public void Hint(Outcome outcome)
     {
         Model.ClearHints();
