@@ -65,7 +65,9 @@ public static class GeniusXmlReader
         ArgumentNullException.ThrowIfNull(space);
         var root = Load(bytes, file);
         var objective = Objective(root, file);
-        var byName = IssueElements(objective).ToDictionary(e => Required(e, "name", file), e => e, StringComparer.Ordinal);
+        var byName = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        foreach (var e in IssueElements(objective))
+            if (!byName.TryAdd(Required(e, "name", file), e)) throw Error(e, file, $"a second issue named '{e.Attribute("name")!.Value}'");
         var weights = new Dictionary<string, XElement>(StringComparer.Ordinal);
         foreach (var w in objective.Descendants("weight"))
         {
@@ -126,6 +128,8 @@ public static class GeniusXmlReader
                 if (!evaluations.TryAdd(label, ev)) throw Error(item, file, $"option '{label}' is listed twice");
             }
 
+            foreach (var label in evaluations.Keys)
+                if (issue.IndexOf(label) < 0) throw Error(e, file, $"option '{label}' is not an option of issue '{issue.Name}' in the domain");
             var max = evaluations.Values.DefaultIfEmpty(0).Max();
             return [.. issue.Options.Select(o => evaluations.TryGetValue(o, out var ev)
                 ? (max > 0 ? ev / max : 0.0)

@@ -108,7 +108,31 @@ public sealed class GeniusXmlReaderTests
 
         var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadProfile(Windows1252(Profile), "p.xml", space, "x"));
 
-        Assert.Contains("latte", e.Message);
+        // The profile values 'noir', which this domain does not have (it has 'latte').
+        Assert.Contains("'noir'", e.Message);
+        Assert.Equal("issue", e.Element);
+    }
+
+    [Fact]
+    public void ReadProfile_OptionNotInDomain_ErrorNamesIt()
+    {
+        var space = GeniusXmlReader.ReadDomain(Windows1252(Domain), "d.xml");
+        var text = Profile.Replace("<item value=\"S\" evaluation=\"0\"/>", "<item value=\"S\" evaluation=\"0\"/><item value=\"XL\" evaluation=\"1\"/>");
+
+        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
+
+        Assert.Contains("'XL'", e.Message);
+    }
+
+    [Fact]
+    public void ReadProfile_IssueTwice_ErrorNotCrash()
+    {
+        var space = GeniusXmlReader.ReadDomain(Windows1252(Domain), "d.xml");
+        var text = Profile.Replace("name=\"Size\"", "name=\"Café\"");
+
+        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
+
+        Assert.Contains("second issue", e.Message);
     }
 
     [Theory]
