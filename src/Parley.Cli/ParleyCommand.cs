@@ -18,6 +18,7 @@ public static class ParleyCommand
         root.Subcommands.Add(StatusCommand.Create());
         // Each capability adds its commands here, one line each.
         root.Subcommands.Add(Drafting.DraftCommand.Create());
+        root.Subcommands.Add(Settlement.SettleCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using Parley.Core.Settlement;
+
+namespace Parley.Core.Formats.Genius;
+
+/// <summary>
+/// Reads a GeniusWeb <c>LinearAdditiveUtilitySpace</c> JSON profile with its embedded domain. Semantics as GeniusWeb:
+/// u = Σ issueWeights[i]·uᵢ(value); <c>DiscreteValueSetUtilities</c> maps each value to its utility (an unlisted value
+/// is worth 0); <c>NumberValueSetUtilities</c> interpolates linearly from (lowValue, lowUtility) to (highValue,
+/// highUtility) and is 0 outside; a <c>range</c> value set lists low, low + step, … up to high. The reservation value is
+/// the utility of <c>reservationBid</c> (0 when absent). Errors name the file, the line (for malformed JSON) and the
+/// JSON path.
+/// </summary>
+public static class GeniusWebJsonReader
+{
+    /// <summary>The outcome space of the embedded domain and the profile over it.</summary>
+    public static (OutcomeSpace Space, PreferenceProfile Profile) Read(ReadOnlySpan<byte> json, string file, string? party = null)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json.ToArray());
+        }
+        catch (JsonException x)
+        {
+            throw new GeniusFormatException(file, (int)(x.LineNumber ?? -1) + 1, (int)(x.BytePositionInLine ?? -1) + 1, null, $"not valid JSON: {x.Message}", x);
+        }
+
+        using (doc)
+        {
+            var root = Get(doc.RootElement, "LinearAdditiveUtilitySpace", file, "$");
+            const string at = "$.LinearAdditiveUtilitySpace";
+            var issuesValues = Get(Get(root, "domain", file, at), "issuesValues", file, at + ".domain");
+            var issues = new List<Issue>();
+            foreach (var issue in issuesValues.EnumerateObject())
+            {
+                var path = $"{at}.domain.issuesValues.{issue.Name}";
+                try
+                {
+                    issues.Add(issue.Value.TryGetProperty("values", out var values)
+                        ? Issue.Discrete(issue.Name, values.EnumerateArray().Select(v => Label(v, file, path)))
+                        : Range(issue.Name, Get(issue.Value, "range", file, path), file, path));
+                }
+                catch (ArgumentException x)
+                {
+                    throw new GeniusFormatException(file, 0, 0, path, x.Message, x);
+                }
+            }
+
+            if (issues.Count == 0) throw new GeniusFormatException(file, 0, 0, at + ".domain.issuesValues", "the domain has no issues");
+            var space = new OutcomeSpace(issues);
+            var utilities = Get(root, "issueUtilities", file, at);
+            var weightsElement = Get(root, "issueWeights", file, at);
+            var weights = new double[issues.Count];
+            var values2 = new double[issues.Count][];
+            for (var i = 0; i < issues.Count; i++)
+            {
+                var name = issues[i].Name;
+                weights[i] = Number(Get(weightsElement, name, file, at + ".issueWeights"), file, $"{at}.issueWeights.{name}");
+                values2[i] = Values(issues[i], Get(utilities, name, file, at + ".issueUtilities"), file, $"{at}.issueUtilities.{name}");
+            }
+
+            var function = new UtilityFunction(weights, values2);
+            var reservation = 0.0;
+            if (root.TryGetProperty("reservationBid", out var bid) && bid.ValueKind == JsonValueKind.Object)
+            {
+                var chosen = Get(bid, "issuevalues", file, at + ".reservationBid");
+                var labels = chosen.EnumerateObject().ToDictionary(p => p.Name, p => Label(p.Value, file, at + ".reservationBid.issuevalues." + p.Name));
+                try
+                {
+                    reservation = function.Evaluate(space.OutcomeOf(labels));
+                }
+                catch (ArgumentException x)
+                {
+                    throw new GeniusFormatException(file, 0, 0, at + ".reservationBid", x.Message, x);
+                }
+            }
+
+            var name2 = party ?? (root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(file));
+            return (space, new PreferenceProfile(name2, function, reservation));
+        }
+    }
+
+    private static double[] Values(Issue issue, JsonElement e, string file, string path)
+    {
+        if (e.TryGetProperty("DiscreteValueSetUtilities", out var d))
+        {
+            var map = Get(d, "valueUtilities", file, path + ".DiscreteValueSetUtilities");
+            var known = map.EnumerateObject().ToDictionary(p => p.Name, p => Number(p.Value, file, $"{path}.DiscreteValueSetUtilities.valueUtilities.{p.Name}"));
+            return [.. issue.Options.Select(o => known.GetValueOrDefault(o))];
+        }
+
+        if (e.TryGetProperty("NumberValueSetUtilities", out var r))
+        {
+            var p = path + ".NumberValueSetUtilities";
+            double lv = Number(Get(r, "lowValue", file, p), file, p + ".lowValue"), lu = Number(Get(r, "lowUtility", file, p), file, p + ".lowUtility");
+            double hv = Number(Get(r, "highValue", file, p), file, p + ".highValue"), hu = Number(Get(r, "highUtility", file, p), file, p + ".highUtility");
+            if (issue.Numbers.IsEmpty) throw new GeniusFormatException(file, 0, 0, p, $"issue '{issue.Name}' has no numbers to interpolate");
+            return [.. issue.Numbers.Select(x => x < lv || x > hv ? 0 : hv == lv ? lu : lu + (hu - lu) * (x - lv) / (hv - lv))];
+        }
+
+        throw new GeniusFormatException(file, 0, 0, path, "expected DiscreteValueSetUtilities or NumberValueSetUtilities");
+    }
+
+    private static Issue Range(string name, JsonElement range, string file, string path)
+    {
+        var low = Number(Get(range, "low", file, path + ".range"), file, path + ".range.low");
+        var high = Number(Get(range, "high", file, path + ".range"), file, path + ".range.high");
+        var step = Number(Get(range, "step", file, path + ".range"), file, path + ".range.step");
+        if (!(step > 0) || high < low) throw new GeniusFormatException(file, 0, 0, path + ".range", "the range needs low ≤ high and a positive step");
+        var steps = (high - low) / step;
+        if (Math.Abs(steps - Math.Round(steps)) > 1e-9 || steps > 1_000_000) throw new GeniusFormatException(file, 0, 0, path + ".range", "the step does not divide the range into at most a million parts");
+        return low == Math.Floor(low) && step == 1 ? Issue.Integer(name, (long)low, (long)high) : Issue.RealDiscretised(name, low, high, (int)Math.Round(steps) + 1);
+    }
+
+    private static JsonElement Get(JsonElement e, string property, string file, string path) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(property, out var v) ? v
+        : throw new GeniusFormatException(file, 0, 0, path, $"missing '{property}'");
+
+    private static double Number(JsonElement e, string file, string path) =>
+        e.ValueKind == JsonValueKind.Number ? e.GetDouble()
+        : e.ValueKind == JsonValueKind.String && double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+        : throw new GeniusFormatException(file, 0, 0, path, $"expected a number, found {e.ValueKind}");
+
+    private static string Label(JsonElement e, string file, string path) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString()!,
+        JsonValueKind.Number => e.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+        _ => throw new GeniusFormatException(file, 0, 0, path, $"expected a value, found {e.ValueKind}"),
+    };
+}
