@@ -57,11 +57,7 @@ public static class StatusCommand
                 IssueStatus.Converging => "yellow",
                 _ => "default",
             };
-            var detail = issue.Status == IssueStatus.Agreed
-                ? issue.AgreedOption + (issue.AdReferendum ? " (ad ref.)" : "")
-                : string.Join("; ", issue.Blockers.Select(b => $"{b.Party} rejects {string.Join(", ", b.Options)}"
-                    + (b.RedLines.Count > 0 ? " (red line)" : "")));
-            table.AddRow(new Text(issue.Title), new Markup($"[{colour}]{issue.Status}[/]"), new Text(detail ?? ""));
+            table.AddRow(new Text(issue.Title), new Markup($"[{colour}]{issue.Status}[/]"), new Text(issue.Summary));
         }
         console.Write(table);
         foreach (var offer in view.Proposals.Where(p => p.State == ProposalState.Open && p.TimeLeft is not null))

@@ -188,13 +188,21 @@ public sealed class Negotiation
     }
 
     /// <summary>Adds a contingency.</summary>
-    /// <exception cref="TalksRuleException">The id is taken; the owner, the proposal, a party or the statement is unknown.</exception>
+    /// <exception cref="TalksRuleException">The id is taken; the owner, the proposal, a party or the statement is unknown; the trigger names a party that is not an addressee, or names one for an event other than a rejection.</exception>
     public void AddContingency(Contingency contingency)
     {
         Unique(_contingencies, contingency.Id, c => c.Id, "contingency");
         RequireParty(contingency.Owner, "owner");
         RequireProposal(contingency.Trigger.Proposal, "trigger.proposal");
-        if (contingency.Trigger.ByParty is { } by) RequireParty(by, "trigger.by");
+        if (contingency.Trigger.ByParty is { } by)
+        {
+            RequireParty(by, "trigger.by");
+            // A plan that could never fire as written is refused rather than kept silently dead.
+            if (contingency.Trigger.Kind != TriggerKind.ProposalRejected)
+                throw new TalksRuleException("trigger.by", "only a rejection names the party whose answer fires the plan");
+            if (!FindProposal(contingency.Trigger.Proposal)!.Addressees.Contains(by))
+                throw new TalksRuleException("trigger.by", $"'{by}' is not an addressee of proposal '{contingency.Trigger.Proposal}', so it cannot reject it");
+        }
         for (var k = 0; k < contingency.Actions.Count; k++) RequireParty(contingency.Actions[k].Party, $"actions[{k}].party");
         if (contingency.Statement is { } s) RequireStatement(s, "statement");
         _contingencies.Add(contingency);

@@ -8,8 +8,9 @@ namespace Parley.Core.Talks;
 /// </summary>
 /// <remarks>
 /// Rules, as in the product design: <b>Agreed</b> when, among the agreement records dated ≤ as-of (explicit
-/// ones, and those implied by accepted proposals: author and addressees, at acceptance), the parties that
-/// agreed one option together include every principal. <b>Blocked</b> when every option is unacceptable or
+/// ones, and those implied by accepted proposals: author and addressees, at acceptance), every principal's
+/// latest consent on the issue is to the same option (a party that consents to another option withdraws its
+/// earlier consent; records at one instant apply in the order recorded). <b>Blocked</b> when every option is unacceptable or
 /// a red line for at least one principal. <b>Converging</b> when some option is preferred or acceptable to
 /// every principal. <b>Open</b> otherwise. Agreed is checked first, then Blocked, then Converging.
 /// </remarks>
@@ -130,20 +131,22 @@ public static class TalksStatus
         Issue issue, IReadOnlyList<string> principals, List<Agreement> agreements)
     {
         if (principals.Count == 0) return (null, null, false);
-        // Per option: each consenting party, and whether every consent it gave so far is ad referendum.
-        var consent = new Dictionary<string, Dictionary<string, bool>>(StringComparer.Ordinal);
+        // Each party's latest consent on the issue: a later consent to another option replaces the earlier one;
+        // a plain consent to the same option lifts its ad referendum.
+        var consent = new Dictionary<string, (string Option, bool AdReferendum)>(StringComparer.Ordinal);
         string? option = null;
         DateTimeOffset? at = null;
         foreach (var agreement in agreements.Where(a => a.Issue == issue.Id))
         {
-            if (!consent.TryGetValue(agreement.Option, out var byParty))
-                consent[agreement.Option] = byParty = new Dictionary<string, bool>(StringComparer.Ordinal);
-            var covered = principals.All(byParty.ContainsKey);
             foreach (var party in agreement.Parties)
-                byParty[party] = byParty.GetValueOrDefault(party, true) && agreement.AdReferendum;
-            if (!covered && principals.All(byParty.ContainsKey)) (option, at) = (agreement.Option, agreement.At);
+                consent[party] = consent.TryGetValue(party, out var held) && held.Option == agreement.Option
+                    ? (held.Option, held.AdReferendum && agreement.AdReferendum)
+                    : (agreement.Option, agreement.AdReferendum);
+            var common = principals.All(consent.ContainsKey) && principals.Select(p => consent[p].Option).Distinct().Count() == 1
+                ? consent[principals[0]].Option : null;
+            if (common != option) (option, at) = (common, common is null ? null : agreement.At);
         }
-        return (option, at, option is not null && principals.Any(p => consent[option][p]));
+        return (option, at, option is not null && principals.Any(p => consent[p].AdReferendum));
     }
 
     private static IReadOnlyList<PairConvergence> Convergence(Negotiation negotiation, List<Agreement> agreements,

@@ -45,6 +45,21 @@ public sealed record IssueStatusView(
     IReadOnlyList<Collision> Collisions,
     IReadOnlyList<string> MissingPositions)
 {
+    /// <summary>
+    /// One line for a table: the agreed option (and "ad ref." while pending the capitals), or who blocks with
+    /// what — "ua: red lines a, b; rejects c · ru: red line d".
+    /// </summary>
+    public string Summary => Status == IssueStatus.Agreed
+        ? AgreedOption + (AdReferendum ? " (ad ref.)" : "")
+        : string.Join(" · ", Blockers.Select(b =>
+        {
+            var others = b.Options.Except(b.RedLines).ToArray();
+            var parts = new List<string>();
+            if (b.RedLines.Count > 0) parts.Add($"red line{(b.RedLines.Count > 1 ? "s" : "")} {string.Join(", ", b.RedLines)}");
+            if (others.Length > 0) parts.Add($"rejects {string.Join(", ", others)}");
+            return $"{b.Party}: {string.Join("; ", parts)}";
+        }));
+
     /// <summary>Projects one issue report.</summary>
     public static IssueStatusView From(IssueReport r) => new(r.Issue, r.Title, r.Status, r.Weight, r.AgreedOption, r.AdReferendum,
         r.Principals, r.AcceptableToAll, r.Blockers, r.Collisions, r.MissingPositions);

@@ -141,6 +141,20 @@ public partial class NegotiationTest
     }
 
     [Fact]
+    public void AddContingency_RejectionByANonAddressee_RefusedAsNeverFiring()
+    {
+        var n = TableWithEu();
+        n.AssertRefused(() => n.AddContingency(Plan("c", "ru", new(TriggerKind.ProposalRejected, "offer", "eu"))), "trigger.by");
+    }
+
+    [Fact]
+    public void AddContingency_PartyNamedForAnExpiry_Refused()
+    {
+        var n = TableWithEu();
+        n.AssertRefused(() => n.AddContingency(Plan("c", "ua", new(TriggerKind.ProposalExpired, "offer", "ru"))), "trigger.by");
+    }
+
+    [Fact]
     public void AddContingency_UnknownProposal_Refused()
     {
         var n = TableWithEu();
