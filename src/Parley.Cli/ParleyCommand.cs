@@ -16,6 +16,7 @@ public static class ParleyCommand
         root.Subcommands.Add(ScenarioCommands.Validate());
         root.Subcommands.Add(ScenarioCommands.List());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ChangesCommand.Create());
         // Each capability adds its commands here, one line each.
         root.Subcommands.Add(Drafting.DraftCommand.Create());
         root.Subcommands.Add(Settlement.SettleCommand.Create());

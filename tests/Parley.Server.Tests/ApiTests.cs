@@ -235,4 +235,21 @@ public abstract class ApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/negotiations/berlin-2025")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync("/api/negotiations/berlin-2025")).StatusCode);
     }
+
+    [Fact]
+    public async Task Changes_Berlin14To15December_ListsIssuesAgreedInBerlin()
+    {
+        var changes = await Json(await Client.GetAsync("/api/negotiations/berlin-2025/changes?since=2025-12-14&asOf=2025-12-15"));
+        Assert.Contains(changes["issues"]!.AsArray(), i => i!["after"]!.GetValue<string>() == "agreed");
+    }
+
+    [Theory]
+    [InlineData("/api/negotiations/berlin-2025/changes?since=yesterday")]
+    [InlineData("/api/negotiations/berlin-2025/changes?since=2025-12-16&asOf=2025-12-15")]
+    public async Task Changes_BadSince_Is400NamingIt(string path)
+    {
+        var response = await Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await Json(response))["errors"]!["since"]);
+    }
 }

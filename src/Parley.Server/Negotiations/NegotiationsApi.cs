@@ -22,6 +22,8 @@ public static class NegotiationsApi
         api.MapDelete("{id}", Delete).WithName("DeleteNegotiation").WithSummary("Deletes a negotiation (the history keeps the record).");
         api.MapGet("{id}/status", Status).WithName("GetStatus")
             .WithSummary("What is agreed and what blocks, as of a date (default: now). A bare date means the end of that day, UTC.");
+        api.MapGet("{id}/changes", Changes).WithName("GetChanges")
+            .WithSummary("What changed between 'since' (exclusive) and 'asOf' (inclusive, default now): status changes and the items dated between.");
         api.MapGet("{id}/history", History).WithName("GetHistory").WithSummary("Who changed what, and when (record time).");
         return api;
     }
@@ -63,6 +65,15 @@ public static class NegotiationsApi
         return await store.LoadAsync(id, ct) is { } n
             ? TypedResults.Ok(StatusView.From(TalksStatus.Compute(n, at)))
             : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<ChangeReport>, NotFound>> Changes(
+        string id, string since, NegotiationStore store, TimeProvider clock, string? asOf = null, CancellationToken ct = default)
+    {
+        var from = Core.Talks.AsOf.TryParse(since, out var s, out var error) ? s : throw new Infrastructure.InvalidInputException("since", error);
+        var to = Infrastructure.Input.AsOf(asOf, clock);
+        if (from > to) throw new Infrastructure.InvalidInputException("since", "must not be after asOf");
+        return await store.LoadAsync(id, ct) is { } n ? TypedResults.Ok(TalksChanges.Between(n, from, to)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, NotFound>> History(string id, NegotiationStore store, CancellationToken ct) =>

@@ -124,4 +124,23 @@ public sealed class TalksCommandTests : IDisposable
         var list = await CliRunner.Run("list", "--database", Db, "--json");
         Assert.Equal("[]", list.Out.Trim());
     }
+
+    [Fact]
+    public async Task Changes_BerlinFrom14To15December_ShowsTheIssuesAgreedInBerlin()
+    {
+        var run = await CliRunner.Run("changes", "--scenario", Berlin, "--since", "2025-12-14", "--as-of", "2025-12-15", "--json");
+        Assert.Equal(0, run.Exit);
+        var json = JsonNode.Parse(run.Out)!;
+        Assert.True(json["agreedShareAfter"]!.GetValue<double>() > json["agreedShareBefore"]!.GetValue<double>());
+        Assert.Contains(json["issues"]!.AsArray(), i => i!["after"]!.GetValue<string>() == "agreed");
+        Assert.NotEmpty(json["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Changes_SinceAfterAsOf_Refused()
+    {
+        var run = await CliRunner.Run("changes", "--scenario", Berlin, "--since", "2025-12-16", "--as-of", "2025-12-15");
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--since", run.Error);
+    }
 }
