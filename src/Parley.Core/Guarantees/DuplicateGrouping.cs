@@ -3,8 +3,9 @@ namespace Parley.Core.Guarantees;
 /// <summary>
 /// When two reports describe the same incident: same event type and sub-type (case-insensitive), within
 /// <see cref="RadiusKm"/> of each other (great-circle; reports without coordinates must instead name the same
-/// admin1, admin2 and place), and at most <see cref="MaxGap"/> apart in time (overlapping imprecise times are
-/// zero apart, so two same-day ACLED reports of one kind at one place are one incident).
+/// admin1, admin2 and place), and close in time: when both times are imprecise (a day, a week…) their intervals
+/// must overlap — two same-day ACLED reports of one kind at one place are one incident, reports of consecutive days
+/// are two —; otherwise (at least one exact time) they are at most <see cref="MaxGap"/> apart.
 /// </summary>
 public sealed record DuplicatePolicy
 {
@@ -161,7 +162,11 @@ public sealed class IncidentGroups
         if (!string.Equals(a.EventType, b.EventType, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(a.SubEventType, b.SubEventType, StringComparison.OrdinalIgnoreCase))
             return false;
-        if (a.Time.DistanceTo(b.Time) > policy.MaxGap) return false;
+        if (a.Time.Precision != TimePrecision.Exact && b.Time.Precision != TimePrecision.Exact)
+        {
+            if (!(a.Time.Start < b.Time.End && b.Time.Start < a.Time.End)) return false;
+        }
+        else if (a.Time.DistanceTo(b.Time) > policy.MaxGap) return false;
         if (a.Location.DistanceKmTo(b.Location) is double km) return km <= policy.RadiusKm;
         return a.Location.Latitude is null && b.Location.Latitude is null && a.Location.Place is not null
             && string.Equals(a.Location.Place, b.Location.Place, StringComparison.OrdinalIgnoreCase)
