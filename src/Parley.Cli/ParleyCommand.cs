@@ -10,6 +10,7 @@ public static class ParleyCommand
     {
         var root = new RootCommand("Parley: a workspace for multi-party negotiations.");
         // Each capability adds its commands here, one line each.
+        foreach (var command in Guarantees.GuaranteesCommands.Create()) root.Subcommands.Add(command);
         return root;
     }
 }
