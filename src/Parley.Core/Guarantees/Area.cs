@@ -1,5 +1,5 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Algorithm.Locate;
 
 namespace Parley.Core.Guarantees;
 
@@ -35,7 +35,8 @@ public sealed record AdminRegion
 public sealed class Area
 {
     private readonly AdminRegion[] _regions;
-    private readonly IPreparedGeometry? _shape;
+    private readonly IndexedPointInAreaLocator? _shape;
+    private readonly Envelope? _envelope;
 
     /// <summary>Creates an area from regions and an optional polygonal geometry.</summary>
     /// <exception cref="ArgumentException">The geometry is empty, invalid, or not polygonal.</exception>
@@ -49,7 +50,8 @@ public sealed class Area
             if (!shape.IsValid)
                 throw new ArgumentException("The area polygon is not valid (self-intersecting or badly closed).", nameof(shape));
             Shape = shape;
-            _shape = PreparedGeometryFactory.Prepare(shape);
+            _shape = new IndexedPointInAreaLocator(shape);
+            _envelope = shape.EnvelopeInternal;
         }
     }
 
@@ -73,9 +75,9 @@ public sealed class Area
             if (region.Contains(location)) return true;
         if (_shape is not null && location.Latitude is double lat && location.Longitude is double lon)
         {
-            var env = Shape!.EnvelopeInternal;
+            var env = _envelope!;
             if (lon < env.MinX || lon > env.MaxX || lat < env.MinY || lat > env.MaxY) return false;
-            return _shape.Covers(new Point(lon, lat));
+            return _shape.Locate(new Coordinate(lon, lat)) != NetTopologySuite.Geometries.Location.Exterior;
         }
         return false;
     }

@@ -41,8 +41,10 @@ public sealed record ConductRule
     {
         if (_eventTypes.Length > 0 && !Contains(_eventTypes, incident.EventType)) return false;
         if (_subEventTypes.Length > 0 && (incident.SubEventType is null || !Contains(_subEventTypes, incident.SubEventType))) return false;
-        if (_targetClasses.Length > 0 && !incident.TargetClasses.Any(t => Contains(_targetClasses, t))) return false;
-        return true;
+        if (_targetClasses.Length == 0) return true;
+        foreach (var t in incident.TargetClasses)
+            if (Contains(_targetClasses, t)) return true;
+        return false;
     }
 
     /// <summary>A one-line statement of what the rule covers.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Parley.Core.Guarantees;
 
 /// <summary>
@@ -56,20 +58,21 @@ public static class GuaranteeEvaluator
         {
             foreach (var i in Covered(index, period, p.Area, asOf, search))
             {
-                var incident = index.Incidents[i];
+                var incident = index.Items[i];
                 var party = incident.VerifiedAsOf(asOf)?.ResponsibleParty;
-                if (party is null || !p.BoundParties.Contains(party, StringComparer.OrdinalIgnoreCase)) continue;
+                if (party is null || !IsOneOf(party, p.BoundParties)) continue;
                 ConductRule? rule = null;
                 foreach (var r in p.Rules)
                     if (r.Matches(incident)) { rule = r; break; }
                 if (rule is null) continue;
                 var group = index.Groups.GroupOf(i);
-                if (!best.TryGetValue(group, out var current) || Earlier(incident, index.Incidents[current.Incident]))
+                if (!best.TryGetValue(group, out var current) || Earlier(incident, index.Items[current.Incident]))
                     best[group] = (i, rule, period);
             }
         }
 
-        var breaches = best.Select(kv => MakeBreach(p, index, kv.Key, kv.Value.Incident, kv.Value.Rule, kv.Value.Period, asOf))
+        var described = p.Rules.ToDictionary(r => r, r => $"rule {r.Describe()}; in {p.Area}; by ");
+        var breaches = best.Select(kv => MakeBreach(described[kv.Value.Rule], index, kv.Key, kv.Value.Incident, kv.Value.Rule, kv.Value.Period, asOf))
             .OrderBy(b => b.Time.Start).ThenBy(b => b.IncidentId, StringComparer.Ordinal).ToArray();
         StateTransition? violation = breaches.Length == 0 ? null : new StateTransition(CommitmentState.InEffect,
             CommitmentState.Violated, breaches[0].Time.Start,
@@ -88,11 +91,19 @@ public static class GuaranteeEvaluator
         var searchTo = asOf < to ? asOf.AddTicks(1) : to;
         foreach (var i in index.Candidates(period.From, searchTo, area, search))
         {
-            var incident = index.Incidents[i];
+            var incident = index.Items[i];
             if (incident.Time.Start > asOf || !incident.Time.IsWithin(period.From, to)) continue;
             if (!area.Contains(incident.Location)) continue;
             yield return i;
         }
+    }
+
+    /// <summary>True when <paramref name="party"/> is in <paramref name="parties"/> (case-insensitive).</summary>
+    internal static bool IsOneOf(string party, IReadOnlyList<string> parties)
+    {
+        for (var k = 0; k < parties.Count; k++)
+            if (string.Equals(parties[k], party, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>Orders reports of one group: earlier start first, then by id.</summary>
@@ -106,14 +117,14 @@ public static class GuaranteeEvaluator
     internal static string[] GroupIds(IncidentIndex index, int group, int first) =>
         [index.Incidents[first].Id, .. index.Groups.Members(group).Where(m => m != first).Select(m => index.Incidents[m].Id)];
 
-    private static Breach MakeBreach(Prohibition p, IncidentIndex index, int group, int i, ConductRule rule, Period period,
+    private static Breach MakeBreach(string described, IncidentIndex index, int group, int i, ConductRule rule, Period period,
         DateTimeOffset asOf)
     {
-        var incident = index.Incidents[i];
+        var incident = index.Items[i];
         var verified = incident.VerifiedAsOf(asOf)!;
-        var until = period.To is { } t ? t.ToString("o") : "open";
-        var explanation = $"rule {rule.Describe()}; by {verified.ResponsibleParty} (bound); in {p.Area}; "
-            + $"at {incident.Time} within in-effect period {period.From:o} – {until}";
+        var until = period.To is { } t ? t.ToString("o", CultureInfo.InvariantCulture) : "open";
+        var explanation = string.Concat(described, verified.ResponsibleParty, " (bound); within in-effect period ",
+            period.From.ToString("o", CultureInfo.InvariantCulture), " – ", until);
         return new Breach(rule.Id, incident.Id, GroupIds(index, group, i), incident.Time, verified.ResponsibleParty!,
             verified.At, explanation);
     }

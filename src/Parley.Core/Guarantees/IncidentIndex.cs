@@ -21,11 +21,12 @@ public sealed class IncidentIndex
     private readonly Dictionary<string, (long[] Starts, int[] Incidents)> _byAdmin1;
     private readonly Dictionary<string, int> _byId;
 
-    private IncidentIndex(IReadOnlyList<Incident> incidents, IncidentGroups groups)
+    private IncidentIndex(Incident[] incidents, IncidentGroups groups)
     {
+        Items = incidents;
         Incidents = incidents;
         Groups = groups;
-        _byStart = Enumerable.Range(0, incidents.Count).ToArray();
+        _byStart = Enumerable.Range(0, incidents.Length).ToArray();
         _starts = incidents.Select(i => i.Time.Start.UtcTicks).ToArray();
         Array.Sort((long[])_starts.Clone(), _byStart);
         Array.Sort(_starts);
@@ -37,11 +38,14 @@ public sealed class IncidentIndex
                 return (members.Select(i => incidents[i].Time.Start.UtcTicks).ToArray(), members);
             }, StringComparer.OrdinalIgnoreCase);
         _byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < incidents.Count; i++) _byId.TryAdd(incidents[i].Id, i);
+        for (var i = 0; i < incidents.Length; i++) _byId.TryAdd(incidents[i].Id, i);
     }
 
     /// <summary>The reports, in input order.</summary>
     public IReadOnlyList<Incident> Incidents { get; }
+
+    /// <summary>The same reports as an array, for the evaluator's inner loops.</summary>
+    internal Incident[] Items { get; }
 
     /// <summary>Their duplicate groups.</summary>
     public IncidentGroups Groups { get; }
@@ -51,7 +55,7 @@ public sealed class IncidentIndex
     public static IncidentIndex Build(IEnumerable<Incident> incidents, DuplicatePolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(incidents);
-        var list = incidents as IReadOnlyList<Incident> ?? incidents.ToArray();
+        var list = incidents.ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var i in list)
             if (!seen.Add(i.Id)) throw new ArgumentException($"Incident id '{i.Id}' appears twice.", nameof(incidents));

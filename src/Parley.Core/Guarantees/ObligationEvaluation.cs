@@ -64,12 +64,12 @@ internal static class ObligationEvaluation
                 foreach (var period in life.Covered(o.Window))
                     foreach (var i in GuaranteeEvaluator.Covered(index, period, trigger.Area, asOf, search))
                     {
-                        var incident = index.Incidents[i];
+                        var incident = index.Items[i];
                         var party = incident.VerifiedAsOf(asOf)?.ResponsibleParty;
-                        if (party is null || !trigger.AttributedTo.Contains(party, StringComparer.OrdinalIgnoreCase)) continue;
+                        if (party is null || !GuaranteeEvaluator.IsOneOf(party, trigger.AttributedTo)) continue;
                         if (!trigger.Conduct.Matches(incident)) continue;
                         var group = index.Groups.GroupOf(i);
-                        if (!best.TryGetValue(group, out var current) || GuaranteeEvaluator.Earlier(incident, index.Incidents[current]))
+                        if (!best.TryGetValue(group, out var current) || GuaranteeEvaluator.Earlier(incident, index.Items[current]))
                             best[group] = i;
                     }
                 foreach (var (group, i) in best)
