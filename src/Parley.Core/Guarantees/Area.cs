@@ -82,6 +82,15 @@ public sealed class Area
         return false;
     }
 
+    /// <summary>True when the point (degrees) is inside or on the edge of the shape; false without a shape or for NaN.</summary>
+    internal bool ContainsPoint(double lat, double lon)
+    {
+        if (_shape is null || double.IsNaN(lat)) return false;
+        var env = _envelope!;
+        if (lon < env.MinX || lon > env.MaxX || lat < env.MinY || lat > env.MaxY) return false;
+        return _shape.Locate(new Coordinate(lon, lat)) != NetTopologySuite.Geometries.Location.Exterior;
+    }
+
     /// <inheritdoc />
     public override string ToString()
     {

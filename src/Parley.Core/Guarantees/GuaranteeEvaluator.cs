@@ -56,11 +56,9 @@ public static class GuaranteeEvaluator
         var best = new Dictionary<int, (int Incident, ConductRule Rule, Period Period)>();
         foreach (var period in life.Covered(p.Window))
         {
-            foreach (var i in Covered(index, period, p.Area, asOf, search))
+            foreach (var i in index.Covered(period, p.Area, asOf, p.BoundParties, search))
             {
                 var incident = index.Items[i];
-                var party = incident.VerifiedAsOf(asOf)?.ResponsibleParty;
-                if (party is null || !IsOneOf(party, p.BoundParties)) continue;
                 ConductRule? rule = null;
                 foreach (var r in p.Rules)
                     if (r.Matches(incident)) { rule = r; break; }
@@ -72,7 +70,9 @@ public static class GuaranteeEvaluator
         }
 
         var described = p.Rules.ToDictionary(r => r, r => $"rule {r.Describe()}; in {p.Area}; by ");
-        var breaches = best.Select(kv => MakeBreach(described[kv.Value.Rule], index, kv.Key, kv.Value.Incident, kv.Value.Rule, kv.Value.Period, asOf))
+        var periods = new Dictionary<Period, string>();
+        var breaches = best.Select(kv => MakeBreach(described[kv.Value.Rule], PeriodText(periods, kv.Value.Period), index, kv.Key,
+                kv.Value.Incident, kv.Value.Rule, asOf))
             .OrderBy(b => b.Time.Start).ThenBy(b => b.IncidentId, StringComparer.Ordinal).ToArray();
         StateTransition? violation = breaches.Length == 0 ? null : new StateTransition(CommitmentState.InEffect,
             CommitmentState.Violated, breaches[0].Time.Start,
@@ -81,21 +81,6 @@ public static class GuaranteeEvaluator
             ? new StateTransition(life.State, CommitmentState.Fulfilled, end, "window ended without a verified breach")
             : null;
         return Finish(p, life, violation, ending, breaches, []);
-    }
-
-    /// <summary>Incidents whose whole interval lies in the period (up to <paramref name="asOf"/>) and in the area.</summary>
-    internal static IEnumerable<int> Covered(IncidentIndex index, Period period, Area area, DateTimeOffset asOf,
-        CandidateSearch search)
-    {
-        var to = period.To ?? DateTimeOffset.MaxValue;
-        var searchTo = asOf < to ? asOf.AddTicks(1) : to;
-        foreach (var i in index.Candidates(period.From, searchTo, area, search))
-        {
-            var incident = index.Items[i];
-            if (incident.Time.Start > asOf || !incident.Time.IsWithin(period.From, to)) continue;
-            if (!area.Contains(incident.Location)) continue;
-            yield return i;
-        }
     }
 
     /// <summary>True when <paramref name="party"/> is in <paramref name="parties"/> (case-insensitive).</summary>
@@ -114,19 +99,28 @@ public static class GuaranteeEvaluator
     }
 
     /// <summary>The group's ids with the establishing report first.</summary>
-    internal static string[] GroupIds(IncidentIndex index, int group, int first) =>
-        [index.Incidents[first].Id, .. index.Groups.Members(group).Where(m => m != first).Select(m => index.Incidents[m].Id)];
+    internal static string[] GroupIds(IncidentIndex index, int group, int first)
+    {
+        var members = index.Groups.Members(group);
+        if (members.Count == 1) return [index.Items[first].Id];
+        return [index.Items[first].Id, .. members.Where(m => m != first).Select(m => index.Items[m].Id)];
+    }
 
-    private static Breach MakeBreach(string described, IncidentIndex index, int group, int i, ConductRule rule, Period period,
+    private static string PeriodText(Dictionary<Period, string> cache, Period period)
+    {
+        if (!cache.TryGetValue(period, out var text))
+            cache[period] = text = string.Concat(" (bound); within in-effect period ", period.From.ToString("o", CultureInfo.InvariantCulture),
+                " – ", period.To is { } t ? t.ToString("o", CultureInfo.InvariantCulture) : "open");
+        return text;
+    }
+
+    private static Breach MakeBreach(string described, string periodText, IncidentIndex index, int group, int i, ConductRule rule,
         DateTimeOffset asOf)
     {
         var incident = index.Items[i];
         var verified = incident.VerifiedAsOf(asOf)!;
-        var until = period.To is { } t ? t.ToString("o", CultureInfo.InvariantCulture) : "open";
-        var explanation = string.Concat(described, verified.ResponsibleParty, " (bound); within in-effect period ",
-            period.From.ToString("o", CultureInfo.InvariantCulture), " – ", until);
         return new Breach(rule.Id, incident.Id, GroupIds(index, group, i), incident.Time, verified.ResponsibleParty!,
-            verified.At, explanation);
+            verified.At, string.Concat(described, verified.ResponsibleParty, periodText));
     }
 
     /// <summary>

@@ -16,9 +16,46 @@ public enum CandidateSearch
 /// </summary>
 public sealed class IncidentIndex
 {
-    private readonly long[] _starts;
-    private readonly int[] _byStart;
-    private readonly Dictionary<string, (long[] Starts, int[] Incidents)> _byAdmin1;
+    /// <summary>
+    /// Reports in start-time order with the fields every candidate is filtered on kept in flat arrays, so the scan
+    /// touches an incident object only once time, verification, party and point location have matched.
+    /// </summary>
+    private sealed class TimeOrdered
+    {
+        public TimeOrdered(Incident[] all, int[] members)
+        {
+            Incident = members;
+            Starts = new long[members.Length];
+            Ends = new long[members.Length];
+            VerifiedAt = new long[members.Length];
+            Party = new string?[members.Length];
+            Lat = new double[members.Length];
+            Lon = new double[members.Length];
+            for (var k = 0; k < members.Length; k++)
+            {
+                var incident = all[members[k]];
+                Starts[k] = incident.Time.Start.UtcTicks;
+                Ends[k] = incident.Time.End.UtcTicks;
+                var verified = incident.Verification.Count > 0 && incident.Verification[^1].To == VerificationState.Verified
+                    ? incident.Verification[^1] : null;
+                VerifiedAt[k] = verified?.At.UtcTicks ?? long.MaxValue;
+                Party[k] = verified?.ResponsibleParty;
+                Lat[k] = incident.Location.Latitude ?? double.NaN;
+                Lon[k] = incident.Location.Longitude ?? double.NaN;
+            }
+        }
+
+        public int[] Incident { get; }
+        public long[] Starts { get; }
+        public long[] Ends { get; }
+        public long[] VerifiedAt { get; }
+        public string?[] Party { get; }
+        public double[] Lat { get; }
+        public double[] Lon { get; }
+    }
+
+    private readonly TimeOrdered _all;
+    private readonly Dictionary<string, TimeOrdered> _byAdmin1;
     private readonly Dictionary<string, int> _byId;
 
     private IncidentIndex(Incident[] incidents, IncidentGroups groups)
@@ -26,17 +63,12 @@ public sealed class IncidentIndex
         Items = incidents;
         Incidents = incidents;
         Groups = groups;
-        _byStart = Enumerable.Range(0, incidents.Length).ToArray();
-        _starts = incidents.Select(i => i.Time.Start.UtcTicks).ToArray();
-        Array.Sort((long[])_starts.Clone(), _byStart);
-        Array.Sort(_starts);
-        _byAdmin1 = _byStart
+        var order = Enumerable.Range(0, incidents.Length).ToArray();
+        Array.Sort(incidents.Select(i => i.Time.Start.UtcTicks).ToArray(), order);
+        _all = new TimeOrdered(incidents, order);
+        _byAdmin1 = order
             .GroupBy(i => incidents[i].Location.Admin1 ?? "", StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g =>
-            {
-                var members = g.ToArray(); // already in start order
-                return (members.Select(i => incidents[i].Time.Start.UtcTicks).ToArray(), members);
-            }, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => new TimeOrdered(incidents, g.ToArray()), StringComparer.OrdinalIgnoreCase);
         _byId = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < incidents.Length; i++) _byId.TryAdd(incidents[i].Id, i);
     }
@@ -66,32 +98,44 @@ public sealed class IncidentIndex
     public int IndexOf(string id) => _byId.TryGetValue(id, out var i) ? i : -1;
 
     /// <summary>
-    /// Reports that start in [<paramref name="from"/>, <paramref name="to"/>) and may lie in <paramref name="area"/>
-    /// (the caller still checks the area exactly), in order of start time within each admin1 area.
+    /// Reports whose whole interval lies in <paramref name="period"/>, that started at or before <paramref name="asOf"/>,
+    /// were Verified as of <paramref name="asOf"/> with a responsible party among <paramref name="parties"/>, and lie in
+    /// <paramref name="area"/>; in start order within each admin1 area.
     /// </summary>
-    internal IEnumerable<int> Candidates(DateTimeOffset from, DateTimeOffset to, Area area, CandidateSearch search)
+    internal IEnumerable<int> Covered(Period period, Area area, DateTimeOffset asOf, IReadOnlyList<string> parties,
+        CandidateSearch search)
     {
+        var from = period.From.UtcTicks;
+        var to = (period.To ?? DateTimeOffset.MaxValue).UtcTicks;
+        var now = asOf.UtcTicks;
         if (search == CandidateSearch.FullScan)
-        {
-            for (var i = 0; i < Incidents.Count; i++) yield return i;
-            yield break;
-        }
+            return Scan(_all, 0, _all.Starts.Length, from, to, now, area, parties);
         if (area.Shape is null && area.Regions.Count > 0)
-        {
-            foreach (var admin1 in area.Regions.Select(r => r.Admin1).Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                if (!_byAdmin1.TryGetValue(admin1, out var bucket)) continue;
-                var (lo, hi) = Range(bucket.Starts, from, to);
-                for (var k = lo; k < hi; k++) yield return bucket.Incidents[k];
-            }
-            yield break;
-        }
-        var (start, end) = Range(_starts, from, to);
-        for (var k = start; k < end; k++) yield return _byStart[k];
+            return area.Regions.Select(r => r.Admin1).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Where(_byAdmin1.ContainsKey)
+                .SelectMany(a => InRange(_byAdmin1[a], from, to, now, area, parties));
+        return InRange(_all, from, to, now, area, parties);
     }
 
-    private static (int Lo, int Hi) Range(long[] starts, DateTimeOffset from, DateTimeOffset to) =>
-        (LowerBound(starts, from.UtcTicks), LowerBound(starts, to.UtcTicks));
+    private IEnumerable<int> InRange(TimeOrdered slice, long from, long to, long now, Area area, IReadOnlyList<string> parties)
+    {
+        var lo = LowerBound(slice.Starts, from);
+        var hi = LowerBound(slice.Starts, Math.Min(to, now == long.MaxValue ? now : now + 1));
+        return Scan(slice, lo, hi, from, to, now, area, parties);
+    }
+
+    private IEnumerable<int> Scan(TimeOrdered s, int lo, int hi, long from, long to, long now, Area area, IReadOnlyList<string> parties)
+    {
+        var pointOnly = area.Shape is not null && area.Regions.Count == 0;
+        for (var k = lo; k < hi; k++)
+        {
+            if (s.VerifiedAt[k] > now || s.Starts[k] > now) continue;
+            if (s.Starts[k] < from || s.Starts[k] >= to || s.Ends[k] > to) continue;
+            if (s.Party[k] is not { } party || !GuaranteeEvaluator.IsOneOf(party, parties)) continue;
+            if (pointOnly ? !area.ContainsPoint(s.Lat[k], s.Lon[k]) : !area.Contains(Items[s.Incident[k]].Location)) continue;
+            yield return s.Incident[k];
+        }
+    }
 
     private static int LowerBound(long[] sorted, long value)
     {

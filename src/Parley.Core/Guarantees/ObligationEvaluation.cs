@@ -62,11 +62,9 @@ internal static class ObligationEvaluation
             case IncidentTrigger trigger:
                 var best = new Dictionary<int, int>();
                 foreach (var period in life.Covered(o.Window))
-                    foreach (var i in GuaranteeEvaluator.Covered(index, period, trigger.Area, asOf, search))
+                    foreach (var i in index.Covered(period, trigger.Area, asOf, trigger.AttributedTo, search))
                     {
                         var incident = index.Items[i];
-                        var party = incident.VerifiedAsOf(asOf)?.ResponsibleParty;
-                        if (party is null || !GuaranteeEvaluator.IsOneOf(party, trigger.AttributedTo)) continue;
                         if (!trigger.Conduct.Matches(incident)) continue;
                         var group = index.Groups.GroupOf(i);
                         if (!best.TryGetValue(group, out var current) || GuaranteeEvaluator.Earlier(incident, index.Items[current]))
@@ -81,7 +79,7 @@ internal static class ObligationEvaluation
                         notes.Add($"incident {incident.Id} was verified at {at:o}, after the obligation closed; no duty arises");
                         continue;
                     }
-                    hits.Add(new TriggerHit(at, $"incident {incident.Id} ({incident.EventType}, verified {at:o})",
+                    hits.Add(new TriggerHit(at, $"incident {incident.Id} ({incident.EventType})",
                         GuaranteeEvaluator.GroupIds(index, group, i)));
                 }
                 break;
