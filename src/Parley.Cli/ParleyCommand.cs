@@ -20,6 +20,7 @@ public static class ParleyCommand
         // Each capability adds its commands here, one line each.
         root.Subcommands.Add(Drafting.DraftCommand.Create());
         root.Subcommands.Add(Settlement.SettleCommand.Create());
+        foreach (var command in Guarantees.GuaranteesCommands.Create()) root.Subcommands.Add(command);
         return root;
     }
 }

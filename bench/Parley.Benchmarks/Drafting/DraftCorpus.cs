@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Parley.Benchmarks.Drafting;
 
-/// <summary>The Paris negotiating text of 23 Oct 2015 from ../shared/data/drafts, repeated to a target size.</summary>
+/// <summary>The Paris negotiating text of 23 Oct 2015 from tests/data/ (a copy of ../shared/data)/drafts, repeated to a target size.</summary>
 internal static class DraftCorpus
 {
     public static string Paris()
@@ -10,7 +10,7 @@ internal static class DraftCorpus
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-                return File.ReadAllText(Path.Combine(dir.FullName, "..", "shared", "data", "drafts", "cop21-2015-10-23.md"));
+                return File.ReadAllText(Path.Combine(dir.FullName, "tests", "data", "drafts", "cop21-2015-10-23.md"));
         }
         throw new InvalidOperationException("Parley.slnx not found above " + AppContext.BaseDirectory);
     }

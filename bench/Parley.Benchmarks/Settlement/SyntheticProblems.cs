@@ -33,7 +33,7 @@ internal static class SyntheticProblems
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
-        var root = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found"), "..", "shared", "data", "genius", domain);
+        var root = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found"), "tests", "data", "genius", domain);
         var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(Path.Combine(root, domainFile)), domainFile);
         return new SettlementProblem(space, profiles.Select(p =>
             GeniusXmlReader.ReadProfile(File.ReadAllBytes(Path.Combine(root, p)), p, space, Path.GetFileNameWithoutExtension(p))));

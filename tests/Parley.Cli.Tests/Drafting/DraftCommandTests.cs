@@ -31,7 +31,7 @@ public sealed class DraftCommandTests : IDisposable
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "drafts", name));
+                return Path.GetFullPath(Path.Combine(dir.FullName, "tests", "data", "drafts", name));
         }
         throw new InvalidOperationException("Parley.slnx not found");
     }

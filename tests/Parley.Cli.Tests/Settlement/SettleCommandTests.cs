@@ -16,7 +16,7 @@ public sealed class SettleCommandTests : IDisposable
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "genius", domain));
+                return Path.GetFullPath(Path.Combine(dir.FullName, "tests", "data", "genius", domain));
         throw new InvalidOperationException("Parley.slnx not found");
     }
 

@@ -3,7 +3,7 @@ using Parley.Core.Drafting;
 namespace Parley.Core.Tests.Drafting;
 
 /// <summary>
-/// The Paris Agreement texts in ../shared/data/drafts. Expected figures come from ../shared/data/README.md, counted
+/// The Paris Agreement texts in tests/data/ (a copy of ../shared/data)/drafts. Expected figures come from ../shared/data/README.md, counted
 /// independently of this parser: 1,025 opening brackets, nesting depth 7, 143 "Option n" labels, and three brackets that
 /// do not balance (a stray ']' on lines 24 and 30, an unclosed '[' on line 869).
 /// </summary>

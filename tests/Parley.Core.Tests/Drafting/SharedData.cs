@@ -1,6 +1,6 @@
 namespace Parley.Core.Tests.Drafting;
 
-/// <summary>Finds the developers' public data set: ../shared/data next to the repository root (the folder holding Parley.slnx).</summary>
+/// <summary>Finds the developers' public data set: tests/data, the copy of ../shared/data inside the repository.</summary>
 internal static class SharedData
 {
     public static string RepoRoot()
@@ -12,7 +12,7 @@ internal static class SharedData
         throw new InvalidOperationException("Parley.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    public static string DraftPath(string name) => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "drafts", name));
+    public static string DraftPath(string name) => Path.GetFullPath(Path.Combine(RepoRoot(), "tests", "data", "drafts", name));
 
     public static string Draft(string name) => File.ReadAllText(DraftPath(name));
 

@@ -5,7 +5,7 @@ using Parley.Core.Settlement;
 namespace Parley.Core.Tests.Settlement;
 
 /// <summary>
-/// Every domain of ../shared/data/genius against reference.tsv, which was computed independently with GENIUS 10.4
+/// Every domain of tests/data/ (a copy of ../shared/data)/genius against reference.tsv, which was computed independently with GENIUS 10.4
 /// semantics (see data/README.md): n_outcomes, n_rational (our Acceptable), pareto_distinct (frontier length),
 /// pareto_size (outcomes on it, ties included), the four points and opposition to 4 places.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Parley.Core.Tests.Settlement;
 
-/// <summary>Finds ../shared/data next to the folder holding Parley.slnx.</summary>
+/// <summary>Finds tests/data, the copy of ../shared/data inside the repository.</summary>
 internal static class SharedData
 {
     public static string GeniusRoot
@@ -10,7 +10,7 @@ internal static class SharedData
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "genius"));
+                    return Path.GetFullPath(Path.Combine(dir.FullName, "tests", "data", "genius"));
             }
 
             throw new InvalidOperationException("Parley.slnx not found above " + AppContext.BaseDirectory);

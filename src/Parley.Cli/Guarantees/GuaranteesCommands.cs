@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using Parley.Core.Guarantees;
+using Parley.Core.Guarantees.Files;
+using Parley.Core.Guarantees.Import;
+
+namespace Parley.Cli.Guarantees;
+
+/// <summary>
+/// <c>parley guarantees evaluate</c> and <c>parley incidents check</c>: thin shells that read files, call the
+/// Guarantees engine and print text or JSON. Exit code 0 on success, 1 on unreadable or rejected input.
+/// </summary>
+public static class GuaranteesCommands
+{
+    /// <summary>The commands to add to the root; <paramref name="clock"/> supplies "now" when --as-of is absent.</summary>
+    public static IEnumerable<Command> Create(TimeProvider? clock = null) => [Guarantees(clock ?? TimeProvider.System), Incidents()];
+
+    private static Option<string> FormatOption(bool required)
+    {
+        var format = new Option<string>("--format") { Description = "Incident file format: acled or ucdp", Required = required, DefaultValueFactory = _ => "acled" };
+        format.AcceptOnlyFromAmong(IncidentFiles.Formats);
+        return format;
+    }
+
+    private static Command Guarantees(TimeProvider clock)
+    {
+        var commitments = new Option<FileInfo>("--commitments") { Description = "Guarantees file (YAML or JSON): commitments, events, reviews", Required = true };
+        var incidents = new Option<FileInfo?>("--incidents") { Description = "Incident file (CSV)" };
+        var format = FormatOption(required: false);
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601; default now)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var evaluate = new Command("evaluate", "Which terms are breached, which guarantees are triggered, who owes what by when")
+        {
+            commitments, incidents, format, asOf, json,
+        };
+        evaluate.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var when = clock.GetUtcNow();
+            if (parse.GetValue(asOf) is { } text
+                && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out when))
+            {
+                error.WriteLine($"--as-of: '{text}' is not a date-time (ISO 8601, e.g. 2026-01-02T12:00:00Z)");
+                return 1;
+            }
+            var file = ReadGuarantees(parse.GetValue(commitments)!, error);
+            if (file is null) return 1;
+            IncidentImport? import = null;
+            if (parse.GetValue(incidents) is { } incidentFile)
+            {
+                import = IncidentFiles.Read(incidentFile.FullName, parse.GetValue(format)!, error);
+                if (import is null) return 1;
+                foreach (var e in import.Errors) error.WriteLine($"{incidentFile.Name}:{e.Line}: {e.Field}: {e.Message}");
+                if (import.FileRejected) return 1;
+            }
+            var (reviewed, problems) = file.Apply(import?.Incidents ?? []);
+            foreach (var p in problems) error.WriteLine(p);
+            var index = IncidentIndex.Build(reviewed, file.Duplicates);
+            var result = GuaranteeEvaluator.Evaluate(file.Commitments, index, file.Events, when);
+            if (parse.GetValue(json)) EvaluationOutput.WriteJson(output, result, import, index);
+            else EvaluationOutput.WriteText(output, result, import, index);
+            return 0;
+        });
+        return new Command("guarantees", "Ceasefire terms and guarantees checked against incidents") { evaluate };
+    }
+
+    private static Command Incidents()
+    {
+        var path = new Argument<FileInfo>("FILE") { Description = "Incident file (CSV)" };
+        var format = FormatOption(required: true);
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var check = new Command("check", "Parse an incident file and report what would be imported, without storing anything")
+        {
+            path, format, json,
+        };
+        check.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var import = IncidentFiles.Read(parse.GetValue(path)!.FullName, parse.GetValue(format)!, error);
+            if (import is null) return 1;
+            var duplicates = import.FileRejected ? 0 : IncidentGroups.Group(import.Incidents).DuplicatesGrouped;
+            if (parse.GetValue(json))
+                EvaluationOutput.WriteCheckJson(output, import, duplicates);
+            else
+            {
+                output.WriteLine($"imported {import.Incidents.Count}, rejected {import.Rejected}, duplicates grouped {duplicates}");
+                foreach (var e in import.Errors) output.WriteLine($"line {e.Line}: {e.Field}: {e.Message}");
+            }
+            return import.Errors.Count == 0 ? 0 : 1;
+        });
+        return new Command("incidents", "Incident reports") { check };
+    }
+
+    private static GuaranteesFile? ReadGuarantees(FileInfo path, TextWriter error)
+    {
+        (GuaranteesFile? File, IReadOnlyList<FileError> Errors) read;
+        try
+        {
+            using var reader = path.OpenText();
+            read = GuaranteesFile.Read(reader);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"cannot read {path.FullName}: {ex.Message}");
+            return null;
+        }
+        foreach (var e in read.Errors) error.WriteLine($"{path.Name}:{e.Line}:{e.Column}: {e.Message}");
+        return read.File;
+    }
+}

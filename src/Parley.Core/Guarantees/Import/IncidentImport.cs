@@ -1,0 +1,24 @@
+namespace Parley.Core.Guarantees.Import;
+
+/// <summary>Why a row (or the whole file, on line 1) was rejected: its physical line, the column, and what is wrong.</summary>
+/// <param name="Line">1-based physical line where the record starts.</param>
+/// <param name="Field">The column's header name; "row" when the record as a whole is broken.</param>
+/// <param name="Message">What is wrong, with the offending value.</param>
+public sealed record ImportError(int Line, string Field, string Message);
+
+/// <summary>
+/// The outcome of reading an incident file: every row that parsed, and an error for every one that did not.
+/// Nothing is stored while reading; a caller that stores the result stores <see cref="Incidents"/> in one
+/// transaction, so a failure half-way leaves nothing partial. When <see cref="FileRejected"/> is true (a required
+/// column is missing), no row is imported.
+/// </summary>
+/// <param name="Incidents">The rows that parsed, in file order, as Reported incidents.</param>
+/// <param name="Errors">Errors in line order; a rejected row may have several (one per bad field).</param>
+/// <param name="RowsRead">Data records seen (accepted or rejected), not counting the header.</param>
+/// <param name="FileRejected">True when the header makes every row unreadable.</param>
+public sealed record IncidentImport(IReadOnlyList<Incident> Incidents, IReadOnlyList<ImportError> Errors, int RowsRead,
+    bool FileRejected)
+{
+    /// <summary>Rows rejected: the number of distinct lines with errors (the whole file counts as every row).</summary>
+    public int Rejected => FileRejected ? RowsRead : Errors.Select(e => e.Line).Distinct().Count();
+}
