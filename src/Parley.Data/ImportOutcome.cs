@@ -1,6 +1,6 @@
 namespace Parley.Data;
 
-/// <summary>What <see cref="NegotiationStore.ImportAsync"/> did.</summary>
+/// <summary>What <see cref="NegotiationStore.ImportAsync(Parley.Core.Talks.Negotiation, string, bool, CancellationToken)"/> did.</summary>
 public enum ImportOutcome
 {
     /// <summary>The negotiation was new and is now stored.</summary>

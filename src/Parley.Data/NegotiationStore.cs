@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Parley.Core.Settlement;
 using Parley.Core.Talks;
 using Parley.Data.History;
 using Parley.Data.Mapping;
@@ -46,9 +47,18 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
     /// Stores a whole negotiation (e.g. read from a scenario file). When one with the same id exists it is
     /// replaced as a whole if <paramref name="replace"/> is true, else nothing is written.
     /// </summary>
-    public async Task<ImportOutcome> ImportAsync(Negotiation negotiation, string actor, bool replace, CancellationToken ct = default)
+    public Task<ImportOutcome> ImportAsync(Negotiation negotiation, string actor, bool replace, CancellationToken ct = default) =>
+        ImportAsync(negotiation, [], actor, replace, ct);
+
+    /// <summary>
+    /// Stores a whole negotiation with its parties' preference profiles (a scenario file's <c>preferences</c>); each
+    /// profile gets its own history entry, <c>preferences.set</c>, after <c>negotiation.imported</c>.
+    /// </summary>
+    /// <exception cref="TalksRuleException">A profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
+    public async Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences, string actor, bool replace, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
+        foreach (var p in preferences) p.CheckAgainst(negotiation);
         RequireActor(actor);
         try
         {
@@ -60,6 +70,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
             await _history.AppendAsync(negotiation.Id, actor, exists ? "negotiation.replaced" : "negotiation.imported",
                 "negotiation", negotiation.Id, StoredJson.Write(negotiation), ct);
             await db.SaveChangesAsync(ct);
+            await AddPreferencesAsync(negotiation.Id, preferences, actor, ct);
             await transaction.CommitAsync(ct);
             return exists ? ImportOutcome.Replaced : ImportOutcome.Created;
         }

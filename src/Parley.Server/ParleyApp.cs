@@ -2,6 +2,7 @@ using Parley.Data;
 using Parley.Server.Home;
 using Parley.Server.Infrastructure;
 using Parley.Server.Negotiations;
+using Parley.Server.Settlement;
 using Parley.Server.Talks;
 
 namespace Parley.Server;
@@ -38,6 +39,7 @@ public static class ParleyApp
         app.MapHomePage();
         app.MapNegotiationsApi();
         app.MapTalksApi();
+        app.MapSettlementApi();
         await DemoSeed.PrepareAsync(app.Services, app.Configuration.GetValue("Parley:SeedDemo", true));
         return app;
     }

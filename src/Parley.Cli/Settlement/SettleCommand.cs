@@ -3,32 +3,61 @@ using System.Diagnostics;
 using System.Globalization;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
+using Parley.Server.Settlement;
 using Parley.Solver;
 using Spectre.Console;
 
 namespace Parley.Cli.Settlement;
 
-/// <summary><c>parley settle</c>: counts, Pareto frontier and bargaining points of a GENIUS domain.</summary>
+/// <summary>
+/// <c>parley settle</c>: counts, Pareto frontier and bargaining points of a GENIUS domain (<c>--genius</c>) or of a
+/// scenario file's negotiation and preference profiles (<c>--scenario</c>).
+/// </summary>
 public static class SettleCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var genius = new Option<string>("--genius") { Description = "Folder of a GENIUS domain: one domain XML and profile XMLs.", Required = true };
-        var profiles = new Option<string?>("--profiles") { Description = "Comma-separated profile files (default: the first two profiles in file-name order)." };
+        var genius = new Option<string?>("--genius") { Description = "Folder of a GENIUS domain: one domain XML and profile XMLs." };
+        var scenario = new Option<string?>("--scenario") { Description = "A scenario file with a 'preferences' section." };
+        var profiles = new Option<string?>("--profiles") { Description = "GENIUS: comma-separated profile files (default: the first two profiles in file-name order)." };
+        var asOf = new Option<string?>("--as-of") { Description = "Scenario: read the talks as of this date; issues agreed by then are fixed." };
+        var forParty = new Option<string?>("--for") { Description = "Scenario: the redacted view for one party (packages and its own utilities only)." };
+        var from = new Option<string?>("--from") { Description = "Scenario: suggest trades from this package: issue=option and proposal ids, comma-separated (the rest from the Nash package)." };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON." };
-        var realPoints = new Option<int>("--real-points") { Description = "Points a real issue is cut into (bounds included).", DefaultValueFactory = _ => 11 };
+        var realPoints = new Option<int>("--real-points") { Description = "GENIUS: points a real issue is cut into (bounds included).", DefaultValueFactory = _ => 11 };
         var command = new Command("settle", "Which packages every party could accept, which are efficient, and the fair points.")
         {
-            genius, profiles, json, realPoints,
+            genius, scenario, profiles, asOf, forParty, from, json, realPoints,
         };
-        command.SetAction(parse => Run(
-            parse.GetValue(genius)!,
-            parse.GetValue(profiles)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            parse.GetValue(json),
-            parse.GetValue(realPoints),
-            parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+        command.SetAction(parse =>
+        {
+            var (g, s) = (parse.GetValue(genius), parse.GetValue(scenario));
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if ((g is null) == (s is null))
+            {
+                error.WriteLine("error: give exactly one of --genius DIR or --scenario FILE");
+                return ExitCodes.Failure;
+            }
+            if (g is not null)
+            {
+                foreach (var (name, given) in new[] { ("--as-of", parse.GetValue(asOf)), ("--for", parse.GetValue(forParty)), ("--from", parse.GetValue(from)) })
+                    if (given is not null)
+                    {
+                        error.WriteLine($"error: {name} needs --scenario");
+                        return ExitCodes.Failure;
+                    }
+                return Run(g, parse.GetValue(profiles)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    parse.GetValue(json), parse.GetValue(realPoints), output, error);
+            }
+            if (parse.GetValue(profiles) is not null)
+            {
+                error.WriteLine("error: --profiles needs --genius (a scenario's profiles are its 'preferences' section)");
+                return ExitCodes.Failure;
+            }
+            return ScenarioSettle.Run(s!, parse.GetValue(asOf), parse.GetValue(forParty), parse.GetValue(from), parse.GetValue(json), output, error);
+        });
         return command;
     }
 
@@ -53,18 +82,31 @@ public static class SettleCommand
 
     private static SettlementResult Analyze(SettlementProblem problem, TextWriter error)
     {
-        // A progress bar only when stderr is a terminal and the space is large; piped output stays clean.
-        var interactive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
         var options = new SettlementOptions { Solver = new CpSatBargainingSolver() };
-        if (!interactive || problem.Space.Size < 1_000_000) return SettlementAnalyzer.Analyze(problem, options);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         SettlementResult? result = null;
+        WithProgress(error, problem.Space.Size >= 1_000_000, problem.Space.Issues.Length,
+            progress => result = SettlementAnalyzer.Analyze(problem, options with { Progress = progress }));
+        return result!;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a progress bar on stderr when it is a terminal and the work is large;
+    /// piped output stays clean.
+    /// </summary>
+    internal static void WithProgress(TextWriter error, bool large, int steps, Action<Action<int, int>?> work)
+    {
+        var interactive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        if (!interactive || !large)
+        {
+            work(null);
+            return;
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         console.Progress().Start(ctx =>
         {
-            var task = ctx.AddTask("frontier", maxValue: problem.Space.Issues.Length);
-            result = SettlementAnalyzer.Analyze(problem, options with { Progress = (done, total) => { task.MaxValue = total; task.Value = done; } });
+            var task = ctx.AddTask("frontier", maxValue: steps);
+            work((done, total) => { task.MaxValue = total; task.Value = done; });
         });
-        return result!;
     }
 }
 

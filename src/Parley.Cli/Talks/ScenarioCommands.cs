@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parley.Core.Formats.Scenario;
+using Parley.Core.Settlement;
 using Parley.Core.Talks;
 using Parley.Data;
 
@@ -34,10 +35,10 @@ public static class ScenarioCommands
         command.SetAction(async (parse, ct) =>
         {
             var cli = new Cli(parse);
-            if (!TryReadScenario(cli, parse.GetValue(file)!, out var negotiation, out var exit)) return exit;
+            if (!TryReadScenario(cli, parse.GetValue(file)!, out var negotiation, out var preferences, out var exit)) return exit;
             return await Storage.Run(cli, parse.GetValue(database), async store =>
             {
-                var outcome = await store.ImportAsync(negotiation, parse.GetValue(actor)!, parse.GetValue(replace), ct);
+                var outcome = await store.ImportAsync(negotiation, preferences, parse.GetValue(actor)!, parse.GetValue(replace), ct);
                 if (outcome == ImportOutcome.AlreadyExists)
                     return cli.Fail($"a negotiation '{negotiation.Id}' is already stored; use --replace to replace it");
                 cli.Out.WriteLine($"{outcome.ToString().ToLowerInvariant()} '{negotiation.Id}' — {Describe(negotiation)}");
@@ -59,9 +60,9 @@ public static class ScenarioCommands
             var cli = new Cli(parse);
             return await Storage.Run(cli, parse.GetValue(database), async store =>
             {
-                if (await store.LoadAsync(parse.GetValue(id)!, ct) is not { } negotiation)
+                if (await store.LoadWithPreferencesAsync(parse.GetValue(id)!, ct) is not var (negotiation, preferences))
                     return cli.Fail($"no negotiation '{parse.GetValue(id)}' in the database");
-                var yaml = ScenarioWriter.Write(negotiation);
+                var yaml = ScenarioWriter.Write(negotiation, preferences);
                 if (parse.GetValue(output) is { } path)
                 {
                     var temp = path + ".tmp";
@@ -96,15 +97,21 @@ public static class ScenarioCommands
     }
 
     /// <summary>Reads and checks a scenario file; prints every problem and returns false when it has any.</summary>
-    internal static bool TryReadScenario(Cli cli, string path, out Negotiation negotiation, out int exit)
+    internal static bool TryReadScenario(Cli cli, string path, out Negotiation negotiation, out int exit) =>
+        TryReadScenario(cli, path, out negotiation, out _, out exit);
+
+    /// <summary>Reads a scenario with its preference profiles (section <c>preferences</c>).</summary>
+    internal static bool TryReadScenario(Cli cli, string path, out Negotiation negotiation, out IReadOnlyList<PartyPreferences> preferences, out int exit)
     {
         negotiation = null!;
+        preferences = [];
         exit = ExitCodes.Failure;
         if (!cli.TryReadFile(path, out var yaml)) return false;
         var read = ScenarioReader.Read(yaml, path);
         if (read.Negotiation is { } n)
         {
             negotiation = n;
+            preferences = read.Preferences;
             exit = ExitCodes.Ok;
             return true;
         }

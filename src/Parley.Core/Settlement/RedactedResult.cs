@@ -22,6 +22,12 @@ public sealed record RedactedResult
     /// <summary>Packages acceptable to all, counted; null when not counted.</summary>
     public required BigInteger? Acceptable { get; init; }
 
+    /// <summary>True when <see cref="Pareto"/> comes from the whole frontier, false for a representative set.</summary>
+    public required bool FrontierComplete { get; init; }
+
+    /// <summary>An upper bound on the number of distinct frontier vectors (equal to the count when complete).</summary>
+    public required BigInteger FrontierSizeBound { get; init; }
+
     /// <summary>The frontier's packages (one example each) with the party's utility, in the full result's order.</summary>
     public required ImmutableArray<RedactedPoint> Pareto { get; init; }
 
@@ -43,6 +49,8 @@ public sealed record RedactedResult
             Party = party,
             Outcomes = result.Outcomes,
             Acceptable = result.Acceptable,
+            FrontierComplete = result.FrontierComplete,
+            FrontierSizeBound = result.FrontierSizeBound,
             Pareto = [.. result.Pareto.Select(f => new RedactedPoint(f.Example, f.Utilities[i]))],
             Points = points.ToImmutable(),
         };

@@ -27,6 +27,6 @@ public static class DemoSeed
         var read = ScenarioReader.Read(BerlinYaml(), "berlin-2025.yaml");
         var demo = read.Negotiation ?? throw new InvalidOperationException(
             "The embedded Berlin demo does not read: " + string.Join("; ", read.Errors));
-        await store.ImportAsync(demo, "parley-demo", replace: false, ct);
+        await store.ImportAsync(demo, read.Preferences, "parley-demo", replace: false, ct);
     }
 }

@@ -27,6 +27,9 @@ public sealed record ScenarioError(string File, int Line, int Column, string Fie
 /// <param name="Errors">Every error found, ordered by line and column.</param>
 public sealed record ScenarioReadResult(Negotiation? Negotiation, IReadOnlyList<ScenarioError> Errors)
 {
+    /// <summary>The parties' preference profiles (section <c>preferences</c>), in file order; empty when there is an error.</summary>
+    public IReadOnlyList<Settlement.PartyPreferences> Preferences { get; init; } = [];
+
     /// <summary>True when the file was read without error.</summary>
     public bool Ok => Errors.Count == 0;
 }

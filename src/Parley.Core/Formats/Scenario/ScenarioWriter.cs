@@ -13,8 +13,8 @@ public static class ScenarioWriter
 {
     private const string Header = "Parley scenario file (format: docs/scenario-format.md; schema: scenarios/scenario.schema.json)";
 
-    /// <summary>The scenario text of <paramref name="negotiation"/>.</summary>
-    public static string Write(Negotiation negotiation)
+    /// <summary>The scenario text of <paramref name="negotiation"/> and the parties' preference profiles.</summary>
+    public static string Write(Negotiation negotiation, IReadOnlyList<Settlement.PartyPreferences>? preferences = null)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         var y = new YamlOut(Header);
@@ -39,6 +39,7 @@ public static class ScenarioWriter
         Section(y, "rounds", negotiation.Rounds, Round);
         Section(y, "working_groups", negotiation.WorkingGroups, WorkingGroup);
         Section(y, "contingencies", negotiation.Contingencies, Contingency);
+        ScenarioPreferences.Write(y, preferences ?? []);
         return y.Finish();
     }
 

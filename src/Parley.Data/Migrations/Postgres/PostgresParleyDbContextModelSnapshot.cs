@@ -463,6 +463,70 @@ namespace Parley.Data.Migrations.Postgres
                     b.ToTable("positions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Rows.PreferenceProfileRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConstraintsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("constraints_json");
+
+                    b.Property<string>("InteractionsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("interactions_json");
+
+                    b.Property<string>("IssuesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("issues_json");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("RedLinesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("red_lines_json");
+
+                    b.Property<double>("Reservation")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reservation");
+
+                    b.Property<string>("VisibilityParty")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("visibility_party");
+
+                    b.Property<string>("VisibilityScope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("visibility_scope");
+
+                    b.HasKey("NegotiationId", "Id");
+
+                    b.HasIndex("NegotiationId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("preference_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Rows.ProposalRow", b =>
                 {
                     b.Property<string>("NegotiationId")
@@ -800,6 +864,15 @@ namespace Parley.Data.Migrations.Postgres
                 {
                     b.HasOne("Parley.Data.Rows.NegotiationRow", null)
                         .WithMany("Positions")
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Rows.PreferenceProfileRow", b =>
+                {
+                    b.HasOne("Parley.Data.Rows.NegotiationRow", null)
+                        .WithMany()
                         .HasForeignKey("NegotiationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -457,6 +457,70 @@ namespace Parley.Data.Migrations.Sqlite
                     b.ToTable("positions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Rows.PreferenceProfileRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConstraintsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("constraints_json");
+
+                    b.Property<string>("InteractionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interactions_json");
+
+                    b.Property<string>("IssuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issues_json");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("RedLinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("red_lines_json");
+
+                    b.Property<double>("Reservation")
+                        .HasColumnType("REAL")
+                        .HasColumnName("reservation");
+
+                    b.Property<string>("VisibilityParty")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visibility_party");
+
+                    b.Property<string>("VisibilityScope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visibility_scope");
+
+                    b.HasKey("NegotiationId", "Id");
+
+                    b.HasIndex("NegotiationId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("preference_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Rows.ProposalRow", b =>
                 {
                     b.Property<string>("NegotiationId")
@@ -794,6 +858,15 @@ namespace Parley.Data.Migrations.Sqlite
                 {
                     b.HasOne("Parley.Data.Rows.NegotiationRow", null)
                         .WithMany("Positions")
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Rows.PreferenceProfileRow", b =>
+                {
+                    b.HasOne("Parley.Data.Rows.NegotiationRow", null)
+                        .WithMany()
                         .HasForeignKey("NegotiationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
