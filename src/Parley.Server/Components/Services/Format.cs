@@ -87,4 +87,12 @@ public static class Dates
         day is not { } d ? null
         : d == DateOnly.FromDateTime(now.UtcDateTime) ? now
         : new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>
+    /// The day a date input reports (<c>yyyy-MM-dd</c>), or null when empty or incomplete. Date inputs are read on
+    /// change and never bound back: writing the value while the user types it segment by segment (month, day,
+    /// year) resets the typing, so a keyboard user could not enter a date.
+    /// </summary>
+    public static DateOnly? Parse(object? value) =>
+        DateOnly.TryParseExact(value as string, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
