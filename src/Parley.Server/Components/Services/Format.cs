@@ -17,8 +17,8 @@ public static class Format
     /// <summary>The value of a date input: "2025-12-15".</summary>
     public static string IsoDate(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>"91 %".</summary>
-    public static string Percent(double share) => Math.Round(share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+    /// <summary>"91 %" (with a no-break space, so that the sign never wraps alone).</summary>
+    public static string Percent(double share) => Math.Round(share * 100).ToString("0", CultureInfo.InvariantCulture) + "\u00a0%";
 
     /// <summary>"29 days 15 h", "5 h 20 min", "12 min"; "expired" at or below zero.</summary>
     public static string TimeLeft(TimeSpan left) =>
@@ -43,7 +43,7 @@ public static class Format
         Stance.Preferred => "★",
         Stance.Acceptable => "✓",
         Stance.Unacceptable => "✗",
-        Stance.RedLine => "⛔",
+        Stance.RedLine => "⊘",
         _ => "",
     };
 
