@@ -31,6 +31,7 @@ public static class ParleyApp
         builder.Services.AddOpenApi();
         // The web app: Blazor with interactive server rendering, on the same services as the API.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        UseBuildOutputAssets(builder);
         builder.Services.AddSingleton<NegotiationChanges>();
         builder.Services.AddSingleton<TalksWorkspace>();
         return builder;
@@ -51,6 +52,17 @@ public static class ParleyApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await DemoSeed.PrepareAsync(app.Services, app.Configuration.GetValue("Parley:SeedDemo", true));
         return app;
+    }
+
+    // Run from a build folder (dotnet run in Production, parley serve) rather than published output, the assets live
+    // where the runtime manifest says; only Development enables that by itself. Published output has no such
+    // manifest and serves its wwwroot.
+    private static void UseBuildOutputAssets(WebApplicationBuilder builder)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, typeof(ParleyApp).Assembly.GetName().Name + ".staticwebassets.runtime.json");
+        if (!File.Exists(manifest)) return;
+        builder.Configuration[WebHostDefaults.StaticWebAssetsKey] ??= manifest;
+        builder.WebHost.UseStaticWebAssets();
     }
 
     // The stylesheet and Blazor's script are static web assets listed in this assembly's manifest; a host with
