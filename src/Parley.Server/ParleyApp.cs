@@ -1,6 +1,9 @@
 using Parley.Data;
-using Parley.Server.Home;
+using Parley.Server.Components;
+using Parley.Server.Components.Charts;
+using Parley.Server.Components.Services;
 using Parley.Server.Infrastructure;
+using Parley.Server.Live;
 using Parley.Server.Negotiations;
 using Parley.Server.Settlement;
 using Parley.Server.Talks;
@@ -27,20 +30,49 @@ public static class ParleyApp
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
+        // The web app: Blazor with interactive server rendering, on the same services as the API.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        UseBuildOutputAssets(builder);
+        builder.Services.AddSingleton<NegotiationChanges>();
+        builder.Services.AddSingleton<TalksWorkspace>();
         return builder;
     }
 
-    /// <summary>Maps Parley's endpoints and prepares the database (migrate; seed the demo when empty).</summary>
+    /// <summary>Maps Parley's endpoints and pages and prepares the database (migrate; seed the demo when empty).</summary>
     public static async Task<WebApplication> UseParleyAsync(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAntiforgery();
+        MapAssets(app);
         app.MapOpenApi();
-        app.MapHomePage();
-        app.MapNegotiationsApi();
-        app.MapTalksApi();
+        var publish = new PublishChanges(app.Services.GetRequiredService<NegotiationChanges>());
+        app.MapNegotiationsApi().AddEndpointFilter(publish);
+        app.MapTalksApi().AddEndpointFilter(publish);
         app.MapSettlementApi();
+        app.MapCharts();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await DemoSeed.PrepareAsync(app.Services, app.Configuration.GetValue("Parley:SeedDemo", true));
         return app;
+    }
+
+    // Run from a build folder (dotnet run in Production, parley serve) rather than published output, the assets live
+    // where the runtime manifest says; only Development enables that by itself. Published output has no such
+    // manifest and serves its wwwroot.
+    private static void UseBuildOutputAssets(WebApplicationBuilder builder)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, typeof(ParleyApp).Assembly.GetName().Name + ".staticwebassets.runtime.json");
+        if (!File.Exists(manifest)) return;
+        builder.Configuration[WebHostDefaults.StaticWebAssetsKey] ??= manifest;
+        builder.WebHost.UseStaticWebAssets();
+    }
+
+    // The stylesheet and Blazor's script are static web assets listed in this assembly's manifest; a host with
+    // another entry assembly (parley serve) names it explicitly.
+    private static void MapAssets(WebApplication app)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, typeof(ParleyApp).Assembly.GetName().Name + ".staticwebassets.endpoints.json");
+        if (File.Exists(manifest)) app.MapStaticAssets(manifest);
+        else app.MapStaticAssets();
     }
 }

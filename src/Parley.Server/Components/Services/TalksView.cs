@@ -1,0 +1,67 @@
+using Parley.Core.Talks;
+
+namespace Parley.Server.Components.Services;
+
+/// <summary>
+/// One negotiation as of one instant, as the pages show it: the status report plus the positions holding at
+/// that instant. <see cref="IsNow"/> is true when the user asked for no particular date (the clock's now).
+/// </summary>
+public sealed class TalksView
+{
+    private readonly Dictionary<(string Party, string Issue), Position> _current;
+
+    /// <summary>Computes the view.</summary>
+    public TalksView(Negotiation negotiation, DateTimeOffset asOf, bool isNow)
+    {
+        Negotiation = negotiation;
+        AsOf = asOf;
+        IsNow = isNow;
+        Report = TalksStatus.Compute(negotiation, asOf);
+        _current = CurrentPositions(negotiation, asOf);
+    }
+
+    /// <summary>The negotiation.</summary>
+    public Negotiation Negotiation { get; }
+
+    /// <summary>The instant shown.</summary>
+    public DateTimeOffset AsOf { get; }
+
+    /// <summary>True when showing "now" rather than a chosen date.</summary>
+    public bool IsNow { get; }
+
+    /// <summary>The engine's report as of <see cref="AsOf"/>.</summary>
+    public StatusReport Report { get; }
+
+    /// <summary>Number of agreed issues.</summary>
+    public int AgreedCount => Report.Issues.Count(i => i.Status == IssueStatus.Agreed);
+
+    /// <summary>The position <paramref name="party"/> holds on <paramref name="issue"/> as of <see cref="AsOf"/>, if any.</summary>
+    public Position? PositionOf(string party, string issue) => _current.GetValueOrDefault((party, issue));
+
+    /// <summary>The report line of one issue.</summary>
+    public IssueReport? IssueReport(string issue) => Report.Issues.FirstOrDefault(i => i.Issue == issue);
+
+    /// <summary>A party's display name (its id when unknown).</summary>
+    public string PartyName(string party) => Negotiation.FindParty(party)?.Name ?? party;
+
+    /// <summary>An option's label (its id when unknown).</summary>
+    public string OptionLabel(string issue, string option) =>
+        Negotiation.FindIssue(issue)?.Options.FirstOrDefault(o => o.Id == option)?.Label ?? option;
+
+    /// <summary>Parties that have held a position on anything, in party order: the matrix columns.</summary>
+    public IReadOnlyList<Party> PartiesWithPositions =>
+        Negotiation.Parties.Where(p => Negotiation.Positions.Any(x => x.Party == p.Id)).ToArray();
+
+    // The engine's rule (TalksStatus): the latest ValidFrom ≤ as-of; on a tie, the one recorded last.
+    private static Dictionary<(string, string), Position> CurrentPositions(Negotiation negotiation, DateTimeOffset asOf)
+    {
+        var current = new Dictionary<(string, string), Position>();
+        foreach (var position in negotiation.Positions)
+        {
+            if (position.ValidFrom > asOf) continue;
+            var key = (position.Party, position.Issue);
+            if (!current.TryGetValue(key, out var held) || position.ValidFrom >= held.ValidFrom) current[key] = position;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace Parley.Browser.Tests;
+
+/// <summary>A fresh app and a fresh Chromium for each test.</summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    /// <summary>The app under test.</summary>
+    protected BrowserApp App { get; private set; } = null!;
+
+    /// <summary>The browser.</summary>
+    protected Chromium Browser { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        Browser = await Chromium.StartAsync();
+        App = await BrowserApp.StartAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and waits until the page is interactive (the Blazor circuit is connected):
+    /// clicks made before that are lost.
+    /// </summary>
+    protected async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(new Uri(App.Address, path).ToString());
+        await page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
+    }
+
+    /// <summary>
+    /// Clicks <paramref name="button"/> until <paramref name="outcome"/> shows: a click can still be lost while the
+    /// circuit settles.
+    /// </summary>
+    protected static async Task ClickUntilAsync(ILocator button, ILocator outcome, int attempts = 4)
+    {
+        for (var k = 0; k < attempts; k++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await outcome.WaitForAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (k < attempts - 1) { }
+        }
+    }
+}
