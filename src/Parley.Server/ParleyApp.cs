@@ -1,4 +1,6 @@
 using Parley.Data;
+using Parley.Data.Drafting;
+using Parley.Server.Drafting;
 using Parley.Server.Home;
 using Parley.Server.Infrastructure;
 using Parley.Server.Negotiations;
@@ -20,6 +22,7 @@ public static class ParleyApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped(_ => ParleyDatabase.Open(database));
         builder.Services.AddScoped<NegotiationStore>();
+        builder.Services.AddScoped<DraftStore>();
         builder.Services.AddScoped<TalksApi.Ctx>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
@@ -38,6 +41,7 @@ public static class ParleyApp
         app.MapHomePage();
         app.MapNegotiationsApi();
         app.MapTalksApi();
+        app.MapDraftingApi();
         await DemoSeed.PrepareAsync(app.Services, app.Configuration.GetValue("Parley:SeedDemo", true));
         return app;
     }
