@@ -22,8 +22,9 @@ internal static class Diagnostics
     }
 
     /// <summary>One warning per bracket that is opened before a heading and closed after it (top-most such bracket only).</summary>
-    public static IEnumerable<DraftProblem> CrossedHeadings(string text, IReadOnlyList<Bracket> brackets, IReadOnlyList<Provision> provisions, LineIndex lines)
+    public static IEnumerable<DraftProblem> CrossedHeadings(string text, IReadOnlyList<Bracket> brackets, IReadOnlyList<Provision> provisions)
     {
+        LineIndex? lines = null;
         var headings = provisions.Where(p => p.Kind == ProvisionKind.Heading).Select(p => p.Start).ToArray();
         if (headings.Length == 0) yield break;
         int coveredUntil = -1;
@@ -37,6 +38,7 @@ internal static class Diagnostics
             int crossed = last - first;
             if (crossed <= 0) continue;
             coveredUntil = b.End;
+            lines ??= new LineIndex(text);
             int lineStart = lines.LineStart(b.Start);
             int endLine = lines.Line(b.End);
             string detail = $"is closed only on line {endLine}, {crossed} heading{(crossed == 1 ? "" : "s")} later";

@@ -129,7 +129,7 @@ internal sealed partial class DraftScanner
         if (_block is not { } block) return;
         block.End = Math.Max(block.Start, end);
         block.EndLine = Math.Max(block.StartLine, _line - (end <= _lineStart && _line > 1 ? 1 : 0));
-        if (block.Kind == ProvisionKind.Paragraph && block.Words == 0 && block.Opens == 0 && block.OwnIssue is not null)
+        if (block.Kind == ProvisionKind.Paragraph && block.Words == 0 && !block.HasBracket && block.OwnIssue is not null)
         {
             _carriedIssue = block.OwnIssue;
         }
@@ -148,5 +148,8 @@ internal sealed class BlockBuilder
     public string? OwnIssue, CarriedIssue;
     public bool AdReferendum, EndsAtLineEnd;
 
-    public bool HasContent => Words > 0 || Opens > 0 || Chars > 0;
+    /// <summary>A '[' was read in the block (also one later found unclosed, so that recovery changes no block boundary).</summary>
+    public bool HasBracket;
+
+    public bool HasContent => Words > 0 || HasBracket || Chars > 0;
 }
