@@ -86,10 +86,10 @@ public static class DraftParser
     }
 
     /// <summary>Links provisions to sections (by heading level) and resolves each provision's issue tag.</summary>
-    private static (Provision[], Section[]) Structure(List<BlockBuilder> blocks)
+    private static (Provision[], Section[]) Structure(List<BlockData> blocks)
     {
         var provisions = new Provision[blocks.Count];
-        var sectionHeads = new List<(BlockBuilder Block, int Parent, string? Issue)>();
+        var sectionHeads = new List<(BlockData Block, int Parent, string? Issue)>();
         var open = new List<int>();
         var sectionOf = new int[blocks.Count];
         for (int i = 0; i < blocks.Count; i++)

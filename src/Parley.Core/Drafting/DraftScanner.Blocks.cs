@@ -13,8 +13,7 @@ internal sealed partial class DraftScanner
     /// </summary>
     private int LineStart(int i)
     {
-        int end = _t.IndexOf('\n', i);
-        if (end < 0) end = _n;
+        int end = LineEnd(i);
         int first = LineRules.SkipBlanks(_t, i, end);
         if (_md && IsFence(first, end))
         {
@@ -108,18 +107,19 @@ internal sealed partial class DraftScanner
     private bool IsFence(int first, int end) =>
         first + 3 <= end && first - _lineStart <= 3 && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
 
+    /// <summary>The builder of the block being read, reused from block to block: only that one block changes during the scan.</summary>
+    private readonly BlockBuilder _reused = new();
+
     private BlockBuilder StartBlock(int start, ProvisionKind kind)
     {
-        var block = new BlockBuilder
-        {
-            Index = Blocks.Count,
-            Kind = kind,
-            Start = start,
-            StartLine = 1 + (start >= _lineStart ? _line - 1 : _t.AsSpan(0, start).Count('\n')),
-            CarriedIssue = _carriedIssue,
-        };
+        var block = _reused;
+        block.Reset();
+        block.Index = Blocks.Count;
+        block.Kind = kind;
+        block.Start = start;
+        block.StartLine = 1 + (start >= _lineStart ? _line - 1 : _t.AsSpan(0, start).Count('\n'));
+        block.CarriedIssue = _carriedIssue;
         _carriedIssue = null;
-        Blocks.Add(block);
         _block = block;
         return block;
     }
@@ -133,11 +133,12 @@ internal sealed partial class DraftScanner
         {
             _carriedIssue = block.OwnIssue;
         }
+        Blocks.Add(block.ToData());
         _block = null;
     }
 }
 
-/// <summary>A provision while it is being read.</summary>
+/// <summary>The provision being read.</summary>
 internal sealed class BlockBuilder
 {
     public int Index, Start, End, StartLine, EndLine, Level, Opens, MaxDepth;
@@ -152,4 +153,34 @@ internal sealed class BlockBuilder
     public bool HasBracket;
 
     public bool HasContent => Words > 0 || HasBracket || Chars > 0;
+
+    public void Reset()
+    {
+        Index = Start = End = StartLine = EndLine = Level = Opens = MaxDepth = 0;
+        Words = AgreedWords = Chars = AgreedChars = 0;
+        Kind = ProvisionKind.Paragraph;
+        Title = "";
+        Label = null;
+        OwnIssue = CarriedIssue = null;
+        AdReferendum = EndsAtLineEnd = HasBracket = false;
+    }
+
+    public BlockData ToData() => new()
+    {
+        Index = Index, Start = Start, End = End, StartLine = StartLine, EndLine = EndLine, Level = Level, Opens = Opens,
+        MaxDepth = MaxDepth, Words = Words, AgreedWords = AgreedWords, Chars = Chars, AgreedChars = AgreedChars, Kind = Kind,
+        Title = Title, Label = Label, OwnIssue = OwnIssue, CarriedIssue = CarriedIssue, AdReferendum = AdReferendum,
+    };
+}
+
+/// <summary>A provision once read (a value in one list: no object per provision).</summary>
+internal struct BlockData
+{
+    public int Index, Start, End, StartLine, EndLine, Level, Opens, MaxDepth;
+    public long Words, AgreedWords, Chars, AgreedChars;
+    public ProvisionKind Kind;
+    public string Title;
+    public ParagraphLabel? Label;
+    public string? OwnIssue, CarriedIssue;
+    public bool AdReferendum;
 }

@@ -17,9 +17,10 @@ internal sealed partial class DraftScanner
         var unclosed = _stack.ToArray();
         _stack.Clear();
         var brackets = CollectionsMarshal.AsSpan(Brackets);
+        var blocks = CollectionsMarshal.AsSpan(Blocks);
         foreach (var segment in Segments)
         {
-            var block = Blocks[segment.Block];
+            ref var block = ref blocks[segment.Block];
             block.AgreedWords += segment.Words;
             block.AgreedChars += segment.Chars;
         }
@@ -27,7 +28,7 @@ internal sealed partial class DraftScanner
         foreach (int u in unclosed)
         {
             ref var opener = ref brackets[u];
-            var block = Blocks[opener.Provision];
+            ref var block = ref blocks[opener.Provision];
             block.Opens--;
             var header = new TextCounter(false, false, false);
             header.Count(_t.AsSpan(opener.Start + 1, opener.ContentStart - opener.Start - 1), _md);
@@ -47,10 +48,10 @@ internal sealed partial class DraftScanner
         }
         int firstBlock = brackets[unclosed[0]].Provision;
         Renumber(brackets, unclosed);
-        for (int b = firstBlock; b < Blocks.Count; b++) Blocks[b].MaxDepth = 0;
+        for (int b = firstBlock; b < blocks.Length; b++) blocks[b].MaxDepth = 0;
         foreach (var b in CollectionsMarshal.AsSpan(Brackets))
         {
-            if (b.Provision >= firstBlock && b.Depth > Blocks[b.Provision].MaxDepth) Blocks[b.Provision].MaxDepth = b.Depth;
+            if (b.Provision >= firstBlock && b.Depth > blocks[b.Provision].MaxDepth) blocks[b.Provision].MaxDepth = b.Depth;
         }
         ReorderParties();
     }

@@ -44,7 +44,7 @@ internal sealed partial class DraftScanner
         _linkLabels = _md ? CollectLinkLabels() : [];
         // Sized once from a vectorised count, so that the lists never regrow (each regrowth of a large list copies it).
         Brackets = new List<BracketBuilder>(text.AsSpan().Count('['));
-        Blocks = new List<BlockBuilder>(text.AsSpan().Count('\n') / 2 + 16);
+        Blocks = new List<BlockData>(text.AsSpan().Count('\n') / 2 + 16);
         int adRef = text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase);
         _nextAdRef = adRef < 0 ? _n : adRef;
     }
@@ -59,7 +59,7 @@ internal sealed partial class DraftScanner
     /// when it closes, so at the end only the text of openers never closed is left.
     /// </summary>
     public List<TextSegment> Segments { get; } = [];
-    public List<BlockBuilder> Blocks { get; }
+    public List<BlockData> Blocks { get; }
     public List<FacilitatorNote> Notes { get; } = [];
     public List<OptionLabel> Options { get; } = [];
     public List<DraftProblem> Problems { get; } = [];
@@ -350,7 +350,7 @@ internal sealed partial class DraftScanner
     {
         int q = p;
         while (q < _n && _t[q] is '*' or '_' or ' ') q++;
-        if (q + 11 <= _n && string.Compare(_t, q, "placeholder", 0, 11, StringComparison.OrdinalIgnoreCase) == 0) return true;
+        if (q + 11 <= _n && (_t[q] | 0x20) == 'p' && string.Compare(_t, q, "placeholder", 0, 11, StringComparison.OrdinalIgnoreCase) == 0) return true;
         if (q + 1 < _n && (_t[q] == 'X' || _t[q] == 'x' || _t[q] == '…') && _t[q + 1] == ']') return true;
         return q + 3 < _n && string.CompareOrdinal(_t, q, "...]", 0, 4) == 0;
     }
