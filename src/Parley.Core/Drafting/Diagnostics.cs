@@ -28,11 +28,13 @@ internal static class Diagnostics
         var headings = provisions.Where(p => p.Kind == ProvisionKind.Heading).Select(p => p.Start).ToArray();
         if (headings.Length == 0) yield break;
         int coveredUntil = -1;
+        int first = 0;
         foreach (var b in brackets)
         {
-            if (b.Start < coveredUntil) continue;
-            int first = Array.BinarySearch(headings, b.Start + 1);
-            if (first < 0) first = ~first;
+            // Brackets come in order of their start, so the first heading after it only moves forward; a bracket crosses a
+            // heading exactly when that heading starts before its end.
+            while (first < headings.Length && headings[first] <= b.Start) first++;
+            if (b.Start < coveredUntil || first == headings.Length || headings[first] >= b.End) continue;
             int last = Array.BinarySearch(headings, b.End);
             if (last < 0) last = ~last;
             int crossed = last - first;

@@ -42,9 +42,10 @@ internal sealed partial class DraftScanner
         _md = format == DraftFormat.Markdown;
         _ignoredOpens = ignoredOpens;
         _linkLabels = _md ? CollectLinkLabels() : [];
-        // Sized once from a vectorised count, so that the lists never regrow (each regrowth of a large list copies it).
+        // Sized once from vectorised counts (exact for brackets, an upper bound for blocks: one per line at most), so that
+        // the lists do not regrow: each regrowth of a large list copies it.
         Brackets = new List<BracketBuilder>(text.AsSpan().Count('['));
-        Blocks = new List<BlockData>(text.AsSpan().Count('\n') / 2 + 16);
+        Blocks = new List<BlockData>(text.AsSpan().Count('\n') + 2);
         int adRef = text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase);
         _nextAdRef = adRef < 0 ? _n : adRef;
     }
