@@ -1,7 +1,9 @@
 using Parley.Data;
+using Parley.Data.Drafting;
 using Parley.Server.Components;
 using Parley.Server.Components.Charts;
 using Parley.Server.Components.Services;
+using Parley.Server.Drafting;
 using Parley.Server.Infrastructure;
 using Parley.Server.Live;
 using Parley.Server.Negotiations;
@@ -24,6 +26,7 @@ public static class ParleyApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped(_ => ParleyDatabase.Open(database));
         builder.Services.AddScoped<NegotiationStore>();
+        builder.Services.AddScoped<DraftStore>();
         builder.Services.AddScoped<TalksApi.Ctx>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
@@ -50,6 +53,7 @@ public static class ParleyApp
         app.MapNegotiationsApi().AddEndpointFilter(publish);
         app.MapTalksApi().AddEndpointFilter(publish);
         app.MapSettlementApi();
+        app.MapDraftingApi().AddEndpointFilter(publish);
         app.MapCharts();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await DemoSeed.PrepareAsync(app.Services, app.Configuration.GetValue("Parley:SeedDemo", true));

@@ -36,4 +36,11 @@ public class DraftParseBenchmarks
         var d = DraftParser.Parse(_text, DraftFormat.Markdown);
         return d.Metrics.AgreedShare + d.Metrics.Opens;
     }
+
+    [Benchmark]
+    public double ParseAndMetricsPlainText()
+    {
+        var d = DraftParser.Parse(_text, DraftFormat.PlainText);
+        return d.Metrics.AgreedShare + d.Metrics.Opens;
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Parley.Core.Drafting;
+using Parley.Server.Drafting;
 using Parley.Core.Formats.Drafting;
 using Spectre.Console;
 

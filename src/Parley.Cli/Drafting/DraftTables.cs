@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Server.Drafting;
 using Spectre.Console;
 
 namespace Parley.Cli.Drafting;

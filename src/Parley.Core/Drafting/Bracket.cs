@@ -12,9 +12,10 @@ public enum BracketKind
 
 /// <summary>
 /// One pair of square brackets in a draft: wording not yet agreed. Offsets are 0-based positions in the parsed text;
-/// <see cref="Start"/> is the <c>[</c> and <see cref="End"/> the matching <c>]</c>, both included in the bracket.
+/// <see cref="Start"/> is the <c>[</c> and <see cref="End"/> the matching <c>]</c>, both included in the bracket. A value
+/// type: a draft of the size of the Paris texts holds hundreds of thousands of brackets in one array.
 /// </summary>
-public sealed record Bracket
+public readonly record struct Bracket
 {
     /// <summary>Position in <see cref="DraftDocument.Brackets"/> (document order of the opening brackets).</summary>
     public required int Index { get; init; }

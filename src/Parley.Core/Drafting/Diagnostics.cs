@@ -22,21 +22,25 @@ internal static class Diagnostics
     }
 
     /// <summary>One warning per bracket that is opened before a heading and closed after it (top-most such bracket only).</summary>
-    public static IEnumerable<DraftProblem> CrossedHeadings(string text, IReadOnlyList<Bracket> brackets, IReadOnlyList<Provision> provisions, LineIndex lines)
+    public static IEnumerable<DraftProblem> CrossedHeadings(string text, IReadOnlyList<Bracket> brackets, IReadOnlyList<Provision> provisions)
     {
+        LineIndex? lines = null;
         var headings = provisions.Where(p => p.Kind == ProvisionKind.Heading).Select(p => p.Start).ToArray();
         if (headings.Length == 0) yield break;
         int coveredUntil = -1;
+        int first = 0;
         foreach (var b in brackets)
         {
-            if (b.Start < coveredUntil) continue;
-            int first = Array.BinarySearch(headings, b.Start + 1);
-            if (first < 0) first = ~first;
+            // Brackets come in order of their start, so the first heading after it only moves forward; a bracket crosses a
+            // heading exactly when that heading starts before its end.
+            while (first < headings.Length && headings[first] <= b.Start) first++;
+            if (b.Start < coveredUntil || first == headings.Length || headings[first] >= b.End) continue;
             int last = Array.BinarySearch(headings, b.End);
             if (last < 0) last = ~last;
             int crossed = last - first;
             if (crossed <= 0) continue;
             coveredUntil = b.End;
+            lines ??= new LineIndex(text);
             int lineStart = lines.LineStart(b.Start);
             int endLine = lines.Line(b.End);
             string detail = $"is closed only on line {endLine}, {crossed} heading{(crossed == 1 ? "" : "s")} later";

@@ -8,61 +8,88 @@ namespace Parley.Core.Drafting;
 /// </summary>
 public static class DraftParser
 {
-    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <summary>Parses <paramref name="text"/> in one pass (see docs/drafting.md for the notation and the recovery rules).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static DraftDocument Parse(string text, DraftFormat format = DraftFormat.Markdown)
     {
         ArgumentNullException.ThrowIfNull(text);
         var scanner = new DraftScanner(text, format, null);
         scanner.Run();
-        var unclosed = scanner.UnclosedOpens.ToHashSet();
-        if (unclosed.Count == 0) return Build(text, format, scanner, []);
-        // Recover like a compiler: read each unclosed '[' as plain text and measure again. Pairs are unaffected, since an
-        // opener left on the stack at the end sits below every bracket opened after it.
-        var second = new DraftScanner(text, format, unclosed);
+        // Recover like a compiler: each '[' never closed is reported and read as plain text (corrected in place).
+        var problems = scanner.Unclosed
+            .Select(u => scanner.Brackets[u])
+            .Select(b => Diagnostics.Create(text, b.Start, b.Start - (b.Column - 1), b.Line, DraftProblemKind.UnclosedBracket))
+            .ToList();
+        scanner.RecoverUnclosed();
+        return Build(text, format, scanner, problems);
+    }
+
+    /// <summary>
+    /// The same reading by brute force, to check <see cref="Parse"/>'s in-place recovery against: scan once to find the
+    /// openers never closed, then scan again reading them as text.
+    /// </summary>
+    internal static DraftDocument ParseByRescan(string text, DraftFormat format)
+    {
+        var first = new DraftScanner(text, format, null);
+        first.Run();
+        var unclosed = first.Unclosed.Select(u => first.Brackets[u]).ToArray();
+        var second = new DraftScanner(text, format, unclosed.Select(b => b.Start).ToHashSet());
         second.Run();
-        var lines = new LineIndex(text);
         var problems = unclosed
-            .Select(o => Diagnostics.Create(text, o, lines.LineStart(o), lines.Line(o), DraftProblemKind.UnclosedBracket))
+            .Select(b => Diagnostics.Create(text, b.Start, b.Start - (b.Column - 1), b.Line, DraftProblemKind.UnclosedBracket))
             .ToList();
         return Build(text, format, second, problems);
     }
 
     private static DraftDocument Build(string text, DraftFormat format, DraftScanner s, List<DraftProblem> extra)
     {
-        var brackets = s.Brackets.Select((b, i) => new Bracket
+        var builders = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Brackets);
+        var brackets = new Bracket[builders.Length];
+        var members = new int[s.GroupCount];
+        for (int i = 0; i < builders.Length; i++)
         {
-            Index = i,
-            Start = b.Start,
-            End = b.End,
-            ContentStart = b.ContentStart,
-            Line = b.Line,
-            Column = b.Column,
-            Depth = b.Depth,
-            Parent = b.Parent,
-            Provision = b.Provision,
-            Group = b.Group,
-            Parties = b.Parties,
-            OptionId = b.Option,
-            Kind = b.Placeholder ? BracketKind.Placeholder : BracketKind.Disputed,
-        }).ToArray();
-        var groups = s.Groups.Select((g, i) => new AlternativeGroup(i, g.ToArray())).ToArray();
+            ref readonly var b = ref builders[i];
+            brackets[i] = new Bracket
+            {
+                Index = i,
+                Start = b.Start,
+                End = b.End,
+                ContentStart = b.ContentStart,
+                Line = b.Line,
+                Column = b.Column,
+                Depth = b.Depth,
+                Parent = b.Parent,
+                Provision = b.Provision,
+                Group = b.Group,
+                Parties = b.Parties,
+                OptionId = b.Option,
+                Kind = b.Placeholder ? BracketKind.Placeholder : BracketKind.Disputed,
+            };
+            if (b.Group >= 0) members[b.Group]++;
+        }
+        var groupBrackets = members.Select(m => new int[m]).ToArray();
+        Array.Clear(members);
+        foreach (var b in brackets)
+        {
+            if (b.Group >= 0) groupBrackets[b.Group][members[b.Group]++] = b.Index;
+        }
+        var groups = groupBrackets.Select((g, i) => new AlternativeGroup(i, g)).ToArray();
         var (provisions, sections) = Structure(s.Blocks);
         var problems = s.Problems.Concat(extra).OrderBy(p => p.Offset).ToArray();
         var parties = s.PartyIndex
             .OrderBy(kv => kv.Value)
             .Select(kv => new PartyMetrics(kv.Key, s.PartyCounts[kv.Value].Brackets, s.PartyCounts[kv.Value].Words))
             .ToArray();
-        var warnings = s.Brackets.Count == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, provisions, new LineIndex(text)).ToArray();
+        var warnings = brackets.Length == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, provisions).ToArray();
         return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.ToArray(),
             s.Options.ToArray(), problems, warnings, s.Markup.ToArray(), parties);
     }
 
     /// <summary>Links provisions to sections (by heading level) and resolves each provision's issue tag.</summary>
-    private static (Provision[], Section[]) Structure(List<BlockBuilder> blocks)
+    private static (Provision[], Section[]) Structure(List<BlockData> blocks)
     {
         var provisions = new Provision[blocks.Count];
-        var sectionHeads = new List<(BlockBuilder Block, int Parent, string? Issue)>();
+        var sectionHeads = new List<(BlockData Block, int Parent, string? Issue)>();
         var open = new List<int>();
         var sectionOf = new int[blocks.Count];
         for (int i = 0; i < blocks.Count; i++)

@@ -20,7 +20,9 @@ public enum RenderMode
 /// <param name="Resolved">Brackets lifted because their option was agreed.</param>
 /// <param name="Dropped">Brackets removed with their content (rejected alternatives, and in <see cref="RenderMode.AgreedOnly"/> every unresolved bracket).</param>
 /// <param name="UnknownIssues">Issues in the resolutions that tag no provision.</param>
-/// <param name="UnmatchedOptions">Resolutions (<c>issue=option</c>) whose option labels no bracket of that issue's provisions.</param>
+/// <param name="UnmatchedOptions">
+/// Resolutions (<c>issue=option</c>) of an issue whose provisions offer linked alternatives, none of them for that option.
+/// </param>
 public sealed record DraftRendering(
     string Text, int Resolved, int Dropped, IReadOnlyList<string> UnknownIssues, IReadOnlyList<string> UnmatchedOptions);
 
@@ -74,7 +76,11 @@ public static class DraftRenderer
         }
         var issues = document.Provisions.Select(p => p.Issue).Where(i => i is not null).ToHashSet();
         var unknown = agreed.Keys.Where(k => !issues.Contains(k)).Order(StringComparer.Ordinal).ToArray();
-        var unmatched = agreed.Where(kv => issues.Contains(kv.Key) && !usedOptions.Contains((kv.Key, kv.Value)))
+        // An agreed issue whose provisions offer no linked alternative at all is simply agreed text; only one whose
+        // alternatives all name other options cannot be resolved.
+        var withAlternatives = document.Brackets.Where(b => b.OptionId is not null)
+            .Select(b => document.Provisions[b.Provision].Issue).Where(i => i is not null).ToHashSet();
+        var unmatched = agreed.Where(kv => withAlternatives.Contains(kv.Key) && !usedOptions.Contains((kv.Key, kv.Value)))
             .Select(kv => $"{kv.Key}={kv.Value}").Order(StringComparer.Ordinal).ToArray();
         return new DraftRendering(Apply(t, edits), resolved, dropped, unknown, unmatched);
     }

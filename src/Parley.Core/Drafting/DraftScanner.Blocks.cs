@@ -13,8 +13,7 @@ internal sealed partial class DraftScanner
     /// </summary>
     private int LineStart(int i)
     {
-        int end = _t.IndexOf('\n', i);
-        if (end < 0) end = _n;
+        int end = LineEnd(i);
         int first = LineRules.SkipBlanks(_t, i, end);
         if (_md && IsFence(first, end))
         {
@@ -108,18 +107,19 @@ internal sealed partial class DraftScanner
     private bool IsFence(int first, int end) =>
         first + 3 <= end && first - _lineStart <= 3 && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
 
+    /// <summary>The builder of the block being read, reused from block to block: only that one block changes during the scan.</summary>
+    private readonly BlockBuilder _reused = new();
+
     private BlockBuilder StartBlock(int start, ProvisionKind kind)
     {
-        var block = new BlockBuilder
-        {
-            Index = Blocks.Count,
-            Kind = kind,
-            Start = start,
-            StartLine = 1 + (start >= _lineStart ? _line - 1 : _t.AsSpan(0, start).Count('\n')),
-            CarriedIssue = _carriedIssue,
-        };
+        var block = _reused;
+        block.Reset();
+        block.Index = Blocks.Count;
+        block.Kind = kind;
+        block.Start = start;
+        block.StartLine = 1 + (start >= _lineStart ? _line - 1 : _t.AsSpan(0, start).Count('\n'));
+        block.CarriedIssue = _carriedIssue;
         _carriedIssue = null;
-        Blocks.Add(block);
         _block = block;
         return block;
     }
@@ -129,15 +129,16 @@ internal sealed partial class DraftScanner
         if (_block is not { } block) return;
         block.End = Math.Max(block.Start, end);
         block.EndLine = Math.Max(block.StartLine, _line - (end <= _lineStart && _line > 1 ? 1 : 0));
-        if (block.Kind == ProvisionKind.Paragraph && block.Words == 0 && block.Opens == 0 && block.OwnIssue is not null)
+        if (block.Kind == ProvisionKind.Paragraph && block.Words == 0 && !block.HasBracket && block.OwnIssue is not null)
         {
             _carriedIssue = block.OwnIssue;
         }
+        Blocks.Add(block.ToData());
         _block = null;
     }
 }
 
-/// <summary>A provision while it is being read.</summary>
+/// <summary>The provision being read.</summary>
 internal sealed class BlockBuilder
 {
     public int Index, Start, End, StartLine, EndLine, Level, Opens, MaxDepth;
@@ -148,5 +149,38 @@ internal sealed class BlockBuilder
     public string? OwnIssue, CarriedIssue;
     public bool AdReferendum, EndsAtLineEnd;
 
-    public bool HasContent => Words > 0 || Opens > 0 || Chars > 0;
+    /// <summary>A '[' was read in the block (also one later found unclosed, so that recovery changes no block boundary).</summary>
+    public bool HasBracket;
+
+    public bool HasContent => Words > 0 || HasBracket || Chars > 0;
+
+    public void Reset()
+    {
+        Index = Start = End = StartLine = EndLine = Level = Opens = MaxDepth = 0;
+        Words = AgreedWords = Chars = AgreedChars = 0;
+        Kind = ProvisionKind.Paragraph;
+        Title = "";
+        Label = null;
+        OwnIssue = CarriedIssue = null;
+        AdReferendum = EndsAtLineEnd = HasBracket = false;
+    }
+
+    public BlockData ToData() => new()
+    {
+        Index = Index, Start = Start, End = End, StartLine = StartLine, EndLine = EndLine, Level = Level, Opens = Opens,
+        MaxDepth = MaxDepth, Words = Words, AgreedWords = AgreedWords, Chars = Chars, AgreedChars = AgreedChars, Kind = Kind,
+        Title = Title, Label = Label, OwnIssue = OwnIssue, CarriedIssue = CarriedIssue, AdReferendum = AdReferendum,
+    };
+}
+
+/// <summary>A provision once read (a value in one list: no object per provision).</summary>
+internal struct BlockData
+{
+    public int Index, Start, End, StartLine, EndLine, Level, Opens, MaxDepth;
+    public long Words, AgreedWords, Chars, AgreedChars;
+    public ProvisionKind Kind;
+    public string Title;
+    public ParagraphLabel? Label;
+    public string? OwnIssue, CarriedIssue;
+    public bool AdReferendum;
 }

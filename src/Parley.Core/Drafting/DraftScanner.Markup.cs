@@ -18,6 +18,14 @@ internal sealed partial class DraftScanner
         return true;
     }
 
+    /// <summary>True when <paramref name="label"/>, normalised as CommonMark does, is defined; allocates nothing.</summary>
+    private bool IsLinkLabel(ReadOnlySpan<char> label)
+    {
+        Span<char> buffer = label.Length <= 256 ? stackalloc char[label.Length] : new char[label.Length];
+        int n = LineRules.NormaliseLabel(label, buffer);
+        return _linkLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(buffer[..n]);
+    }
+
     /// <summary>Labels of every link reference definition, so that <c>[text][label]</c> is a link only when the label is defined.</summary>
     private HashSet<string> CollectLinkLabels()
     {
@@ -98,15 +106,16 @@ internal sealed partial class DraftScanner
         }
         else if (after < lineEnd && _t[after] == '[')
         {
-            int labelEnd = _t.IndexOfAny(['[', ']'], after + 1, lineEnd - after - 1);
+            int labelEnd = _t.AsSpan(after + 1, lineEnd - after - 1).IndexOfAny('[', ']');
+            if (labelEnd >= 0) labelEnd += after + 1;
             if (labelEnd > 0 && _t[labelEnd] == ']')
             {
                 var label = labelEnd == after + 1 ? _t.AsSpan(i + 1, close - i - 1) : _t.AsSpan(after + 1, labelEnd - after - 1);
                 int from = labelEnd == after + 1 ? i + 1 : after + 1, to = labelEnd == after + 1 ? close : labelEnd;
-                if (CouldBeLabel(from, to) && _linkLabels.Contains(LineRules.NormaliseLabel(label))) tail = labelEnd + 1;
+                if (CouldBeLabel(from, to) && IsLinkLabel(label)) tail = labelEnd + 1;
             }
         }
-        else if (CouldBeLabel(i + 1, close) && _linkLabels.Contains(LineRules.NormaliseLabel(_t.AsSpan(i + 1, close - i - 1))))
+        else if (CouldBeLabel(i + 1, close) && IsLinkLabel(_t.AsSpan(i + 1, close - i - 1)))
         {
             tail = after;
         }
@@ -208,7 +217,8 @@ internal sealed partial class DraftScanner
         if (_md && i + 1 < _n && (char.IsAsciiLetter(_t[i + 1]) || _t[i + 1] == '/'))
         {
             int lineEnd = LineEnd(i);
-            int close = _t.IndexOfAny(['>', '<'], i + 1, lineEnd - i - 1);
+            int close = _t.AsSpan(i + 1, lineEnd - i - 1).IndexOfAny('>', '<');
+            if (close >= 0) close += i + 1;
             if (close > 0 && _t[close] == '>')
             {
                 EndWord();

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
 namespace Parley.Core.Drafting;
 
 /// <summary>
@@ -23,8 +26,8 @@ internal sealed partial class DraftScanner
 
     // Bracket state.
     private readonly List<int> _stack = [];
-    private string[]? _currentParties;
-    private readonly List<string[]?> _frameParties = [];
+    private int _partiesOwner = -1;
+    private readonly List<int> _frameOwner = [];
     private int _lastClosed = -1;
     private bool _gapBlank;
 
@@ -39,11 +42,25 @@ internal sealed partial class DraftScanner
         _md = format == DraftFormat.Markdown;
         _ignoredOpens = ignoredOpens;
         _linkLabels = _md ? CollectLinkLabels() : [];
+        // Sized once from vectorised counts (exact for brackets, an upper bound for blocks: one per line at most), so that
+        // the lists do not regrow: each regrowth of a large list copies it.
+        Brackets = new List<BracketBuilder>(text.AsSpan().Count('['));
+        Blocks = new List<BlockData>(text.AsSpan().Count('\n') + 2);
+        int adRef = text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase);
+        _nextAdRef = adRef < 0 ? _n : adRef;
     }
 
-    public List<BracketBuilder> Brackets { get; } = [];
-    public List<List<int>> Groups { get; } = [];
-    public List<BlockBuilder> Blocks { get; } = [];
+    public List<BracketBuilder> Brackets { get; }
+
+    /// <summary>Alternative groups found so far; members carry the group's number in <see cref="BracketBuilder.Group"/>.</summary>
+    public int GroupCount { get; private set; }
+
+    /// <summary>
+    /// Text counted inside brackets still open, by innermost bracket and block, in order. A bracket's entries are dropped
+    /// when it closes, so at the end only the text of openers never closed is left.
+    /// </summary>
+    public List<TextSegment> Segments { get; } = [];
+    public List<BlockData> Blocks { get; }
     public List<FacilitatorNote> Notes { get; } = [];
     public List<OptionLabel> Options { get; } = [];
     public List<DraftProblem> Problems { get; } = [];
@@ -51,8 +68,8 @@ internal sealed partial class DraftScanner
     public Dictionary<string, int> PartyIndex { get; } = new(StringComparer.Ordinal);
     public List<(int Brackets, long Words)> PartyCounts { get; } = [];
 
-    /// <summary>Openers still open at the end of the text.</summary>
-    public IEnumerable<int> UnclosedOpens => _stack.Select(b => Brackets[b].Start);
+    /// <summary>Indexes in <see cref="Brackets"/> of the openers still open at the end of the text, outermost first.</summary>
+    public IReadOnlyList<int> Unclosed => _stack;
 
     public void Run()
     {
@@ -121,89 +138,85 @@ internal sealed partial class DraftScanner
         EndBlock(_n);
     }
 
-    /// <summary>Character classes for the fast path: 0 text, 1 letter or digit, 2 blank, 3 stops the run.</summary>
-    private static readonly byte[] Ascii = BuildClasses();
-
-    private static byte[] BuildClasses()
-    {
-        var classes = new byte[128];
-        for (int c = 0; c < 128; c++)
-        {
-            classes[c] = (byte)(char.IsAsciiLetterOrDigit((char)c) ? 1 : c is ' ' or '\t' or '\r' ? 2 : 0);
-        }
-        foreach (char c in "\n[]{}<\\") classes[c] = 3;
-        for (int c = 0; c < 32; c++)
-        {
-            if (c is not ('\t' or '\r')) classes[c] = 3;
-        }
-        return classes;
-    }
+    private static readonly SearchValues<char> RunStops = SearchValues.Create(
+        "\n[]{}<\\" + new string(Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\r')).Select(c => (char)c).ToArray()));
 
     /// <summary>
-    /// Reads a run of ordinary text up to the next character that needs attention (a bracket, brace, angle, backslash or
-    /// line end) and adds its words and characters in one go: nothing on the bracket stack changes inside a run.
+    /// Reads a run of ordinary text up to the next character that needs attention (a bracket, brace, angle, backslash,
+    /// control character or line end) and adds its words and characters in one go: nothing on the bracket stack changes
+    /// inside a run. The counting itself is <see cref="TextCounter"/>.
     /// </summary>
     private int TextRun(int i)
     {
-        var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
-        var t = _t;
-        var classes = Ascii;
-        int n = _n;
-        long words = 0, chars = 0;
-        bool inWord = _inWord, counted = _wordCounted, gapBlank = _gapBlank;
-        int j = i;
-        for (; j < n; j++)
-        {
-            char c = t[j];
-            int kind = c < 128 ? classes[c] : char.IsWhiteSpace(c) ? 2 : char.IsLetterOrDigit(c) ? 1 : 0;
-            if (kind == 2)
-            {
-                inWord = false;
-                continue;
-            }
-            if (kind == 3) break;
-            chars++;
-            if (!(_md && c is '*' or '_')) gapBlank = false;
-            if (!inWord)
-            {
-                inWord = true;
-                counted = false;
-            }
-            if (kind == 1)
-            {
-                if ((c == 'a' || c == 'A') && IsAdRef(j)) block.AdReferendum = true;
-                if (!counted)
-                {
-                    counted = true;
-                    words++;
-                }
-            }
-        }
-        if (j == i)
+        int stop = _t.AsSpan(i).IndexOfAny(RunStops);
+        int end = stop < 0 ? _n : i + stop;
+        if (end == i)
         {
             // A control character or other stopper the switch does not handle: read it as text.
-            TextChar(i, t[i]);
+            TextChar(i, _t[i]);
             return i + 1;
         }
-        _inWord = inWord;
-        _wordCounted = counted;
-        _gapBlank = gapBlank;
+        var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
+        var counter = new TextCounter(_inWord, _wordCounted, _gapBlank);
+        counter.Count(_t.AsSpan(i, end - i), _md);
+        _inWord = counter.InWord;
+        _wordCounted = counter.Counted;
+        _gapBlank = counter.GapBlank;
+        if (_nextAdRef < end) AdReferendumMarks(block, i, end);
+        AddText(block, counter.Words, counter.Chars);
+        return end;
+    }
+
+    /// <summary>Next offset of "ad ref" (any case) at or after the scan position; <c>_n</c> when there is none.</summary>
+    private int _nextAdRef = -1;
+
+    /// <summary>Marks <paramref name="block"/> ad referendum for each "ad ref" starting in [from, to) that starts a word.</summary>
+    private void AdReferendumMarks(BlockBuilder block, int from, int to)
+    {
+        while (_nextAdRef < to)
+        {
+            if (_nextAdRef >= from && IsAdRef(_nextAdRef)) block.AdReferendum = true;
+            int next = _nextAdRef + 1 < _n ? _t.IndexOf("ad ref", _nextAdRef + 1, StringComparison.OrdinalIgnoreCase) : -1;
+            _nextAdRef = next < 0 ? _n : next;
+        }
+    }
+
+    /// <summary>
+    /// Adds counted text to the block: agreed when no bracket is open; otherwise recorded against the innermost open bracket
+    /// (so that an opener found unclosed at the end can give its text back as agreed) and against the parties of the nearest
+    /// attributed bracket.
+    /// </summary>
+    private void AddText(BlockBuilder block, long words, long chars)
+    {
         block.Words += words;
         block.Chars += chars;
         if (_stack.Count == 0)
         {
             block.AgreedWords += words;
             block.AgreedChars += chars;
+            return;
         }
-        else if (_currentParties is { } parties && words > 0)
+        int innermost = _stack[^1];
+        var segments = CollectionsMarshal.AsSpan(Segments);
+        if (segments.Length > 0 && segments[^1].Bracket == innermost && segments[^1].Block == block.Index)
         {
-            foreach (var party in parties)
+            segments[^1].Words += words;
+            segments[^1].Chars += chars;
+        }
+        else
+        {
+            Segments.Add(new TextSegment { Bracket = innermost, Block = block.Index, Words = words, Chars = chars });
+        }
+        if (_partiesOwner >= 0 && words > 0)
+        {
+            ref var owner = ref CollectionsMarshal.AsSpan(Brackets)[_partiesOwner];
+            owner.OwnPartyWords += words;
+            foreach (var party in owner.Parties)
             {
                 int k = PartyIndex[party];
                 PartyCounts[k] = (PartyCounts[k].Brackets, PartyCounts[k].Words + words);
             }
         }
-        return j;
     }
 
     private void TextChar(int i, char c)
@@ -211,30 +224,19 @@ internal sealed partial class DraftScanner
         // Emphasis marks are formatting, not text: "[a]*[b]" in Markdown are still side-by-side alternatives.
         if (!(_md && c is '*' or '_')) _gapBlank = false;
         var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
-        bool agreed = _stack.Count == 0;
-        block.Chars++;
-        if (agreed) block.AgreedChars++;
         if (!_inWord)
         {
             _inWord = true;
             _wordCounted = false;
         }
         if ((c == 'a' || c == 'A') && IsAdRef(i)) block.AdReferendum = true;
-        if (_wordCounted || !IsLetterOrDigit(c)) return;
-        _wordCounted = true;
-        block.Words++;
-        if (agreed)
+        long words = 0;
+        if (!_wordCounted && IsLetterOrDigit(c))
         {
-            block.AgreedWords++;
+            _wordCounted = true;
+            words = 1;
         }
-        else if (_currentParties is { } parties)
-        {
-            foreach (var party in parties)
-            {
-                int k = PartyIndex[party];
-                PartyCounts[k] = (PartyCounts[k].Brackets, PartyCounts[k].Words + 1);
-            }
-        }
+        AddText(block, words, 1);
     }
 
     private static bool IsLetterOrDigit(char c) =>
@@ -269,25 +271,21 @@ internal sealed partial class DraftScanner
             int skip = MarkdownAtBracket(i);
             if (skip >= 0) return skip;
         }
+        var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
+        block.HasBracket = true;
         if (_ignoredOpens is not null && _ignoredOpens.Contains(i))
         {
             _gapBlank = false;
             return i + 1;
         }
-        var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
         int parent = _stack.Count > 0 ? _stack[^1] : -1;
         int index = Brackets.Count;
         int group = -1;
         if (_gapBlank && _lastClosed >= 0 && Brackets[_lastClosed].Parent == parent)
         {
-            var previous = Brackets[_lastClosed];
-            if (previous.Group < 0)
-            {
-                previous.Group = Groups.Count;
-                Groups.Add([_lastClosed]);
-            }
+            ref var previous = ref CollectionsMarshal.AsSpan(Brackets)[_lastClosed];
+            if (previous.Group < 0) previous.Group = GroupCount++;
             group = previous.Group;
-            Groups[group].Add(index);
         }
         _gapBlank = false;
         var header = BracketHeader.Read(_t, i + 1);
@@ -306,6 +304,7 @@ internal sealed partial class DraftScanner
         Brackets.Add(new BracketBuilder
         {
             Start = i,
+            End = -1,
             ContentStart = contentStart,
             Line = _line,
             Column = i - _lineStart + 1,
@@ -316,9 +315,10 @@ internal sealed partial class DraftScanner
             Parties = parties,
             Option = header?.Option,
             Placeholder = IsPlaceholder(contentStart),
+            SegmentMark = Segments.Count,
         });
-        _frameParties.Add(_currentParties);
-        if (parties.Length > 0) _currentParties = parties;
+        _frameOwner.Add(_partiesOwner);
+        if (parties.Length > 0) _partiesOwner = index;
         _stack.Add(index);
         block.Opens++;
         if (_stack.Count > block.MaxDepth) block.MaxDepth = _stack.Count;
@@ -336,9 +336,12 @@ internal sealed partial class DraftScanner
         }
         int index = _stack[^1];
         _stack.RemoveAt(_stack.Count - 1);
-        _currentParties = _frameParties[^1];
-        _frameParties.RemoveAt(_frameParties.Count - 1);
-        Brackets[index].End = i;
+        _partiesOwner = _frameOwner[^1];
+        _frameOwner.RemoveAt(_frameOwner.Count - 1);
+        ref var closed = ref CollectionsMarshal.AsSpan(Brackets)[index];
+        closed.End = i;
+        // The bracket's text (and that of the brackets in it) is settled as disputed: forget where it lay.
+        CollectionsMarshal.SetCount(Segments, closed.SegmentMark);
         _lastClosed = index;
         _gapBlank = true;
         return i + 1;
@@ -348,7 +351,7 @@ internal sealed partial class DraftScanner
     {
         int q = p;
         while (q < _n && _t[q] is '*' or '_' or ' ') q++;
-        if (q + 11 <= _n && string.Compare(_t, q, "placeholder", 0, 11, StringComparison.OrdinalIgnoreCase) == 0) return true;
+        if (q + 11 <= _n && (_t[q] | 0x20) == 'p' && string.Compare(_t, q, "placeholder", 0, 11, StringComparison.OrdinalIgnoreCase) == 0) return true;
         if (q + 1 < _n && (_t[q] == 'X' || _t[q] == 'x' || _t[q] == '…') && _t[q + 1] == ']') return true;
         return q + 3 < _n && string.CompareOrdinal(_t, q, "...]", 0, 4) == 0;
     }
@@ -375,13 +378,23 @@ internal sealed partial class DraftScanner
     }
 }
 
-/// <summary>A bracket while it is being read (its end is known only when it closes).</summary>
-internal sealed class BracketBuilder
+/// <summary>A bracket while it is being read (its end is known only when it closes). A struct: no object per bracket.</summary>
+internal struct BracketBuilder
 {
-    public int Start, End = -1, ContentStart, Line, Column, Depth, Parent, Provision, Group;
-    public string[] Parties = [];
+    public int Start, End, ContentStart, Line, Column, Depth, Parent, Provision, Group, SegmentMark;
+    public string[] Parties;
     public string? Option;
     public bool Placeholder;
+
+    /// <summary>Words counted for this bracket's parties while it was the nearest attributed bracket.</summary>
+    public long OwnPartyWords;
+}
+
+/// <summary>Words and characters counted while <see cref="Bracket"/> was the innermost open bracket, in one block.</summary>
+internal struct TextSegment
+{
+    public int Bracket, Block;
+    public long Words, Chars;
 }
 
 /// <summary>A stretch of Markdown markup that is not negotiated text (front matter, link syntax, footnote marks, tags, comments).</summary>

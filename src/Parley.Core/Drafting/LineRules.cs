@@ -219,8 +219,27 @@ internal static class LineRules
     /// <summary>CommonMark label matching: trimmed, inner white space collapsed, case-folded.</summary>
     public static string NormaliseLabel(ReadOnlySpan<char> label)
     {
-        var parts = label.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', parts).ToUpperInvariant();
+        Span<char> buffer = label.Length <= 256 ? stackalloc char[label.Length] : new char[label.Length];
+        return new string(buffer[..NormaliseLabel(label, buffer)]);
+    }
+
+    /// <summary>Writes the normalised <paramref name="label"/> into <paramref name="into"/> (at least as long); returns its length.</summary>
+    public static int NormaliseLabel(ReadOnlySpan<char> label, Span<char> into)
+    {
+        int n = 0;
+        bool gap = false;
+        foreach (char c in label.Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                gap = true;
+                continue;
+            }
+            if (gap) into[n++] = ' ';
+            gap = false;
+            into[n++] = char.ToUpperInvariant(c);
+        }
+        return n;
     }
 
     private static bool IsLetter(string t, int p, int end) => p < end && char.IsLetter(t[p]);

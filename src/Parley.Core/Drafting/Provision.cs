@@ -14,7 +14,7 @@ public enum ProvisionKind
 /// A provision: one block of the draft — a heading, a paragraph, or a list item or labelled paragraph (a line starting with
 /// a list marker, a paragraph label or an "Option" label begins a new provision even without a blank line before it).
 /// </summary>
-public sealed record Provision
+public readonly record struct Provision
 {
     /// <summary>Position in <see cref="DraftDocument.Provisions"/>.</summary>
     public required int Index { get; init; }

@@ -28,5 +28,6 @@ public static class DemoSeed
         var demo = read.Negotiation ?? throw new InvalidOperationException(
             "The embedded Berlin demo does not read: " + string.Join("; ", read.Errors));
         await store.ImportAsync(demo, read.Preferences, "parley-demo", replace: false, ct);
+        await Drafting.BerlinDraftSeed.AddAsync(scope.ServiceProvider, demo.Id, ct);
     }
 }

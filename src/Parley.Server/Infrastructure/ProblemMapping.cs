@@ -26,6 +26,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         (string Field, string Message)? error = exception switch
         {
             TalksRuleException e => (e.Field, e.Message),
+            Core.Drafting.DraftRuleException e => (e.Field, e.Message),
             InvalidInputException e => (e.Field, e.Message),
             BadHttpRequestException e => ("body", e.InnerException?.Message ?? e.Message),
             _ => null,

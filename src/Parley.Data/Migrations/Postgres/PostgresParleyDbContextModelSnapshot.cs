@@ -22,6 +22,55 @@ namespace Parley.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Parley.Data.Drafting.DraftVersionRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Draft")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("draft");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("NegotiationId", "Draft", "Version");
+
+                    b.HasIndex("NegotiationId", "Draft", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("draft_versions", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Rows.AgreementRow", b =>
                 {
                     b.Property<string>("NegotiationId")
@@ -822,6 +871,15 @@ namespace Parley.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("working_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Drafting.DraftVersionRow", b =>
+                {
+                    b.HasOne("Parley.Data.Rows.NegotiationRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parley.Data.Rows.AgreementRow", b =>

@@ -2,11 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Parley.Core.Drafting;
 
-namespace Parley.Cli.Drafting;
+namespace Parley.Server.Drafting;
 
-/// <summary>The JSON shapes printed by <c>parley draft … --json</c> (camelCase; shares as fractions 0–1).</summary>
-internal static class DraftJson
+/// <summary>
+/// The JSON shapes of drafts, the same from <c>parley draft … --json</c> and from the API (camelCase; shares as fractions 0–1).
+/// </summary>
+public static class DraftJson
 {
+    /// <summary>Indented output for a terminal or file.</summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -15,28 +18,36 @@ internal static class DraftJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>A problem or warning at a 1-based line and column.</summary>
     public sealed record ProblemJson(int Line, int Column, string Message);
 
+    /// <summary>Brackets and words attributed to a party.</summary>
     public sealed record PartyJson(string Party, int Brackets, long Words);
 
+    /// <summary>Figures of an issue's provisions or of a section.</summary>
     public sealed record AreaJson(string Name, int Opens, long Words, long AgreedWords, double AgreedShare);
 
+    /// <summary>What <c>parley draft stats --json</c> prints.</summary>
     public sealed record StatsJson(
         string File, int Opens, int TopLevel, int MaxDepth, int AlternativeGroups, int Alternatives, int OptionLabels,
         int AllOptionLabels, int Placeholders, int Notes, int AdReferendum, long Words, long AgreedWords, long BracketedWords,
         long Chars, long AgreedChars, double AgreedShare, IReadOnlyList<ProblemJson> Problems, IReadOnlyList<ProblemJson> Warnings,
         IReadOnlyList<PartyJson> Parties, IReadOnlyList<AreaJson> Issues, IReadOnlyList<AreaJson> Sections);
 
+    /// <summary>One bracket added, accepted, deleted or changed.</summary>
     public sealed record BracketChangeJson(string Kind, int Line, string OldText, string NewText);
 
+    /// <summary>What <c>parley draft diff --json</c> prints.</summary>
     public sealed record DiffJson(
         string Old, string New, int OpensBefore, int OpensAfter, double AgreedShareBefore, double AgreedShareAfter,
         int ProvisionsAdded, int ProvisionsRemoved, int ProvisionsChanged, int ProvisionsUnchanged,
         int BracketsAdded, int BracketsAccepted, int BracketsDeleted, int BracketsChanged, long WordsInserted, long WordsDeleted,
         IReadOnlyList<BracketChangeJson> Brackets);
 
+    /// <summary>Projects a problem.</summary>
     public static ProblemJson Problem(DraftProblem p) => new(p.Line, p.Column, p.Message);
 
+    /// <summary>Projects a parsed draft; <paramref name="file"/> names it (a path, or draft/version).</summary>
     public static StatsJson Stats(string file, DraftDocument d)
     {
         var m = d.Metrics;
@@ -49,6 +60,7 @@ internal static class DraftJson
             d.Sections.Where(s => s.Parent < 0 || d.Sections[s.Parent].Parent < 0).Select(s => Area(s.Title, s.Metrics)).ToArray());
     }
 
+    /// <summary>Projects a comparison of <paramref name="older"/> and <paramref name="newer"/>.</summary>
     public static DiffJson Diff(string older, string newer, DraftDiff diff) => new(
         older, newer, diff.Before.Opens, diff.After.Opens, diff.Before.AgreedShare, diff.After.AgreedShare,
         diff.Provisions.Count(p => p.Kind == ProvisionChangeKind.Added),

@@ -1,0 +1,112 @@
+using System.Runtime.InteropServices;
+
+namespace Parley.Core.Drafting;
+
+internal sealed partial class DraftScanner
+{
+    /// <summary>
+    /// After the scan, reads each opener never closed as plain text, in place, as if the scan had not taken it for a bracket:
+    /// the text counted inside it becomes agreed, its header becomes words, its parties lose the bracket and the words it was
+    /// the nearest attributed bracket for, and the brackets opened after it move up one level. This is exact because an opener
+    /// left open sits below every bracket opened after it: each of those lies inside it, and none of its enclosing brackets
+    /// ever closed either. (<see cref="DraftParser.ParseByRescan"/> checks this against a second scan that skips them.)
+    /// </summary>
+    public void RecoverUnclosed()
+    {
+        if (_stack.Count == 0) return;
+        var unclosed = _stack.ToArray();
+        _stack.Clear();
+        var brackets = CollectionsMarshal.AsSpan(Brackets);
+        var blocks = CollectionsMarshal.AsSpan(Blocks);
+        foreach (var segment in Segments)
+        {
+            ref var block = ref blocks[segment.Block];
+            block.AgreedWords += segment.Words;
+            block.AgreedChars += segment.Chars;
+        }
+        Segments.Clear();
+        foreach (int u in unclosed)
+        {
+            ref var opener = ref brackets[u];
+            ref var block = ref blocks[opener.Provision];
+            block.Opens--;
+            var header = new TextCounter(false, false, false);
+            header.Count(_t.AsSpan(opener.Start + 1, opener.ContentStart - opener.Start - 1), _md);
+            block.Words += header.Words;
+            block.AgreedWords += header.Words;
+            block.Chars += header.Chars;
+            block.AgreedChars += header.Chars;
+            for (int p = opener.Start + 1; p < opener.ContentStart; p++)
+            {
+                if ((_t[p] == 'a' || _t[p] == 'A') && IsAdRef(p)) block.AdReferendum = true;
+            }
+            foreach (var party in opener.Parties)
+            {
+                int k = PartyIndex[party];
+                PartyCounts[k] = (PartyCounts[k].Brackets - 1, PartyCounts[k].Words - opener.OwnPartyWords);
+            }
+        }
+        int firstBlock = brackets[unclosed[0]].Provision;
+        Renumber(brackets, unclosed);
+        for (int b = firstBlock; b < blocks.Length; b++) blocks[b].MaxDepth = 0;
+        foreach (var b in CollectionsMarshal.AsSpan(Brackets))
+        {
+            if (b.Provision >= firstBlock && b.Depth > blocks[b.Provision].MaxDepth) blocks[b.Provision].MaxDepth = b.Depth;
+        }
+        ReorderParties();
+    }
+
+    /// <summary>Drops the unclosed openers from the list; parents, depths and alternative groups follow.</summary>
+    private void Renumber(Span<BracketBuilder> brackets, int[] unclosed)
+    {
+        var map = new int[brackets.Length];
+        var isUnclosed = new bool[brackets.Length];
+        foreach (int u in unclosed) isUnclosed[u] = true;
+        var members = new int[GroupCount];
+        int kept = 0;
+        for (int i = 0; i < brackets.Length; i++)
+        {
+            if (isUnclosed[i])
+            {
+                map[i] = -1;
+                continue;
+            }
+            map[i] = kept++;
+            if (brackets[i].Group >= 0) members[brackets[i].Group]++;
+        }
+        var groups = new int[GroupCount];
+        int groupCount = 0;
+        for (int g = 0; g < groups.Length; g++) groups[g] = members[g] >= 2 ? groupCount++ : -1;
+        int below = 0, next = 0;
+        for (int i = 0; i < brackets.Length; i++)
+        {
+            if (isUnclosed[i])
+            {
+                below++;
+                continue;
+            }
+            var b = brackets[i];
+            b.Parent = b.Parent >= 0 ? map[b.Parent] : -1;
+            b.Depth -= below;
+            b.Group = b.Group >= 0 ? groups[b.Group] : -1;
+            brackets[next++] = b;
+        }
+        CollectionsMarshal.SetCount(Brackets, next);
+        GroupCount = groupCount;
+    }
+
+    /// <summary>Parties in order of first appearance among the remaining brackets; one named only by unclosed openers is gone.</summary>
+    private void ReorderParties()
+    {
+        var counts = PartyIndex.ToDictionary(kv => kv.Key, kv => PartyCounts[kv.Value], StringComparer.Ordinal);
+        PartyIndex.Clear();
+        PartyCounts.Clear();
+        foreach (var b in CollectionsMarshal.AsSpan(Brackets))
+        {
+            foreach (var party in b.Parties)
+            {
+                if (PartyIndex.TryAdd(party, PartyCounts.Count)) PartyCounts.Add(counts[party]);
+            }
+        }
+    }
+}
