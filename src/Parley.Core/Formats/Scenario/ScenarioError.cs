@@ -27,6 +27,9 @@ public sealed record ScenarioError(string File, int Line, int Column, string Fie
 /// <param name="Errors">Every error found, ordered by line and column.</param>
 public sealed record ScenarioReadResult(Negotiation? Negotiation, IReadOnlyList<ScenarioError> Errors)
 {
+    /// <summary>The commitments and incidents of the file (empty when it has none, or on error).</summary>
+    public ScenarioGuarantees Guarantees { get; init; } = ScenarioGuarantees.Empty;
+
     /// <summary>True when the file was read without error.</summary>
     public bool Ok => Errors.Count == 0;
 }

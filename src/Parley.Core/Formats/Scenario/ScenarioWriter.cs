@@ -13,8 +13,8 @@ public static class ScenarioWriter
 {
     private const string Header = "Parley scenario file (format: docs/scenario-format.md; schema: scenarios/scenario.schema.json)";
 
-    /// <summary>The scenario text of <paramref name="negotiation"/>.</summary>
-    public static string Write(Negotiation negotiation)
+    /// <summary>The scenario text of <paramref name="negotiation"/>, with its commitments and incidents when given.</summary>
+    public static string Write(Negotiation negotiation, ScenarioGuarantees? guarantees = null)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         var y = new YamlOut(Header);
@@ -39,6 +39,7 @@ public static class ScenarioWriter
         Section(y, "rounds", negotiation.Rounds, Round);
         Section(y, "working_groups", negotiation.WorkingGroups, WorkingGroup);
         Section(y, "contingencies", negotiation.Contingencies, Contingency);
+        if (guarantees is not null) ScenarioGuaranteesWriter.Write(y, guarantees);
         return y.Finish();
     }
 
