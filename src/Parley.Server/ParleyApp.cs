@@ -2,6 +2,7 @@ using Parley.Data;
 using Parley.Server.Home;
 using Parley.Server.Infrastructure;
 using Parley.Server.Negotiations;
+using Parley.Server.Guarantees;
 using Parley.Server.Talks;
 
 namespace Parley.Server;
@@ -20,6 +21,7 @@ public static class ParleyApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped(_ => ParleyDatabase.Open(database));
         builder.Services.AddScoped<NegotiationStore>();
+        builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();
         builder.Services.AddScoped<TalksApi.Ctx>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
@@ -38,6 +40,7 @@ public static class ParleyApp
         app.MapHomePage();
         app.MapNegotiationsApi();
         app.MapTalksApi();
+        app.MapGuaranteesApi();
         await DemoSeed.PrepareAsync(app.Services, app.Configuration.GetValue("Parley:SeedDemo", true));
         return app;
     }

@@ -34,12 +34,14 @@ public static class ScenarioCommands
         command.SetAction(async (parse, ct) =>
         {
             var cli = new Cli(parse);
-            if (!TryReadScenario(cli, parse.GetValue(file)!, out var negotiation, out var exit)) return exit;
-            return await Storage.Run(cli, parse.GetValue(database), async store =>
+            if (!TryRead(cli, parse.GetValue(file)!, out var read, out var exit)) return exit;
+            var negotiation = read.Negotiation!;
+            return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
             {
                 var outcome = await store.ImportAsync(negotiation, parse.GetValue(actor)!, parse.GetValue(replace), ct);
                 if (outcome == ImportOutcome.AlreadyExists)
                     return cli.Fail($"a negotiation '{negotiation.Id}' is already stored; use --replace to replace it");
+                await new Data.Guarantees.GuaranteesStore(db, TimeProvider.System).StoreScenarioAsync(negotiation.Id, read.Guarantees, parse.GetValue(actor)!, ct);
                 cli.Out.WriteLine($"{outcome.ToString().ToLowerInvariant()} '{negotiation.Id}' — {Describe(negotiation)}");
                 return ExitCodes.Ok;
             });
@@ -98,13 +100,20 @@ public static class ScenarioCommands
     /// <summary>Reads and checks a scenario file; prints every problem and returns false when it has any.</summary>
     internal static bool TryReadScenario(Cli cli, string path, out Negotiation negotiation, out int exit)
     {
-        negotiation = null!;
+        var ok = TryRead(cli, path, out var read, out exit);
+        negotiation = read.Negotiation!;
+        return ok;
+    }
+
+    /// <summary>As <see cref="TryReadScenario"/>, keeping the whole result (the Guarantees sections too).</summary>
+    internal static bool TryRead(Cli cli, string path, out ScenarioReadResult read, out int exit)
+    {
+        read = new ScenarioReadResult(null, []);
         exit = ExitCodes.Failure;
         if (!cli.TryReadFile(path, out var yaml)) return false;
-        var read = ScenarioReader.Read(yaml, path);
-        if (read.Negotiation is { } n)
+        read = ScenarioReader.Read(yaml, path);
+        if (read.Negotiation is not null)
         {
-            negotiation = n;
             exit = ExitCodes.Ok;
             return true;
         }

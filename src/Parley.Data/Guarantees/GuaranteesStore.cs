@@ -186,6 +186,26 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Stores a scenario's Guarantees sections after its negotiation: commitments and events (replacing any), and its
+    /// incidents. Two transactions after the negotiation's own; a scenario without the sections writes nothing.
+    /// </summary>
+    public async Task StoreScenarioAsync(string negotiationId, Core.Formats.Scenario.ScenarioGuarantees guarantees, string actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(guarantees);
+        if (guarantees.Commitments.Count > 0) await ReplaceCommitmentsAsync(negotiationId, guarantees.Commitments, guarantees.Events, actor, ct);
+        if (guarantees.Incidents.Count > 0)
+            await ImportIncidentsAsync(negotiationId, guarantees.Incidents, actor, "scenario file", Sha256(guarantees.Incidents.Select(i => i.Id)), ct: ct);
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the lines given, each followed by a newline: the content hash the history records.</summary>
+    public static string Sha256(IEnumerable<string> lines)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var line in lines) hash.AppendData(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>Records a lifecycle event or a performed action on one commitment.</summary>
     /// <exception cref="ArgumentException">A signal (signals come from the Talks), or a party the negotiation lacks.</exception>
     public async Task<GuaranteeChange> AddEventAsync(string negotiationId, CommitmentEvent e, string actor, CancellationToken ct = default)

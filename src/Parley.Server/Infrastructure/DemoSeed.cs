@@ -28,5 +28,6 @@ public static class DemoSeed
         var demo = read.Negotiation ?? throw new InvalidOperationException(
             "The embedded Berlin demo does not read: " + string.Join("; ", read.Errors));
         await store.ImportAsync(demo, "parley-demo", replace: false, ct);
+        await scope.ServiceProvider.GetRequiredService<Data.Guarantees.GuaranteesStore>().StoreScenarioAsync(demo.Id, read.Guarantees, "parley-demo", ct);
     }
 }
