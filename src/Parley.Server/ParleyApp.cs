@@ -22,6 +22,7 @@ public static class ParleyApp
         builder.Services.AddScoped(_ => ParleyDatabase.Open(database));
         builder.Services.AddScoped<NegotiationStore>();
         builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();
+        builder.Services.AddScoped<GuaranteesApi.Ctx>();
         builder.Services.AddScoped<TalksApi.Ctx>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
