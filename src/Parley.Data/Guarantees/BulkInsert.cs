@@ -13,14 +13,19 @@ namespace Parley.Data.Guarantees;
 /// </summary>
 internal sealed class BulkInsert<T> where T : class
 {
-    /// <summary>Rows per statement: SQLite allows 32,766 parameters per statement, so 40 rows × 25 columns fit.</summary>
-    public const int RowsPerStatement = 40;
+    /// <summary>
+    /// Rows per statement. SQLite: one — Microsoft.Data.Sqlite binds each parameter by name, and SQLite's name lookup
+    /// is linear in the statement's parameters, so wide multi-row statements get slower per row (measured: 40 rows ×
+    /// 22 columns ran at 15,000 rows/s). PostgreSQL: 40 rows per round trip.
+    /// </summary>
+    private readonly int _rowsPerStatement;
 
     private readonly (string Column, Func<T, object?> Value)[] _columns;
     private readonly string _table;
 
     public BulkInsert(DbContext db)
     {
+        _rowsPerStatement = db.Database.IsNpgsql() ? 40 : 1;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         _table = entity.GetTableName()!;
         var table = StoreObjectIdentifier.Table(_table, entity.GetSchema());
@@ -40,20 +45,22 @@ internal sealed class BulkInsert<T> where T : class
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the store's write transaction.");
-        var full = rows.Count / RowsPerStatement;
+        var sync = connection is Microsoft.Data.Sqlite.SqliteConnection;
+        var full = rows.Count / _rowsPerStatement;
         var done = 0;
         if (full > 0)
         {
-            await using var batch = Command(connection, transaction, RowsPerStatement);
+            await using var batch = Command(connection, transaction, _rowsPerStatement);
             // Npgsql infers parameter types at prepare time, before any value is bound; it parses each execution instead.
             if (connection is not Npgsql.NpgsqlConnection) await batch.PrepareAsync(ct);
             for (var b = 0; b < full; b++)
             {
                 ct.ThrowIfCancellationRequested();
-                Bind(batch, rows, done, RowsPerStatement);
-                await batch.ExecuteNonQueryAsync(ct);
-                done += RowsPerStatement;
-                progress?.Report(done);
+                Bind(batch, rows, done, _rowsPerStatement);
+                if (sync) batch.ExecuteNonQuery(); // SQLite's async is synchronous underneath; skip the Task per row
+                else await batch.ExecuteNonQueryAsync(ct);
+                done += _rowsPerStatement;
+                if (progress is not null && done % 1000 < _rowsPerStatement) progress.Report(done);
             }
         }
         if (done < rows.Count)

@@ -88,10 +88,10 @@ public abstract partial class PersistenceTests
     public async Task Incidents_CancelledHalfWay_StoreNothing()
     {
         await ImportAsync(Samples.Small());
-        var incidents = Enumerable.Range(0, 500).Select(k => Report($"r{k}", 45 + k * 0.01, 30, T0.AddHours(k))).ToArray();
+        var incidents = Enumerable.Range(0, 2500).Select(k => Report($"r{k}", 40 + k * 0.01, 30, T0.AddHours(k))).ToArray();
         var before = await HistoryCountAsync();
         using var cts = new CancellationTokenSource();
-        var progress = new SyncProgress(n => { if (n >= 200) cts.Cancel(); });
+        var progress = new SyncProgress(n => { if (n >= 1000 && n < 2500) cts.Cancel(); });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             WithGuarantees(g => g.ImportIncidentsAsync("small", incidents, "importer", "t", "h", progress: progress, ct: cts.Token)));
