@@ -46,6 +46,18 @@ public abstract class ParleyDbContext : DbContext
     /// <summary>Contingency rows.</summary>
     public DbSet<ContingencyRow> Contingencies => Set<ContingencyRow>();
 
+    /// <summary>Incident reports (Guarantees).</summary>
+    public DbSet<Guarantees.IncidentRow> Incidents => Set<Guarantees.IncidentRow>();
+
+    /// <summary>Verification steps of incident reports.</summary>
+    public DbSet<Guarantees.IncidentReviewRow> IncidentReviews => Set<Guarantees.IncidentReviewRow>();
+
+    /// <summary>Commitments (ceasefire terms and guarantees).</summary>
+    public DbSet<Guarantees.CommitmentRow> Commitments => Set<Guarantees.CommitmentRow>();
+
+    /// <summary>Lifecycle events and performed actions of commitments.</summary>
+    public DbSet<Guarantees.CommitmentEventRow> CommitmentEvents => Set<Guarantees.CommitmentEventRow>();
+
     /// <summary>The append-only history log.</summary>
     public DbSet<HistoryRow> History => Set<HistoryRow>();
 

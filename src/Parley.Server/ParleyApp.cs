@@ -8,6 +8,7 @@ using Parley.Server.Infrastructure;
 using Parley.Server.Live;
 using Parley.Server.Negotiations;
 using Parley.Server.Settlement;
+using Parley.Server.Guarantees;
 using Parley.Server.Talks;
 
 namespace Parley.Server;
@@ -27,6 +28,8 @@ public static class ParleyApp
         builder.Services.AddScoped(_ => ParleyDatabase.Open(database));
         builder.Services.AddScoped<NegotiationStore>();
         builder.Services.AddScoped<DraftStore>();
+        builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();
+        builder.Services.AddScoped<GuaranteesApi.Ctx>();
         builder.Services.AddScoped<TalksApi.Ctx>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
@@ -54,6 +57,7 @@ public static class ParleyApp
         app.MapTalksApi().AddEndpointFilter(publish);
         app.MapSettlementApi();
         app.MapDraftingApi().AddEndpointFilter(publish);
+        app.MapGuaranteesApi().AddEndpointFilter(publish);
         app.MapCharts();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         await DemoSeed.PrepareAsync(app.Services, app.Configuration.GetValue("Parley:SeedDemo", true));

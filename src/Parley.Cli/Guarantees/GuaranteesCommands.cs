@@ -24,14 +24,15 @@ public static class GuaranteesCommands
 
     private static Command Guarantees(TimeProvider clock)
     {
-        var commitments = new Option<FileInfo>("--commitments") { Description = "Guarantees file (YAML or JSON): commitments, events, reviews", Required = true };
+        var commitments = new Option<FileInfo?>("--commitments") { Description = "Guarantees file (YAML or JSON): commitments, events, reviews" };
+        var scenario = new Option<FileInfo?>("--scenario") { Description = "Scenario file whose commitments and incidents sections are evaluated (instead of --commitments)" };
         var incidents = new Option<FileInfo?>("--incidents") { Description = "Incident file (CSV)" };
         var format = FormatOption(required: false);
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this instant (ISO 8601; default now)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var evaluate = new Command("evaluate", "Which terms are breached, which guarantees are triggered, who owes what by when")
         {
-            commitments, incidents, format, asOf, json,
+            commitments, scenario, incidents, format, asOf, json,
         };
         evaluate.SetAction(parse =>
         {
@@ -44,8 +45,11 @@ public static class GuaranteesCommands
                 error.WriteLine($"--as-of: '{text}' is not a date-time (ISO 8601, e.g. 2026-01-02T12:00:00Z)");
                 return 1;
             }
-            var file = ReadGuarantees(parse.GetValue(commitments)!, error);
-            if (file is null) return 1;
+            if ((parse.GetValue(commitments) is null) == (parse.GetValue(scenario) is null))
+            {
+                error.WriteLine("give exactly one of --commitments FILE or --scenario FILE");
+                return 1;
+            }
             IncidentImport? import = null;
             if (parse.GetValue(incidents) is { } incidentFile)
             {
@@ -54,6 +58,10 @@ public static class GuaranteesCommands
                 foreach (var e in import.Errors) error.WriteLine($"{incidentFile.Name}:{e.Line}: {e.Field}: {e.Message}");
                 if (import.FileRejected) return 1;
             }
+            if (parse.GetValue(scenario) is { } scenarioFile)
+                return EvaluateScenario(scenarioFile, import, when, parse.GetValue(json), output, error);
+            var file = ReadGuarantees(parse.GetValue(commitments)!, error);
+            if (file is null) return 1;
             var (reviewed, problems) = file.Apply(import?.Incidents ?? []);
             foreach (var p in problems) error.WriteLine(p);
             var index = IncidentIndex.Build(reviewed, file.Duplicates);
@@ -90,7 +98,35 @@ public static class GuaranteesCommands
             }
             return import.Errors.Count == 0 ? 0 : 1;
         });
-        return new Command("incidents", "Incident reports") { check };
+        return new Command("incidents", "Incident reports") { check, IncidentImportCommand.Create() };
+    }
+
+    private static int EvaluateScenario(FileInfo path, IncidentImport? import, DateTimeOffset when, bool json, TextWriter output, TextWriter error)
+    {
+        string yaml;
+        try { yaml = File.ReadAllText(path.FullName); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"cannot read {path.FullName}: {ex.Message}");
+            return 1;
+        }
+        var read = Core.Formats.Scenario.ScenarioReader.Read(yaml, path.Name);
+        foreach (var e in read.Errors) error.WriteLine(e);
+        if (read.Negotiation is not { } negotiation) return 1;
+        GuaranteesEvaluation result;
+        IncidentIndex index;
+        try
+        {
+            (result, index) = read.Guarantees.Evaluate(negotiation, when, import?.Incidents);
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine($"{path.Name}: {ex.Message}");
+            return 1;
+        }
+        if (json) EvaluationOutput.WriteJson(output, result, import, index);
+        else EvaluationOutput.WriteText(output, result, import, index);
+        return 0;
     }
 
     private static GuaranteesFile? ReadGuarantees(FileInfo path, TextWriter error)

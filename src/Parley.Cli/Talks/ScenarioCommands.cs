@@ -35,12 +35,14 @@ public static class ScenarioCommands
         command.SetAction(async (parse, ct) =>
         {
             var cli = new Cli(parse);
-            if (!TryReadScenario(cli, parse.GetValue(file)!, out var negotiation, out var preferences, out var exit)) return exit;
-            return await Storage.Run(cli, parse.GetValue(database), async store =>
+            if (!TryRead(cli, parse.GetValue(file)!, out var read, out var exit)) return exit;
+            var (negotiation, preferences) = (read.Negotiation!, read.Preferences);
+            return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
             {
                 var outcome = await store.ImportAsync(negotiation, preferences, parse.GetValue(actor)!, parse.GetValue(replace), ct);
                 if (outcome == ImportOutcome.AlreadyExists)
                     return cli.Fail($"a negotiation '{negotiation.Id}' is already stored; use --replace to replace it");
+                await new Data.Guarantees.GuaranteesStore(db, TimeProvider.System).StoreScenarioAsync(negotiation.Id, read.Guarantees, parse.GetValue(actor)!, ct);
                 cli.Out.WriteLine($"{outcome.ToString().ToLowerInvariant()} '{negotiation.Id}' — {Describe(negotiation)}");
                 return ExitCodes.Ok;
             });
@@ -97,21 +99,22 @@ public static class ScenarioCommands
     }
 
     /// <summary>Reads and checks a scenario file; prints every problem and returns false when it has any.</summary>
-    internal static bool TryReadScenario(Cli cli, string path, out Negotiation negotiation, out int exit) =>
-        TryReadScenario(cli, path, out negotiation, out _, out exit);
-
-    /// <summary>Reads a scenario with its preference profiles (section <c>preferences</c>).</summary>
-    internal static bool TryReadScenario(Cli cli, string path, out Negotiation negotiation, out IReadOnlyList<PartyPreferences> preferences, out int exit)
+    internal static bool TryReadScenario(Cli cli, string path, out Negotiation negotiation, out int exit)
     {
-        negotiation = null!;
-        preferences = [];
+        var ok = TryRead(cli, path, out var read, out exit);
+        negotiation = read.Negotiation!;
+        return ok;
+    }
+
+    /// <summary>As <see cref="TryReadScenario"/>, keeping the whole result: preference profiles, commitments and incidents too.</summary>
+    internal static bool TryRead(Cli cli, string path, out ScenarioReadResult read, out int exit)
+    {
+        read = new ScenarioReadResult(null, []);
         exit = ExitCodes.Failure;
         if (!cli.TryReadFile(path, out var yaml)) return false;
-        var read = ScenarioReader.Read(yaml, path);
-        if (read.Negotiation is { } n)
+        read = ScenarioReader.Read(yaml, path);
+        if (read.Negotiation is not null)
         {
-            negotiation = n;
-            preferences = read.Preferences;
             exit = ExitCodes.Ok;
             return true;
         }

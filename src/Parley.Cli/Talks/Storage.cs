@@ -6,7 +6,11 @@ namespace Parley.Cli.Talks;
 public static class Storage
 {
     /// <summary>Runs <paramref name="work"/> on a store over <paramref name="database"/>; a database that cannot be opened is a one-line error.</summary>
-    public static async Task<int> Run(Cli cli, string? database, Func<NegotiationStore, Task<int>> work)
+    public static Task<int> Run(Cli cli, string? database, Func<NegotiationStore, Task<int>> work) =>
+        Run(cli, database, (_, store) => work(store));
+
+    /// <summary>As <see cref="Run(Cli, string?, Func{NegotiationStore, Task{int}})"/>, also handing over the context (for other stores).</summary>
+    public static async Task<int> Run(Cli cli, string? database, Func<ParleyDbContext, NegotiationStore, Task<int>> work)
     {
         ParleyDbContext db;
         try
@@ -19,6 +23,6 @@ public static class Storage
             return cli.Fail(e.Message);
         }
         await using (db)
-            return await work(new NegotiationStore(db, TimeProvider.System));
+            return await work(db, new NegotiationStore(db, TimeProvider.System));
     }
 }

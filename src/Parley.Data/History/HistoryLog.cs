@@ -9,8 +9,8 @@ internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
 {
     private const int HeadId = 1;
 
-    /// <summary>Adds the entry and moves the head; the caller saves and commits with the item rows.</summary>
-    public async Task AppendAsync(string negotiationId, string actor, string action, string itemKind, string itemId,
+    /// <summary>Adds the entry and moves the head; the caller saves and commits with the item rows. Returns its sequence.</summary>
+    public async Task<long> AppendAsync(string negotiationId, string actor, string action, string itemKind, string itemId,
         string change, CancellationToken ct)
     {
         var head = await db.HistoryHead.AsNoTracking().SingleOrDefaultAsync(h => h.Id == HeadId, ct);
@@ -32,6 +32,7 @@ internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
         var newHead = new HistoryHeadRow { Id = HeadId, LastSequence = row.Sequence, LastHash = row.Hash };
         if (head is null) db.HistoryHead.Add(newHead);
         else db.HistoryHead.Update(newHead);
+        return row.Sequence;
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> ForAsync(string negotiationId, CancellationToken ct) =>

@@ -29,5 +29,6 @@ public static class DemoSeed
             "The embedded Berlin demo does not read: " + string.Join("; ", read.Errors));
         await store.ImportAsync(demo, read.Preferences, "parley-demo", replace: false, ct);
         await Drafting.BerlinDraftSeed.AddAsync(scope.ServiceProvider, demo.Id, ct);
+        await scope.ServiceProvider.GetRequiredService<Data.Guarantees.GuaranteesStore>().StoreScenarioAsync(demo.Id, read.Guarantees, "parley-demo", ct);
     }
 }

@@ -35,7 +35,7 @@ public static class NegotiationsApi
         await store.LoadAsync(id, ct) is { } n ? TypedResults.Ok(NegotiationView.From(n)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<NegotiationSummary>, ValidationProblem, Conflict<string>>> Import(
-        HttpRequest request, NegotiationStore store, bool replace = false, string fileName = "upload.yaml", CancellationToken ct = default)
+        HttpRequest request, NegotiationStore store, Data.Guarantees.GuaranteesStore guarantees, bool replace = false, string fileName = "upload.yaml", CancellationToken ct = default)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var read = ScenarioReader.Read(await reader.ReadToEndAsync(ct), fileName);
@@ -46,6 +46,7 @@ public static class NegotiationsApi
         var outcome = await store.ImportAsync(negotiation, read.Preferences, Actor.Of(request.HttpContext), replace, ct);
         if (outcome == ImportOutcome.AlreadyExists)
             return TypedResults.Conflict($"A negotiation '{negotiation.Id}' exists; import with ?replace=true to replace it.");
+        await guarantees.StoreScenarioAsync(negotiation.Id, read.Guarantees, Actor.Of(request.HttpContext), ct);
         var summary = (await store.ListAsync(ct)).First(s => s.Id == negotiation.Id);
         return TypedResults.Created($"/api/negotiations/{negotiation.Id}", summary);
     }

@@ -30,6 +30,9 @@ public sealed record ScenarioReadResult(Negotiation? Negotiation, IReadOnlyList<
     /// <summary>The parties' preference profiles (section <c>preferences</c>), in file order; empty when there is an error.</summary>
     public IReadOnlyList<Settlement.PartyPreferences> Preferences { get; init; } = [];
 
+    /// <summary>The commitments and incidents of the file (empty when it has none, or on error).</summary>
+    public ScenarioGuarantees Guarantees { get; init; } = ScenarioGuarantees.Empty;
+
     /// <summary>True when the file was read without error.</summary>
     public bool Ok => Errors.Count == 0;
 }

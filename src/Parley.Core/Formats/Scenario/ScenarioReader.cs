@@ -20,7 +20,7 @@ public static class ScenarioReader
 {
     /// <summary>The top-level sections this version reads, in the order the writer writes them.</summary>
     internal static readonly string[] Sections =
-        ["negotiation", "parties", "issues", "statements", "positions", "proposals", "agreements", "rounds", "working_groups", "contingencies", "preferences"];
+        ["negotiation", "parties", "issues", "statements", "positions", "proposals", "agreements", "rounds", "working_groups", "contingencies", "preferences", .. ScenarioGuaranteesReader.Sections];
 
     /// <summary>Reads <paramref name="yaml"/>; <paramref name="fileName"/> only labels the errors (no file I/O).</summary>
     public static ScenarioReadResult Read(string yaml, string fileName)
@@ -47,9 +47,10 @@ public static class ScenarioReader
         items.Agreements(top.List("agreements"));
         items.Contingencies(top.List("contingencies"));
         var preferences = ScenarioPreferences.Read(ctx, top.List("preferences"), negotiation);
+        var guarantees = ScenarioGuaranteesReader.Read(ctx, top, negotiation);
 
         return ctx.HasErrors ? new ScenarioReadResult(null, ctx.Errors())
-            : new ScenarioReadResult(negotiation, []) { Preferences = preferences };
+            : new ScenarioReadResult(negotiation, []) { Preferences = preferences, Guarantees = guarantees };
     }
 
     private static YamlNode? Load(string yaml, ReadContext ctx)

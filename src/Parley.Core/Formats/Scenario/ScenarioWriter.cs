@@ -13,8 +13,8 @@ public static class ScenarioWriter
 {
     private const string Header = "Parley scenario file (format: docs/scenario-format.md; schema: scenarios/scenario.schema.json)";
 
-    /// <summary>The scenario text of <paramref name="negotiation"/> and the parties' preference profiles.</summary>
-    public static string Write(Negotiation negotiation, IReadOnlyList<Settlement.PartyPreferences>? preferences = null)
+    /// <summary>The scenario text of <paramref name="negotiation"/>, with the parties' preference profiles and the commitments and incidents when given.</summary>
+    public static string Write(Negotiation negotiation, IReadOnlyList<Settlement.PartyPreferences>? preferences = null, ScenarioGuarantees? guarantees = null)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         var y = new YamlOut(Header);
@@ -40,6 +40,7 @@ public static class ScenarioWriter
         Section(y, "working_groups", negotiation.WorkingGroups, WorkingGroup);
         Section(y, "contingencies", negotiation.Contingencies, Contingency);
         ScenarioPreferences.Write(y, preferences ?? []);
+        if (guarantees is not null) ScenarioGuaranteesWriter.Write(y, guarantees);
         return y.Finish();
     }
 

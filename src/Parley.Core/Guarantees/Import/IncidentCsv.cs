@@ -53,6 +53,7 @@ internal sealed class IncidentCsv
         csv.ExpectedFields = header.Length;
         var state = new IncidentCsv(header);
         var incidents = new List<Incident>();
+        var lines = new List<int>();
         var errors = new List<ImportError>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         while (csv.Read() is { } row)
@@ -94,9 +95,10 @@ internal sealed class IncidentCsv
             }
             ids[incident.Id] = row.Line;
             incidents.Add(incident);
+            lines.Add(row.Line);
         }
         progress?.Report(rows);
-        return new IncidentImport(incidents, errors, rows, false);
+        return new IncidentImport(incidents, errors, rows, false) { Lines = lines };
     }
 
     /// <summary>The header name of the id column, for duplicate-id errors.</summary>

@@ -19,6 +19,9 @@ public sealed record ImportError(int Line, string Field, string Message);
 public sealed record IncidentImport(IReadOnlyList<Incident> Incidents, IReadOnlyList<ImportError> Errors, int RowsRead,
     bool FileRejected)
 {
+    /// <summary>The 1-based line each of <see cref="Incidents"/> starts on (same order); empty when not read from a file.</summary>
+    public IReadOnlyList<int> Lines { get; init; } = [];
+
     /// <summary>Rows rejected: the number of distinct lines with errors (the whole file counts as every row).</summary>
     public int Rejected => FileRejected ? RowsRead : Errors.Select(e => e.Line).Distinct().Count();
 }

@@ -71,6 +71,258 @@ namespace Parley.Data.Migrations.Postgres
                     b.ToTable("draft_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Guarantees.CommitmentEventRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("CommitmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("IncidentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("LifecycleAction")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("lifecycle_action");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("party");
+
+                    b.Property<string>("Performed")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("performed");
+
+                    b.HasKey("NegotiationId", "Sequence");
+
+                    b.HasIndex("NegotiationId", "CommitmentId");
+
+                    b.ToTable("commitment_events", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.CommitmentRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("NegotiationId", "Id");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.IncidentReviewRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("IncidentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("incident_id");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("ResponsibleParty")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("responsible_party");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewer");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("NegotiationId", "IncidentId", "Step");
+
+                    b.ToTable("incident_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.IncidentRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actors_json");
+
+                    b.Property<string>("Admin1")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("admin1");
+
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("admin2");
+
+                    b.Property<string>("Admin3")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("admin3");
+
+                    b.Property<long?>("Batch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("DuplicateOf")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("duplicate_of");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("event_type");
+
+                    b.Property<int?>("Fatalities")
+                        .HasColumnType("integer")
+                        .HasColumnName("fatalities");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("precision");
+
+                    b.Property<string>("SourcesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sources_json");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubEventType")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("sub_event_type");
+
+                    b.Property<string>("TargetClassesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_classes_json");
+
+                    b.HasKey("NegotiationId", "Id");
+
+                    b.HasIndex("NegotiationId", "Start");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Rows.AgreementRow", b =>
                 {
                     b.Property<string>("NegotiationId")
@@ -874,6 +1126,42 @@ namespace Parley.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Parley.Data.Drafting.DraftVersionRow", b =>
+                {
+                    b.HasOne("Parley.Data.Rows.NegotiationRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.CommitmentEventRow", b =>
+                {
+                    b.HasOne("Parley.Data.Guarantees.CommitmentRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId", "CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.CommitmentRow", b =>
+                {
+                    b.HasOne("Parley.Data.Rows.NegotiationRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.IncidentReviewRow", b =>
+                {
+                    b.HasOne("Parley.Data.Guarantees.IncidentRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.IncidentRow", b =>
                 {
                     b.HasOne("Parley.Data.Rows.NegotiationRow", null)
                         .WithMany()

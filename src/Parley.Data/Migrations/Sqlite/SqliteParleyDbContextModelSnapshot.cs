@@ -66,6 +66,258 @@ namespace Parley.Data.Migrations.Sqlite
                     b.ToTable("draft_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Guarantees.CommitmentEventRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("CommitmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("IncidentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("LifecycleAction")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifecycle_action");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party");
+
+                    b.Property<string>("Performed")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("performed");
+
+                    b.HasKey("NegotiationId", "Sequence");
+
+                    b.HasIndex("NegotiationId", "CommitmentId");
+
+                    b.ToTable("commitment_events", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.CommitmentRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("NegotiationId", "Id");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.IncidentReviewRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("IncidentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("ResponsibleParty")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_party");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("NegotiationId", "IncidentId", "Step");
+
+                    b.ToTable("incident_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.IncidentRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actors_json");
+
+                    b.Property<string>("Admin1")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin1");
+
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin2");
+
+                    b.Property<string>("Admin3")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin3");
+
+                    b.Property<long?>("Batch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("DuplicateOf")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duplicate_of");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<int?>("Fatalities")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fatalities");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("precision");
+
+                    b.Property<string>("SourcesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sources_json");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubEventType")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sub_event_type");
+
+                    b.Property<string>("TargetClassesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_classes_json");
+
+                    b.HasKey("NegotiationId", "Id");
+
+                    b.HasIndex("NegotiationId", "Start");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Rows.AgreementRow", b =>
                 {
                     b.Property<string>("NegotiationId")
@@ -869,6 +1121,42 @@ namespace Parley.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Parley.Data.Drafting.DraftVersionRow", b =>
+                {
+                    b.HasOne("Parley.Data.Rows.NegotiationRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.CommitmentEventRow", b =>
+                {
+                    b.HasOne("Parley.Data.Guarantees.CommitmentRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId", "CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.CommitmentRow", b =>
+                {
+                    b.HasOne("Parley.Data.Rows.NegotiationRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.IncidentReviewRow", b =>
+                {
+                    b.HasOne("Parley.Data.Guarantees.IncidentRow", null)
+                        .WithMany()
+                        .HasForeignKey("NegotiationId", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Guarantees.IncidentRow", b =>
                 {
                     b.HasOne("Parley.Data.Rows.NegotiationRow", null)
                         .WithMany()

@@ -1,0 +1,128 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Formats.Acled;
+using Parley.Core.Guarantees;
+using Parley.Core.Talks;
+using Parley.Data;
+using Parley.Data.Guarantees;
+
+namespace Parley.Benchmarks.Guarantees;
+
+/// <summary>
+/// Storing ACLED incidents into the embedded SQLite (a file, WAL, as <c>parley</c> uses it): the shared 1,000-row
+/// sample repeated with fresh ids (<see cref="Rows"/> rows), already parsed. Each invocation gets a fresh migrated
+/// file holding one negotiation. Rows per second = Rows / mean time.
+/// <list type="bullet">
+/// <item><c>EfCoreSaveChanges</c> (baseline): the same rows through the change tracker, AddRange + SaveChanges, one transaction.</item>
+/// <item><c>BulkInsert</c>: the same rows through <see cref="BulkInsert{T}"/> (prepared 40-row INSERTs), one transaction.</item>
+/// <item><c>ImportIncidents</c>: the whole <see cref="GuaranteesStore.ImportIncidentsAsync"/> (duplicate grouping over all
+/// rows, history entry, bulk insert, commit).</item>
+/// <item><c>ParseAndImport</c>: reading the CSV text as well: what <c>parley incidents import</c> does.</item>
+/// </list>
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+public class IncidentImportBenchmarks
+{
+    /// <summary>Rows per invocation.</summary>
+    public const int Rows = 200_000;
+
+    private string _text = "";
+    private IReadOnlyList<Incident> _incidents = [];
+    private IncidentRow[] _rows = [];
+    private string _template = "";
+    private string _file = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
+        var lines = File.ReadAllLines(Path.Combine(dir!.FullName, "tests", "data", "acled", "acled-ukraine-sample.csv"));
+        var sb = new StringBuilder(lines[0]).Append('\n');
+        for (var copy = 0; copy < Rows / 1000; copy++)
+            foreach (var line in lines.Skip(1))
+            {
+                var first = line.IndexOf(',', line.IndexOf(',') + 1);
+                var second = line.IndexOf(',', first + 1);
+                sb.Append(line, 0, second).Append('-').Append(copy).Append(line, second, line.Length - second).Append('\n');
+            }
+        _text = sb.ToString();
+        _incidents = AcledCsv.Read(new StringReader(_text)).Incidents;
+        _rows = _incidents.Select(i => IncidentMapping.Row("bench", i, null, null)).ToArray();
+        _template = Path.Combine(Path.GetTempPath(), $"parley-bench-{Guid.NewGuid():N}.db");
+        using var db = ParleyDatabase.Open(_template);
+        ParleyDatabase.MigrateAsync(db).GetAwaiter().GetResult();
+        var n = new Negotiation("bench", "Benchmark");
+        new NegotiationStore(db, TimeProvider.System).ImportAsync(n, "bench", false).GetAwaiter().GetResult();
+        SqliteConnection.ClearAllPools();
+    }
+
+    [IterationSetup]
+    public void FreshFile()
+    {
+        SqliteConnection.ClearAllPools();
+        _file = Path.Combine(Path.GetTempPath(), $"parley-bench-{Guid.NewGuid():N}.db");
+        File.Copy(_template, _file);
+    }
+
+    [IterationCleanup]
+    public void DropFile()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => File.Delete(_template);
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> EfCoreSaveChanges()
+    {
+        await using var db = ParleyDatabase.Open(_file);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.Incidents.AddRange(_rows.Select(Copy));
+        var n = await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return n;
+    }
+
+    [Benchmark]
+    public async Task<int> BulkInsert()
+    {
+        await using var db = ParleyDatabase.Open(_file);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await new BulkInsert<IncidentRow>(db).InsertAsync(db, _rows, null, default);
+        await tx.CommitAsync();
+        return _rows.Length;
+    }
+
+    [Benchmark]
+    public async Task<int> ImportIncidents()
+    {
+        await using var db = ParleyDatabase.Open(_file);
+        var stored = await new GuaranteesStore(db, TimeProvider.System).ImportIncidentsAsync("bench", _incidents, "bench", "bench", "h");
+        return stored!.Imported;
+    }
+
+    [Benchmark]
+    public async Task<int> ParseAndImport()
+    {
+        var import = AcledCsv.Read(new StringReader(_text));
+        await using var db = ParleyDatabase.Open(_file);
+        var stored = await new GuaranteesStore(db, TimeProvider.System).ImportIncidentsAsync("bench", import.Incidents, "bench", "bench", "h");
+        return stored!.Imported;
+    }
+
+    // The change tracker keeps the instances it saw; fresh copies keep invocations independent.
+    private static IncidentRow Copy(IncidentRow r) => new()
+    {
+        NegotiationId = r.NegotiationId, Id = r.Id, Start = r.Start, End = r.End, Precision = r.Precision, Latitude = r.Latitude,
+        Longitude = r.Longitude, Country = r.Country, Admin1 = r.Admin1, Admin2 = r.Admin2, Admin3 = r.Admin3, Place = r.Place,
+        EventType = r.EventType, SubEventType = r.SubEventType, ActorsJson = r.ActorsJson, TargetClassesJson = r.TargetClassesJson,
+        Fatalities = r.Fatalities, SourcesJson = r.SourcesJson, Notes = r.Notes, State = r.State, DuplicateOf = r.DuplicateOf, Batch = r.Batch,
+    };
+}

@@ -1,0 +1,318 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Guarantees;
+using Parley.Core.Talks;
+using Parley.Data.History;
+using Parley.Data.Mapping;
+
+namespace Parley.Data.Guarantees;
+
+/// <summary>What an incident import stored.</summary>
+/// <param name="Imported">Reports stored.</param>
+/// <param name="AlreadyStored">Ids refused because the negotiation already holds a report with that id.</param>
+/// <param name="DuplicatesGrouped">Reports of the negotiation that belong to another report's duplicate group, after the import.</param>
+/// <param name="HistorySequence">The history entry that records the import.</param>
+public sealed record IncidentsStored(int Imported, IReadOnlyList<string> AlreadyStored, int DuplicatesGrouped, long HistorySequence);
+
+/// <summary>A stored report and the primary report of its duplicate group (null when it is a primary).</summary>
+public sealed record StoredIncident(Incident Incident, string? DuplicateOf);
+
+/// <summary>The outcome of a change that the rules can refuse.</summary>
+public enum GuaranteeChange
+{
+    /// <summary>Stored.</summary>
+    Done,
+    /// <summary>The negotiation, commitment or incident does not exist.</summary>
+    NotFound,
+}
+
+/// <summary>
+/// Stores a negotiation's Guarantees: incident reports with their verification steps and duplicate-group membership,
+/// commitments and their lifecycle events. Like <see cref="NegotiationStore"/>, every change runs in one
+/// transaction holding the writer lock and appends one history entry in it; an import of many reports is one
+/// entry summarising the batch (counts, source, SHA-256 of the content). Not thread-safe (one per request).
+/// </summary>
+public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
+{
+    private readonly HistoryLog _history = new(db, clock);
+
+    /// <summary>
+    /// Stores <paramref name="incidents"/> (Reported, or with their review steps) in one transaction: reports whose id
+    /// the negotiation already holds are refused and returned, the rest are stored, duplicate groups are recomputed
+    /// over all the negotiation's reports. Cancelled or failed half-way, nothing is stored. Null when there is no
+    /// such negotiation.
+    /// </summary>
+    /// <param name="negotiationId">The negotiation.</param>
+    /// <param name="incidents">Reports with distinct ids.</param>
+    /// <param name="actor">Who imports, for the history.</param>
+    /// <param name="source">What was imported ("acled file x.csv", "api"), for the history.</param>
+    /// <param name="contentHash">SHA-256 (hex) of the imported content, for the history.</param>
+    /// <param name="policy">Duplicate policy (default 1 km, 2 h).</param>
+    /// <param name="progress">Rows written so far.</param>
+    /// <param name="ct">Cancels the import; nothing is stored.</param>
+    /// <exception cref="ArgumentException">Two reports share an id.</exception>
+    public async Task<IncidentsStored?> ImportIncidentsAsync(string negotiationId, IReadOnlyList<Incident> incidents, string actor,
+        string source, string contentHash, DuplicatePolicy? policy = null, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        RequireActor(actor);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var i in incidents)
+            if (!ids.Add(i.Id)) throw new ArgumentException($"Incident id '{i.Id}' appears twice.", nameof(incidents));
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(ct);
+            if (!await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct)) return null;
+            var existing = await LoadIncidentsAsync(negotiationId, ct);
+            var stored = existing.ToDictionary(s => s.Incident.Id, StringComparer.Ordinal);
+            var refused = incidents.Where(i => stored.ContainsKey(i.Id)).Select(i => i.Id).ToArray();
+            var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.ContainsKey(i.Id)).ToArray();
+
+            var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
+            var groups = IncidentGroups.Group(all, policy);
+            var primaryOf = new string?[all.Length];
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var members = groups.Members(g);
+                for (var k = 1; k < members.Count; k++) primaryOf[members[k]] = all[members[0]].Id;
+            }
+            for (var k = 0; k < existing.Count; k++)
+                if (existing[k].DuplicateOf != primaryOf[k])
+                {
+                    var (id, primary) = (existing[k].Incident.Id, primaryOf[k]);
+                    await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == id)
+                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.DuplicateOf, primary), ct);
+                }
+
+            var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId,
+                StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, duplicatesGrouped = groups.DuplicatesGrouped, sha256 = contentHash }), ct);
+            await db.SaveChangesAsync(ct);
+            var rows = new IncidentRow[fresh.Count];
+            var reviews = new List<IncidentReviewRow>();
+            for (var k = 0; k < fresh.Count; k++)
+            {
+                var incident = fresh[k];
+                rows[k] = IncidentMapping.Row(negotiationId, incident, primaryOf[existing.Count + k], entry);
+                for (var s = 0; s < incident.Verification.Count; s++)
+                    reviews.Add(IncidentMapping.Review(negotiationId, incident.Id, s + 1, incident.Verification[s]));
+            }
+            await new BulkInsert<IncidentRow>(db).InsertAsync(db, rows, progress, ct);
+            await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, reviews, null, ct);
+            await transaction.CommitAsync(ct);
+            return new IncidentsStored(fresh.Count, refused, groups.DuplicatesGrouped, entry);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The negotiation's reports with their review steps and group membership, in start order (then id).</summary>
+    public async Task<IReadOnlyList<StoredIncident>> IncidentsAsync(string negotiationId, CancellationToken ct = default)
+    {
+        await using var snapshot = await db.BeginSnapshotAsync(ct);
+        return await LoadIncidentsAsync(negotiationId, ct);
+    }
+
+    /// <summary>
+    /// Records a verification step (start review, verify with attribution and evidence, reject). Refusals of the
+    /// workflow (verifying a report not under review, a step back in time) throw <see cref="ArgumentException"/>
+    /// and store nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The step does not follow the workflow, or names a party the negotiation lacks.</exception>
+    public async Task<GuaranteeChange> ReviewAsync(string negotiationId, string incidentId, VerificationStep step, string actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        RequireActor(actor);
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(ct);
+            var row = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(r => r.NegotiationId == negotiationId && r.Id == incidentId, ct);
+            if (row is null) return GuaranteeChange.NotFound;
+            if (step.ResponsibleParty is { } party && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
+                throw new ArgumentException($"unknown party '{party}'", "responsibleParty");
+            var steps = await db.IncidentReviews.AsNoTracking().Where(r => r.NegotiationId == negotiationId && r.IncidentId == incidentId).ToListAsync(ct);
+            var reviewed = IncidentMapping.Model(row, steps).Review(step); // the workflow's rules
+            db.IncidentReviews.Add(IncidentMapping.Review(negotiationId, incidentId, steps.Count + 1, step));
+            await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == incidentId)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, reviewed.State.ToString()), ct);
+            await _history.AppendAsync(negotiationId, actor, "incident.reviewed", "incident", incidentId,
+                StoredJson.Write(new { state = step.To, at = step.At, reviewer = step.Reviewer, evidence = step.Evidence, responsibleParty = step.ResponsibleParty }), ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return GuaranteeChange.Done;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Replaces the negotiation's commitments and their events as a whole (a scenario import). False when there is no
+    /// such negotiation.
+    /// </summary>
+    /// <exception cref="ArgumentException">An event names a commitment not in <paramref name="commitments"/>, or ids repeat.</exception>
+    public async Task<bool> ReplaceCommitmentsAsync(string negotiationId, IReadOnlyList<Commitment> commitments,
+        IReadOnlyList<CommitmentEvent> events, string actor, CancellationToken ct = default)
+    {
+        RequireActor(actor);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in commitments)
+            if (!ids.Add(c.Id)) throw new ArgumentException($"Commitment id '{c.Id}' appears twice.", nameof(commitments));
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(ct);
+            if (!await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct)) return false;
+            await db.CommitmentEvents.Where(r => r.NegotiationId == negotiationId).ExecuteDeleteAsync(ct);
+            await db.Commitments.Where(r => r.NegotiationId == negotiationId).ExecuteDeleteAsync(ct);
+            for (var k = 0; k < commitments.Count; k++)
+                db.Commitments.Add(new CommitmentRow
+                {
+                    NegotiationId = negotiationId, Id = commitments[k].Id, Ordinal = k, Title = commitments[k].Title,
+                    Kind = commitments[k] is Prohibition ? "prohibition" : "obligation", DefinitionJson = CommitmentJson.Write(commitments[k]),
+                });
+            var sequence = 0;
+            foreach (var e in events.Where(e => e is not SignalRaised))
+                db.CommitmentEvents.Add(EventRow(negotiationId, ++sequence, e, ids));
+            await _history.AppendAsync(negotiationId, actor, "commitments.replaced", "commitments", negotiationId,
+                StoredJson.Write(new { commitments = commitments.Select(c => c.Id), events = sequence }), ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Stores a scenario's Guarantees sections after its negotiation: commitments and events (replacing any), and its
+    /// incidents. Two transactions after the negotiation's own; a scenario without the sections writes nothing.
+    /// </summary>
+    public async Task StoreScenarioAsync(string negotiationId, Core.Formats.Scenario.ScenarioGuarantees guarantees, string actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(guarantees);
+        if (guarantees.Commitments.Count > 0) await ReplaceCommitmentsAsync(negotiationId, guarantees.Commitments, guarantees.Events, actor, ct);
+        if (guarantees.Incidents.Count > 0)
+            await ImportIncidentsAsync(negotiationId, guarantees.Incidents, actor, "scenario file", Sha256(guarantees.Incidents.Select(i => i.Id)), ct: ct);
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the lines given, each followed by a newline: the content hash the history records.</summary>
+    public static string Sha256(IEnumerable<string> lines)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var line in lines) hash.AppendData(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Records a lifecycle event or a performed action on one commitment.</summary>
+    /// <exception cref="ArgumentException">A signal (signals come from the Talks), or a party the negotiation lacks.</exception>
+    public async Task<GuaranteeChange> AddEventAsync(string negotiationId, CommitmentEvent e, string actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        RequireActor(actor);
+        var commitmentId = e switch
+        {
+            LifecycleEvent l => l.CommitmentId,
+            ActionPerformed a => a.CommitmentId,
+            _ => throw new ArgumentException("Only lifecycle events and performed actions are recorded on a commitment.", nameof(e)),
+        };
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(ct);
+            if (!await db.Commitments.AnyAsync(c => c.NegotiationId == negotiationId && c.Id == commitmentId, ct)) return GuaranteeChange.NotFound;
+            var party = e is LifecycleEvent le ? le.Actor : ((ActionPerformed)e).Party;
+            if (party is not null && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
+                throw new ArgumentException($"unknown party '{party}'", e is LifecycleEvent ? "actor" : "party");
+            var last = await db.CommitmentEvents.Where(r => r.NegotiationId == negotiationId).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
+            var row = EventRow(negotiationId, last + 1, e, null);
+            db.CommitmentEvents.Add(row);
+            await _history.AppendAsync(negotiationId, actor, "commitment.event", "commitment", commitmentId,
+                StoredJson.Write(new { row.LifecycleAction, row.Performed, row.At, row.Cause, row.Party, row.IncidentId }), ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return GuaranteeChange.Done;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The negotiation's commitments in order and their events in the order recorded.</summary>
+    /// <exception cref="ParleyDatabaseException">A stored commitment no longer reads.</exception>
+    public async Task<(IReadOnlyList<Commitment> Commitments, IReadOnlyList<CommitmentEvent> Events)> CommitmentsAsync(string negotiationId, CancellationToken ct = default)
+    {
+        await using var snapshot = await db.BeginSnapshotAsync(ct);
+        var rows = await db.Commitments.AsNoTracking().Where(r => r.NegotiationId == negotiationId).OrderBy(r => r.Ordinal).ToListAsync(ct);
+        var events = await db.CommitmentEvents.AsNoTracking().Where(r => r.NegotiationId == negotiationId).OrderBy(r => r.Sequence).ToListAsync(ct);
+        try
+        {
+            return (rows.Select(r => StoredJson.Read<CommitmentJson>(r.DefinitionJson).ToModel(r.Id, r.Title)).ToArray(),
+                events.Select(Event).ToArray());
+        }
+        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new ParleyDatabaseException($"Stored commitments of '{negotiationId}' are not valid any more: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates the negotiation's commitments as of <paramref name="asOf"/> against its stored reports, with the
+    /// signals its proposals raised (<see cref="TalksSignals"/>). Null when there is no such negotiation.
+    /// </summary>
+    public async Task<(GuaranteesEvaluation Evaluation, IncidentIndex Index)?> EvaluateAsync(string negotiationId, DateTimeOffset asOf,
+        DuplicatePolicy? policy = null, CancellationToken ct = default)
+    {
+        var negotiation = await new NegotiationStore(db, clock).LoadAsync(negotiationId, ct);
+        if (negotiation is null) return null;
+        var (commitments, events) = await CommitmentsAsync(negotiationId, ct);
+        var incidents = await IncidentsAsync(negotiationId, ct);
+        var index = IncidentIndex.Build(incidents.Select(i => i.Incident), policy);
+        return (GuaranteeEvaluator.Evaluate(commitments, index, events.Concat(TalksSignals.Of(negotiation, asOf)), asOf), index);
+    }
+
+    private async Task<List<StoredIncident>> LoadIncidentsAsync(string negotiationId, CancellationToken ct)
+    {
+        var rows = await db.Incidents.AsNoTracking().Where(r => r.NegotiationId == negotiationId).ToListAsync(ct);
+        var reviews = (await db.IncidentReviews.AsNoTracking().Where(r => r.NegotiationId == negotiationId).ToListAsync(ct))
+            .ToLookup(r => r.IncidentId, StringComparer.Ordinal);
+        try
+        {
+            return rows.Select(r => new StoredIncident(IncidentMapping.Model(r, reviews[r.Id]), r.DuplicateOf))
+                .OrderBy(s => s.Incident.Time.Start).ThenBy(s => s.Incident.Id, StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new ParleyDatabaseException($"Stored incidents of '{negotiationId}' are not valid any more: {e.Message}", e);
+        }
+    }
+
+    private static CommitmentEventRow EventRow(string negotiationId, int sequence, CommitmentEvent e, HashSet<string>? known)
+    {
+        var (commitment, lifecycle, performed, party, incident) = e switch
+        {
+            LifecycleEvent l => (l.CommitmentId, l.Action.ToString(), (string?)null, l.Actor, (string?)null),
+            ActionPerformed a => (a.CommitmentId, null, a.Action, a.Party, a.IncidentId),
+            _ => throw new ArgumentException("Only lifecycle events and performed actions are stored.", nameof(e)),
+        };
+        if (known is not null && !known.Contains(commitment))
+            throw new ArgumentException($"An event names unknown commitment '{commitment}'.", nameof(e));
+        return new CommitmentEventRow
+        {
+            NegotiationId = negotiationId, Sequence = sequence, CommitmentId = commitment, LifecycleAction = lifecycle,
+            Performed = performed, At = Instants.ToMicroseconds(e.At), Cause = e.Cause, Party = party, IncidentId = incident,
+        };
+    }
+
+    private static CommitmentEvent Event(CommitmentEventRow r) => r.LifecycleAction is { } action
+        ? new LifecycleEvent(r.CommitmentId, Enum.Parse<LifecycleAction>(action), r.At.ToUniversalTime(), r.Cause, r.Party)
+        : new ActionPerformed(r.CommitmentId, r.Party ?? "", r.Performed ?? "", r.At.ToUniversalTime(), r.Cause, r.IncidentId);
+
+    private static void RequireActor(string actor)
+    {
+        if (string.IsNullOrWhiteSpace(actor) || actor.Length > 200)
+            throw new ArgumentException("The actor must be named (at most 200 characters).", nameof(actor));
+    }
+}

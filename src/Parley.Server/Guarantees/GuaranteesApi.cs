@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Parley.Core.Formats.Acled;
+using Parley.Core.Formats.Ucdp;
+using Parley.Core.Guarantees;
+using Parley.Data.Guarantees;
+using Parley.Server.Infrastructure;
+
+namespace Parley.Server.Guarantees;
+
+/// <summary>
+/// Incidents (intake, CSV import, verification), commitment events and evaluation under
+/// <c>/api/negotiations/{id}</c>. Review steps take their time from the injected clock; bad input is a 400 naming
+/// the field or line, an unknown negotiation, incident or commitment a 404.
+/// </summary>
+public static class GuaranteesApi
+{
+    /// <summary>Maps the Guarantees routes.</summary>
+    public static RouteGroupBuilder MapGuaranteesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/negotiations/{id}").WithTags("Guarantees");
+        api.MapGet("incidents", ListIncidents).WithName("ListIncidents").WithSummary("Incident reports with their reviews and duplicate groups, in time order.");
+        api.MapPost("incidents", AddIncident).WithName("AddIncident").WithSummary("Takes in one incident report (state Reported).");
+        api.MapPost("incidents/import", ImportIncidents).WithName("ImportIncidents")
+            .WithSummary("Imports an ACLED or UCDP CSV body (?format=acled|ucdp): rejected rows are listed, the rest stored in one transaction.");
+        api.MapPost("incidents/{incident}/review", (string id, string incident, ReviewInput? body, Ctx c) =>
+                Review(id, incident, c, body, VerificationState.UnderReview))
+            .WithName("StartReview").WithSummary("Moves a report to UnderReview.");
+        api.MapPost("incidents/{incident}/verify", (string id, string incident, ReviewInput? body, Ctx c) =>
+                Review(id, incident, c, body, VerificationState.Verified))
+            .WithName("VerifyIncident").WithSummary("Verifies a report under review, with evidence and the responsible party.");
+        api.MapPost("incidents/{incident}/reject", (string id, string incident, ReviewInput? body, Ctx c) =>
+                Review(id, incident, c, body, VerificationState.Rejected))
+            .WithName("RejectIncident").WithSummary("Rejects a report under review.");
+        api.MapPost("commitments/{commitment}/events", AddEvent).WithName("AddCommitmentEvent")
+            .WithSummary("Records entry into force, suspension, resumption, termination, discharge, or a debtor's action.");
+        api.MapGet("guarantees", Evaluate).WithName("EvaluateGuarantees")
+            .WithSummary("Per commitment as of an instant (?asOf=, default now): state, breaches with incident ids, duties with deadlines and time left.");
+        return api;
+    }
+
+    /// <summary>What the handlers need, bound from services and the request.</summary>
+    public sealed class Ctx(GuaranteesStore store, TimeProvider clock, IHttpContextAccessor http)
+    {
+        /// <summary>The store.</summary>
+        public GuaranteesStore Store { get; } = store;
+
+        /// <summary>The clock.</summary>
+        public TimeProvider Clock { get; } = clock;
+
+        /// <summary>The request's actor.</summary>
+        public string Actor => Negotiations.Actor.Of(http.HttpContext!);
+
+        /// <summary>The request's cancellation.</summary>
+        public CancellationToken Aborted => http.HttpContext!.RequestAborted;
+    }
+
+    private static async Task<Results<Ok<IncidentView[]>, NotFound>> ListIncidents(string id, Ctx c, Parley.Data.NegotiationStore negotiations) =>
+        await negotiations.ExistsAsync(id, c.Aborted)
+            ? TypedResults.Ok((await c.Store.IncidentsAsync(id, c.Aborted)).Select(IncidentView.From).ToArray())
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Created<IncidentView>, NotFound, Conflict<string>>> AddIncident(string id, IncidentInput body, Ctx c)
+    {
+        var incident = body.ToModel();
+        var stored = await c.Store.ImportIncidentsAsync(id, [incident], c.Actor, "api", GuaranteesStore.Sha256([incident.Id]), ct: c.Aborted);
+        if (stored is null) return TypedResults.NotFound();
+        if (stored.AlreadyStored.Count > 0) return TypedResults.Conflict($"An incident '{incident.Id}' is already stored.");
+        var view = (await c.Store.IncidentsAsync(id, c.Aborted)).Single(s => s.Incident.Id == incident.Id);
+        return TypedResults.Created($"/api/negotiations/{id}/incidents", IncidentView.From(view));
+    }
+
+    private static async Task<Results<Ok<ImportView>, NotFound, ValidationProblem>> ImportIncidents(string id, HttpRequest request, Ctx c,
+        string format = "acled")
+    {
+        if (format is not ("acled" or "ucdp")) throw new InvalidInputException("format", $"'{format}' is not acled or ucdp");
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, c.Aborted);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, Encoding.UTF8);
+        var import = format == "ucdp" ? UcdpGedCsv.Read(reader) : AcledCsv.Read(reader);
+        if (import.FileRejected)
+            return TypedResults.ValidationProblem(import.Errors.GroupBy(e => $"line {e.Line}: {e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                detail: string.Join("; ", import.Errors.Select(e => $"line {e.Line}: {e.Field}: {e.Message}")), title: "The file cannot be imported; nothing was stored.");
+        var stored = await c.Store.ImportIncidentsAsync(id, import.Incidents, c.Actor, $"{format} upload", hash, ct: c.Aborted);
+        if (stored is null) return TypedResults.NotFound();
+        var lines = import.Incidents.Select((i, k) => (i.Id, Line: import.Lines[k])).ToDictionary(x => x.Id, x => x.Line);
+        var errors = import.Errors.Select(e => new ImportErrorView(e.Line, e.Field, e.Message))
+            .Concat(stored.AlreadyStored.Select(r => new ImportErrorView(lines[r], format == "ucdp" ? "id" : "event_id_cnty", $"id '{r}' is already stored")))
+            .OrderBy(e => e.Line).ToArray();
+        return TypedResults.Ok(new ImportView(stored.Imported, import.Rejected + stored.AlreadyStored.Count, stored.DuplicatesGrouped, errors));
+    }
+
+    private static async Task<Results<Ok<IncidentView>, NotFound>> Review(string id, string incident, Ctx c, ReviewInput? body, VerificationState to)
+    {
+        var step = Input.Build("review", () => new VerificationStep(to, c.Clock.GetUtcNow(), body?.Reviewer ?? c.Actor, body?.Evidence,
+            to == VerificationState.Verified ? body?.ResponsibleParty : null));
+        if (to != VerificationState.Verified && body?.ResponsibleParty is not null)
+            throw new InvalidInputException("responsibleParty", "only a verification attributes responsibility");
+        var outcome = await Refusable("review", () => c.Store.ReviewAsync(id, incident, step, c.Actor, c.Aborted));
+        if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
+        return TypedResults.Ok(IncidentView.From((await c.Store.IncidentsAsync(id, c.Aborted)).Single(s => s.Incident.Id == incident)));
+    }
+
+    private static async Task<Results<Created<EvaluationView>, NotFound>> AddEvent(string id, string commitment, CommitmentEventInput body, Ctx c)
+    {
+        var e = body.ToModel(commitment, c.Clock.GetUtcNow());
+        var outcome = await Refusable("event", () => c.Store.AddEventAsync(id, e, c.Actor, c.Aborted));
+        if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
+        var (evaluation, index) = (await c.Store.EvaluateAsync(id, c.Clock.GetUtcNow(), ct: c.Aborted))!.Value;
+        return TypedResults.Created($"/api/negotiations/{id}/guarantees", EvaluationView.From(evaluation, index));
+    }
+
+    private static async Task<Results<Ok<EvaluationView>, NotFound>> Evaluate(string id, Ctx c, string? asOf = null)
+    {
+        var when = Input.AsOf(asOf, c.Clock);
+        return await c.Store.EvaluateAsync(id, when, ct: c.Aborted) is { } r
+            ? TypedResults.Ok(EvaluationView.From(r.Evaluation, r.Index))
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>A refusal by the rules (an <see cref="ArgumentException"/>) becomes a 400 on <paramref name="field"/>.</summary>
+    private static async Task<T> Refusable<T>(string field, Func<Task<T>> change)
+    {
+        try { return await change(); }
+        catch (ArgumentException e)
+        {
+            var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
+            throw new InvalidInputException(e.ParamName is { } name && name != "steps" ? name : field, message);
+        }
+    }
+}
