@@ -8,7 +8,7 @@ namespace Parley.Server.Live;
 /// process (a singleton); several app nodes would need PostgreSQL LISTEN/NOTIFY to carry the signal between
 /// them (docs/web-app.md).
 /// </summary>
-public sealed class NegotiationChanges
+public sealed class NegotiationChanges(ILogger<NegotiationChanges> log)
 {
     private readonly ConcurrentDictionary<string, ImmutableHandlers> _byNegotiation = new(StringComparer.Ordinal);
     private long _version;
@@ -37,12 +37,15 @@ public sealed class NegotiationChanges
             _ = Run(handler);
     }
 
-    private static async Task Run(Func<Task> handler)
+    private async Task Run(Func<Task> handler)
     {
-        // A page whose circuit went away may throw while re-rendering; that must not reach the publisher.
+        // A page whose circuit went away may throw while re-rendering; that must not reach the publisher, but it
+        // is logged so that a real fault in a page's refresh stays visible.
         try { await handler(); }
-        catch (ObjectDisposedException) { }
-        catch (InvalidOperationException) { }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+        {
+            log.LogDebug(e, "A page could not refresh after a change (its circuit has probably closed).");
+        }
     }
 
     private void Unsubscribe(string negotiationId, Func<Task> handler)
