@@ -71,13 +71,14 @@ public static class DraftParser
     /// <summary>Links provisions to sections (by heading level) and resolves each provision's issue tag.</summary>
     private static (Provision[], Section[]) Structure(List<BlockData> blocks)
     {
-        var provisions = new Provision[blocks.Count];
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(blocks);
+        var provisions = new Provision[span.Length];
         var sectionHeads = new List<(BlockData Block, int Parent, string? Issue)>();
         var open = new List<int>();
-        var sectionOf = new int[blocks.Count];
-        for (int i = 0; i < blocks.Count; i++)
+        var sectionOf = new int[span.Length];
+        for (int i = 0; i < span.Length; i++)
         {
-            var b = blocks[i];
+            ref readonly var b = ref span[i];
             if (b.Kind == ProvisionKind.Heading)
             {
                 while (open.Count > 0 && sectionHeads[open[^1]].Block.Level >= b.Level) open.RemoveAt(open.Count - 1);
