@@ -20,6 +20,13 @@ public sealed class DraftDocument
         IReadOnlyList<MarkupSpan> markup,
         IReadOnlyList<PartyMetrics> parties)
     {
+        int topLevel = 0, placeholders = 0;
+        for (int i = 0; i < brackets.Count; i++)
+        {
+            var b = brackets[i];
+            if (b.Parent < 0) topLevel++;
+            if (b.Kind == BracketKind.Placeholder) placeholders++;
+        }
         Text = text;
         Format = format;
         Brackets = brackets;
@@ -41,12 +48,12 @@ public sealed class DraftDocument
         Metrics = new DraftMetrics
         {
             Text = total,
-            TopLevel = brackets.Count(b => b.Parent < 0),
+            TopLevel = topLevel,
             AlternativeGroups = groups.Count,
             Alternatives = groups.Sum(g => g.Brackets.Count),
             OptionLabels = options.Count(o => o.Numbering == OptionNumbering.Arabic),
             AllOptionLabels = options.Count,
-            Placeholders = brackets.Count(b => b.Kind == BracketKind.Placeholder),
+            Placeholders = placeholders,
             Notes = notes.Count,
             AdReferendum = provisions.Count(p => p.AdReferendum),
             Problems = problems.Count,

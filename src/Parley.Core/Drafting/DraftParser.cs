@@ -43,33 +43,16 @@ public static class DraftParser
 
     private static DraftDocument Build(string text, DraftFormat format, DraftScanner s, List<DraftProblem> extra)
     {
-        var builders = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Brackets);
-        var brackets = new Bracket[builders.Length];
+        // The scanner's list is the document's: no copy of what can be hundreds of thousands of brackets.
+        var brackets = s.Brackets.AsReadOnly();
         var members = new int[s.GroupCount];
-        for (int i = 0; i < builders.Length; i++)
+        foreach (var b in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Brackets))
         {
-            ref readonly var b = ref builders[i];
-            brackets[i] = new Bracket
-            {
-                Index = i,
-                Start = b.Start,
-                End = b.End,
-                ContentStart = b.ContentStart,
-                Line = b.Line,
-                Column = b.Column,
-                Depth = b.Depth,
-                Parent = b.Parent,
-                Provision = b.Provision,
-                Group = b.Group,
-                Parties = b.Parties,
-                OptionId = b.Option,
-                Kind = b.Placeholder ? BracketKind.Placeholder : BracketKind.Disputed,
-            };
             if (b.Group >= 0) members[b.Group]++;
         }
         var groupBrackets = members.Select(m => new int[m]).ToArray();
         Array.Clear(members);
-        foreach (var b in brackets)
+        foreach (var b in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Brackets))
         {
             if (b.Group >= 0) groupBrackets[b.Group][members[b.Group]++] = b.Index;
         }
@@ -80,7 +63,7 @@ public static class DraftParser
             .OrderBy(kv => kv.Value)
             .Select(kv => new PartyMetrics(kv.Key, s.PartyCounts[kv.Value].Brackets, s.PartyCounts[kv.Value].Words))
             .ToArray();
-        var warnings = brackets.Length == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, provisions).ToArray();
+        var warnings = brackets.Count == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, provisions).ToArray();
         return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.ToArray(),
             s.Options.ToArray(), problems, warnings, s.Markup.ToArray(), parties);
     }
@@ -88,13 +71,14 @@ public static class DraftParser
     /// <summary>Links provisions to sections (by heading level) and resolves each provision's issue tag.</summary>
     private static (Provision[], Section[]) Structure(List<BlockData> blocks)
     {
-        var provisions = new Provision[blocks.Count];
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(blocks);
+        var provisions = new Provision[span.Length];
         var sectionHeads = new List<(BlockData Block, int Parent, string? Issue)>();
         var open = new List<int>();
-        var sectionOf = new int[blocks.Count];
-        for (int i = 0; i < blocks.Count; i++)
+        var sectionOf = new int[span.Length];
+        for (int i = 0; i < span.Length; i++)
         {
-            var b = blocks[i];
+            ref readonly var b = ref span[i];
             if (b.Kind == ProvisionKind.Heading)
             {
                 while (open.Count > 0 && sectionHeads[open[^1]].Block.Level >= b.Level) open.RemoveAt(open.Count - 1);

@@ -30,10 +30,16 @@ internal sealed partial class DraftScanner
     private HashSet<string> CollectLinkLabels()
     {
         var labels = new HashSet<string>(StringComparer.Ordinal);
-        int p = Math.Max(0, FrontMatterEnd() ?? 0);
-        while (p < _n)
+        int from = Math.Max(0, FrontMatterEnd() ?? 0);
+        // A definition has "]:" on its line: look only at the lines that do, found by a vectorised search.
+        while (from < _n)
         {
-            int end = _t.IndexOf('\n', p);
+            int k = _t.AsSpan(from).IndexOf("]:", StringComparison.Ordinal);
+            if (k < 0) break;
+            k += from;
+            int p = k == 0 ? 0 : _t.LastIndexOf('\n', k - 1) + 1;
+            p = Math.Max(p, from);
+            int end = _t.IndexOf('\n', k);
             if (end < 0) end = _n;
             int first = LineRules.SkipBlanks(_t, p, end);
             if (first < end && _t[first] == '[' && LineRules.LinkDefinition(_t, p, end) is { } label)
@@ -41,7 +47,7 @@ internal sealed partial class DraftScanner
                 labels.Add(label);
                 _longestLabel = Math.Max(_longestLabel, label.Count(c => c != ' '));
             }
-            p = end + 1;
+            from = end + 1;
         }
         return labels;
     }

@@ -27,7 +27,8 @@ internal sealed partial class DraftScanner
         Segments.Clear();
         foreach (int u in unclosed)
         {
-            ref var opener = ref brackets[u];
+            var opener = brackets[u];
+            var state = States[u];
             ref var block = ref blocks[opener.Provision];
             block.Opens--;
             var header = new TextCounter(false, false, false);
@@ -40,10 +41,10 @@ internal sealed partial class DraftScanner
             {
                 if ((_t[p] == 'a' || _t[p] == 'A') && IsAdRef(p)) block.AdReferendum = true;
             }
-            foreach (var party in opener.Parties)
+            foreach (var party in state.Parties)
             {
                 int k = PartyIndex[party];
-                PartyCounts[k] = (PartyCounts[k].Brackets - 1, PartyCounts[k].Words - opener.OwnPartyWords);
+                PartyCounts[k] = (PartyCounts[k].Brackets - 1, PartyCounts[k].Words - state.OwnPartyWords);
             }
         }
         int firstBlock = brackets[unclosed[0]].Provision;
@@ -57,7 +58,7 @@ internal sealed partial class DraftScanner
     }
 
     /// <summary>Drops the unclosed openers from the list; parents, depths and alternative groups follow.</summary>
-    private void Renumber(Span<BracketBuilder> brackets, int[] unclosed)
+    private void Renumber(Span<Bracket> brackets, int[] unclosed)
     {
         var map = new int[brackets.Length];
         var isUnclosed = new bool[brackets.Length];
@@ -86,12 +87,18 @@ internal sealed partial class DraftScanner
                 continue;
             }
             var b = brackets[i];
-            b.Parent = b.Parent >= 0 ? map[b.Parent] : -1;
-            b.Depth -= below;
-            b.Group = b.Group >= 0 ? groups[b.Group] : -1;
-            brackets[next++] = b;
+            brackets[next] = b with
+            {
+                Index = next,
+                Parent = b.Parent >= 0 ? map[b.Parent] : -1,
+                Depth = b.Depth - below,
+                Group = b.Group >= 0 ? groups[b.Group] : -1,
+            };
+            States[next] = States[i];
+            next++;
         }
         CollectionsMarshal.SetCount(Brackets, next);
+        CollectionsMarshal.SetCount(States, next);
         GroupCount = groupCount;
     }
 
@@ -103,7 +110,7 @@ internal sealed partial class DraftScanner
         PartyCounts.Clear();
         foreach (var b in CollectionsMarshal.AsSpan(Brackets))
         {
-            foreach (var party in b.Parties)
+            foreach (var party in (string[])b.Parties)
             {
                 if (PartyIndex.TryAdd(party, PartyCounts.Count)) PartyCounts.Add(counts[party]);
             }

@@ -44,15 +44,20 @@ internal sealed partial class DraftScanner
         _linkLabels = _md ? CollectLinkLabels() : [];
         // Sized once from vectorised counts (exact for brackets, an upper bound for blocks: one per line at most), so that
         // the lists do not regrow: each regrowth of a large list copies it.
-        Brackets = new List<BracketBuilder>(text.AsSpan().Count('['));
+        int opens = text.AsSpan().Count('[');
+        Brackets = new List<Bracket>(opens);
+        States = new List<BracketState>(opens);
         Blocks = new List<BlockData>(text.AsSpan().Count('\n') + 2);
         int adRef = text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase);
         _nextAdRef = adRef < 0 ? _n : adRef;
     }
 
-    public List<BracketBuilder> Brackets { get; }
+    public List<Bracket> Brackets { get; }
 
-    /// <summary>Alternative groups found so far; members carry the group's number in <see cref="BracketBuilder.Group"/>.</summary>
+    /// <summary>What the scan keeps about each bracket besides the bracket itself, by the same index.</summary>
+    public List<BracketState> States { get; }
+
+    /// <summary>Alternative groups found so far; members carry the group's number in <see cref="Bracket.Group"/>.</summary>
     public int GroupCount { get; private set; }
 
     /// <summary>
@@ -138,107 +143,6 @@ internal sealed partial class DraftScanner
         EndBlock(_n);
     }
 
-    private static readonly SearchValues<char> RunStops = SearchValues.Create(
-        "\n[]{}<\\" + new string(Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\r')).Select(c => (char)c).ToArray()));
-
-    /// <summary>
-    /// Reads a run of ordinary text up to the next character that needs attention (a bracket, brace, angle, backslash,
-    /// control character or line end) and adds its words and characters in one go: nothing on the bracket stack changes
-    /// inside a run. The counting itself is <see cref="TextCounter"/>.
-    /// </summary>
-    private int TextRun(int i)
-    {
-        int stop = _t.AsSpan(i).IndexOfAny(RunStops);
-        int end = stop < 0 ? _n : i + stop;
-        if (end == i)
-        {
-            // A control character or other stopper the switch does not handle: read it as text.
-            TextChar(i, _t[i]);
-            return i + 1;
-        }
-        var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
-        var counter = new TextCounter(_inWord, _wordCounted, _gapBlank);
-        counter.Count(_t.AsSpan(i, end - i), _md);
-        _inWord = counter.InWord;
-        _wordCounted = counter.Counted;
-        _gapBlank = counter.GapBlank;
-        if (_nextAdRef < end) AdReferendumMarks(block, i, end);
-        AddText(block, counter.Words, counter.Chars);
-        return end;
-    }
-
-    /// <summary>Next offset of "ad ref" (any case) at or after the scan position; <c>_n</c> when there is none.</summary>
-    private int _nextAdRef = -1;
-
-    /// <summary>Marks <paramref name="block"/> ad referendum for each "ad ref" starting in [from, to) that starts a word.</summary>
-    private void AdReferendumMarks(BlockBuilder block, int from, int to)
-    {
-        while (_nextAdRef < to)
-        {
-            if (_nextAdRef >= from && IsAdRef(_nextAdRef)) block.AdReferendum = true;
-            int next = _nextAdRef + 1 < _n ? _t.IndexOf("ad ref", _nextAdRef + 1, StringComparison.OrdinalIgnoreCase) : -1;
-            _nextAdRef = next < 0 ? _n : next;
-        }
-    }
-
-    /// <summary>
-    /// Adds counted text to the block: agreed when no bracket is open; otherwise recorded against the innermost open bracket
-    /// (so that an opener found unclosed at the end can give its text back as agreed) and against the parties of the nearest
-    /// attributed bracket.
-    /// </summary>
-    private void AddText(BlockBuilder block, long words, long chars)
-    {
-        block.Words += words;
-        block.Chars += chars;
-        if (_stack.Count == 0)
-        {
-            block.AgreedWords += words;
-            block.AgreedChars += chars;
-            return;
-        }
-        int innermost = _stack[^1];
-        var segments = CollectionsMarshal.AsSpan(Segments);
-        if (segments.Length > 0 && segments[^1].Bracket == innermost && segments[^1].Block == block.Index)
-        {
-            segments[^1].Words += words;
-            segments[^1].Chars += chars;
-        }
-        else
-        {
-            Segments.Add(new TextSegment { Bracket = innermost, Block = block.Index, Words = words, Chars = chars });
-        }
-        if (_partiesOwner >= 0 && words > 0)
-        {
-            ref var owner = ref CollectionsMarshal.AsSpan(Brackets)[_partiesOwner];
-            owner.OwnPartyWords += words;
-            foreach (var party in owner.Parties)
-            {
-                int k = PartyIndex[party];
-                PartyCounts[k] = (PartyCounts[k].Brackets, PartyCounts[k].Words + words);
-            }
-        }
-    }
-
-    private void TextChar(int i, char c)
-    {
-        // Emphasis marks are formatting, not text: "[a]*[b]" in Markdown are still side-by-side alternatives.
-        if (!(_md && c is '*' or '_')) _gapBlank = false;
-        var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
-        if (!_inWord)
-        {
-            _inWord = true;
-            _wordCounted = false;
-        }
-        if ((c == 'a' || c == 'A') && IsAdRef(i)) block.AdReferendum = true;
-        long words = 0;
-        if (!_wordCounted && IsLetterOrDigit(c))
-        {
-            _wordCounted = true;
-            words = 1;
-        }
-        AddText(block, words, 1);
-    }
-
     private static bool IsLetterOrDigit(char c) =>
         c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
@@ -284,7 +188,7 @@ internal sealed partial class DraftScanner
         if (_gapBlank && _lastClosed >= 0 && Brackets[_lastClosed].Parent == parent)
         {
             ref var previous = ref CollectionsMarshal.AsSpan(Brackets)[_lastClosed];
-            if (previous.Group < 0) previous.Group = GroupCount++;
+            if (previous.Group < 0) previous = previous with { Group = GroupCount++ };
             group = previous.Group;
         }
         _gapBlank = false;
@@ -301,8 +205,9 @@ internal sealed partial class DraftScanner
             }
             PartyCounts[k] = (PartyCounts[k].Brackets + 1, PartyCounts[k].Words);
         }
-        Brackets.Add(new BracketBuilder
+        Brackets.Add(new Bracket
         {
+            Index = index,
             Start = i,
             End = -1,
             ContentStart = contentStart,
@@ -313,10 +218,10 @@ internal sealed partial class DraftScanner
             Provision = block.Index,
             Group = group,
             Parties = parties,
-            Option = header?.Option,
-            Placeholder = IsPlaceholder(contentStart),
-            SegmentMark = Segments.Count,
+            OptionId = header?.Option,
+            Kind = IsPlaceholder(contentStart) ? BracketKind.Placeholder : BracketKind.Disputed,
         });
+        States.Add(new BracketState { SegmentMark = Segments.Count, Parties = parties });
         _frameOwner.Add(_partiesOwner);
         if (parties.Length > 0) _partiesOwner = index;
         _stack.Add(index);
@@ -339,9 +244,9 @@ internal sealed partial class DraftScanner
         _partiesOwner = _frameOwner[^1];
         _frameOwner.RemoveAt(_frameOwner.Count - 1);
         ref var closed = ref CollectionsMarshal.AsSpan(Brackets)[index];
-        closed.End = i;
+        closed = closed with { End = i };
         // The bracket's text (and that of the brackets in it) is settled as disputed: forget where it lay.
-        CollectionsMarshal.SetCount(Segments, closed.SegmentMark);
+        CollectionsMarshal.SetCount(Segments, States[index].SegmentMark);
         _lastClosed = index;
         _gapBlank = true;
         return i + 1;
@@ -378,16 +283,17 @@ internal sealed partial class DraftScanner
     }
 }
 
-/// <summary>A bracket while it is being read (its end is known only when it closes). A struct: no object per bracket.</summary>
-internal struct BracketBuilder
+/// <summary>What the scan keeps about a bracket besides the <see cref="Bracket"/> itself.</summary>
+internal struct BracketState
 {
-    public int Start, End, ContentStart, Line, Column, Depth, Parent, Provision, Group, SegmentMark;
-    public string[] Parties;
-    public string? Option;
-    public bool Placeholder;
+    /// <summary>Length of <see cref="DraftScanner.Segments"/> when the bracket opened: its text is recorded after that.</summary>
+    public int SegmentMark;
 
-    /// <summary>Words counted for this bracket's parties while it was the nearest attributed bracket.</summary>
+    /// <summary>Words counted for its parties while it was the nearest attributed bracket.</summary>
     public long OwnPartyWords;
+
+    /// <summary>Its parties (the same array as <see cref="Bracket.Parties"/>, without going through the interface).</summary>
+    public string[] Parties;
 }
 
 /// <summary>Words and characters counted while <see cref="Bracket"/> was the innermost open bracket, in one block.</summary>
