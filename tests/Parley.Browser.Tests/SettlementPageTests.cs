@@ -28,10 +28,26 @@ public sealed class SettlementPageTests : BrowserTest
     {
         var page = await Browser.NewUserAsync();
         await OpenAsync(page, "/negotiations/berlin-2025/settlement?asOf=2025-12-15");
-        var redLine = page.GetByLabel("Ukraine: Territory", new() { Exact = false }).First;
+        var redLine = page.GetByLabel("Ukraine: Territory — Ukraine withdraws its forces from the part of Donetsk it holds");
         await ClickUntilAsync(redLine, page.GetByRole(AriaRole.Status));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 red line lifted");
-        await Expect(page.GetByTestId("nash-package")).ToBeVisibleAsync();
+        // Ukraine's red line on withdrawing from Donetsk was all that kept the US's free economic zone in the Nash package.
+        await Expect(page.GetByTestId("nash-package").Locator("tr[data-issue=territory]")).ToContainTextAsync("withdraws its forces");
+        await Screenshots.SaveAsync(page);
+    }
+
+    [Fact]
+    public async Task Settlement_TradesFromKyivsPreBerlinStance_UkraineConcedesNatoForGuarantees()
+    {
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025/settlement?asOf=2025-12-13");
+        await page.GetByLabel("Start from").FillAsync("nato=membership-path,guarantees=us-guarantee-conditional");
+        var trades = page.GetByTestId("trades");
+        await ClickUntilAsync(page.GetByRole(AriaRole.Button, new() { Name = "Find trades" }), trades);
+        var best = trades.Locator("li").First;
+        await Expect(best).ToContainTextAsync("Ukraine concedes NATO membership");
+        await Expect(best).ToContainTextAsync("Russia concedes Security guarantees");
+        await Expect(best).ToContainTextAsync("Ukraine +0.078");
         await Screenshots.SaveAsync(page);
     }
 }
