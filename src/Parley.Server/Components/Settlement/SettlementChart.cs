@@ -21,12 +21,15 @@ public static class SettlementChart
         frontier.LineWidth = 1;
         var shapes = new[] { MarkerShape.FilledDiamond, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.Cross };
         var colours = new[] { new Color(0xb3, 0x58, 0x06), new Color(0x54, 0x27, 0x88), new Color(0x1b, 0x78, 0x37), new Color(0x99, 0x00, 0x00) };
+        // Solutions often coincide: larger markers first, so that each one stays visible on top of the others.
+        var sizes = new[] { 20f, 15f, 11f, 16f };
         var k = 0;
         foreach (var s in Enum.GetValues<BargainingSolution>())
         {
             if (result.Point(s) is { } p)
             {
-                var m = plot.Add.Marker(p.Utilities[0], p.Utilities[1], shapes[k], 14, colours[k]);
+                var m = plot.Add.Marker(p.Utilities[0], p.Utilities[1], shapes[k], sizes[k], colours[k]);
+                m.MarkerLineWidth = 2.5f;
                 m.LegendText = SettlementText.Name(s);
             }
             k++;
@@ -35,7 +38,10 @@ public static class SettlementChart
         reservation.LegendText = "reservations";
         plot.Axes.Bottom.Label.Text = "utility of " + result.Parties[0];
         plot.Axes.Left.Label.Text = "utility of " + result.Parties[1];
-        plot.Legend.Alignment = Alignment.LowerLeft;
+        // The reservations are part of the picture: the frontier is read against them.
+        double[] xs = [.. points.Select(p => p.Utilities[0]), result.Reservations[0]], ys = [.. points.Select(p => p.Utilities[1]), result.Reservations[1]];
+        plot.Axes.SetLimits(xs.Min() - 0.05, xs.Max() + 0.05, ys.Min() - 0.05, ys.Max() + 0.05);
+        plot.Legend.Alignment = Alignment.UpperRight;
         plot.ShowLegend();
         plot.Grid.MajorLineColor = new Color(0, 0, 0, 28);
         return plot.GetImageBytes(640, 420, ImageFormat.Png);
