@@ -41,4 +41,29 @@ public sealed class DraftsPageTests : BrowserTest
         await Expect(page.Locator("#version-pick option")).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page);
     }
+
+    [Fact]
+    public async Task Drafts_UploadWithoutProblems_StoresANewVersionAndShowsIt()
+    {
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025/drafts");
+
+        const string text = "# Framework\n\n1. The Parties shall apply [#freeze-line UA: the line of contact] [#free-economic-zone US: a free economic zone].\n";
+        await page.GetByLabel("Version label").FillAsync("17 Dec");
+        await page.GetByLabel("Version label").BlurAsync();
+        await page.GetByLabel("Markdown file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "framework.md",
+            MimeType = "text/markdown",
+            Buffer = Encoding.UTF8.GetBytes(text),
+        });
+        await Expect(page.GetByTestId("upload-problems")).ToContainTextAsync("No problems");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and store" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Stored berlin-framework/17 Dec");
+        await Expect(page.Locator("#version-pick option")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("version-stats")).ToContainTextAsync("2 brackets");
+        await Expect(page.GetByTestId("draft-text").Locator("mark.bracket[data-parties='UA']")).ToContainTextAsync("line of contact");
+        await Screenshots.SaveAsync(page);
+    }
 }

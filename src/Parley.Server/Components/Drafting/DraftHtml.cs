@@ -12,7 +12,7 @@ namespace Parley.Server.Components.Drafting;
 public static class DraftHtml
 {
     /// <summary>The number of party colours in the stylesheet (<c>.party-0</c> …); later parties reuse them.</summary>
-    public const int Colours = 6;
+    public const int Colours = 12;
 
     /// <summary>Renders <paramref name="document"/>; <paramref name="partyIndex"/> gives a party's colour index, or -1.</summary>
     public static string Render(DraftDocument document, Func<string, int> partyIndex, string prefix)
