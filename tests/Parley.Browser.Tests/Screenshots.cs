@@ -16,6 +16,9 @@ public static class Screenshots
         return folder;
     });
 
+    /// <summary>The folder the screenshots go to (created on first use).</summary>
+    public static string FolderPath => Folder.Value;
+
     /// <summary>Saves the whole page as <c>&lt;test&gt;.png</c> (or <c>&lt;test&gt;-&lt;suffix&gt;.png</c>).</summary>
     public static async Task SaveAsync(IPage page, string? suffix = null, [CallerMemberName] string test = "")
     {

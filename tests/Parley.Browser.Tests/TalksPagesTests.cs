@@ -107,24 +107,29 @@ public sealed class TalksPagesTests : BrowserTest
     }
 
     [Fact]
-    public async Task Accessibility_DashboardAndIssuePage_NoSeriousViolations()
+    public async Task Accessibility_EveryPage_NoSeriousViolations()
     {
         var page = await Browser.NewUserAsync();
         var problems = new List<string>();
-        foreach (var path in new[] { "/?asOf=2025-12-15", "/negotiations/berlin-2025/issues/territory" })
+        foreach (var (name, path) in new[]
+                 {
+                     ("dashboard", "/?asOf=2025-12-15"), ("issue", "/negotiations/berlin-2025/issues/territory"),
+                     ("settlement", "/negotiations/berlin-2025/settlement?asOf=2025-12-15"), ("drafts", "/negotiations/berlin-2025/drafts"),
+                     ("guarantees", "/negotiations/berlin-2025/guarantees"),
+                 })
         {
             await OpenAsync(page, path);
             var result = await page.RunAxe();
             problems.AddRange(result.Violations
                 .Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-            await Screenshots.SaveAsync(page, path.Contains("issues") ? "issue" : "dashboard");
+            await Screenshots.SaveAsync(page, name);
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
-    public async Task Dashboard_NarrowScreen_FitsWithoutSidewaysScrolling()
+    public async Task EveryPage_NarrowScreen_FitsWithoutSidewaysScrolling()
     {
         var page = await Browser.NewUserAsync(width: 390, height: 844);
         await OpenAsync(page, "/?asOf=2025-12-15");
@@ -138,6 +143,14 @@ public sealed class TalksPagesTests : BrowserTest
         await Screenshots.SaveAsync(page, "issue");
         overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the issue page is {overflow}px wider than a 390px screen: " + await WidestAsync(page));
+
+        foreach (var name in new[] { "settlement", "drafts", "guarantees" })
+        {
+            await OpenAsync(page, $"/negotiations/berlin-2025/{name}?asOf=2025-12-15");
+            await Screenshots.SaveAsync(page, name);
+            overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"the {name} page is {overflow}px wider than a 390px screen: " + await WidestAsync(page));
+        }
     }
 
     // The outermost elements that stick out of the viewport, to say what to fix.

@@ -27,6 +27,19 @@ public static class Format
         : left.TotalHours >= 1 ? $"{left.Hours} h {left.Minutes} min"
         : $"{Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} min";
 
+    /// <summary>An enum value in words: "InEffect" → "In effect", "UnderReview" → "Under review".</summary>
+    public static string Words<T>(T value) where T : struct, Enum
+    {
+        var name = value.ToString();
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && words.Length > 0) words.Append(' ').Append(char.ToLowerInvariant(c));
+            else words.Append(c);
+        }
+        return words.ToString();
+    }
+
     /// <summary>The words for a stance.</summary>
     public static string StanceText(Stance stance) => stance switch
     {

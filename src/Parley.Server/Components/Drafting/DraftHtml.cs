@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text;
+using Parley.Core.Drafting;
+
+namespace Parley.Server.Components.Drafting;
+
+/// <summary>
+/// A draft's text as HTML: every bracket a <c>mark</c> coloured by its first party (nested brackets nest), an anchor at
+/// each line start (<c>{prefix}L{line}</c>) and a marker at each problem (<c>{prefix}P{k}</c>) for the problem list to
+/// link to. The text is HTML-encoded; nothing of it is interpreted.
+/// </summary>
+public static class DraftHtml
+{
+    /// <summary>The number of party colours in the stylesheet (<c>.party-0</c> …); later parties reuse them.</summary>
+    public const int Colours = 12;
+
+    /// <summary>Renders <paramref name="document"/>; <paramref name="partyIndex"/> gives a party's colour index, or -1.</summary>
+    public static string Render(DraftDocument document, Func<string, int> partyIndex, string prefix)
+    {
+        var text = document.Text;
+        var opens = document.Brackets.ToLookup(b => b.Start);
+        var closes = document.Brackets.GroupBy(b => b.End).ToDictionary(g => g.Key, g => g.Count());
+        var problems = document.Problems.Concat(document.Warnings).Select((p, k) => (p, k)).ToLookup(x => x.p.Offset);
+        var html = new StringBuilder(text.Length * 2);
+        var line = 1;
+        html.Append($"<span class=\"line-anchor\" id=\"{prefix}L1\" data-line=\"1\"></span>");
+        for (var i = 0; i <= text.Length; i++)
+        {
+            foreach (var (p, k) in problems[i])
+                html.Append($"<span class=\"problem-at\" id=\"{prefix}P{k}\" title=\"{WebUtility.HtmlEncode(p.Message)}\">⚠</span>");
+            if (i == text.Length) break;
+            foreach (var b in opens[i].OrderBy(b => b.Depth))
+            {
+                var colour = b.Parties.Count == 0 ? -1 : partyIndex(b.Parties[0]);
+                var css = colour < 0 ? "bracket party-none" : $"bracket party-{colour % Colours}";
+                html.Append($"<mark class=\"{css}\" data-parties=\"{WebUtility.HtmlEncode(string.Join(" ", b.Parties))}\">");
+            }
+            var c = text[i];
+            html.Append(c switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", '"' => "&quot;", _ => c.ToString() });
+            if (closes.TryGetValue(i, out var n)) html.Insert(html.Length, "</mark>", n);
+            if (c == '\n' && i + 1 < text.Length)
+            {
+                line++;
+                html.Append($"<span class=\"line-anchor\" id=\"{prefix}L{line}\" data-line=\"{line}\"></span>");
+            }
+        }
+        return html.ToString();
+    }
+}
