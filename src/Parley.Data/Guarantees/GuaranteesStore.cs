@@ -208,9 +208,13 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
     internal async Task StoreScenarioInTransactionAsync(string negotiationId, Core.Formats.Scenario.ScenarioGuarantees guarantees, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(guarantees);
-        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A scenario's guarantees are stored inside the import's transaction.");
+        if (db.Database.CurrentTransaction is null || db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException("A scenario's guarantees are stored inside the import's transaction, after its changes are saved.");
+        // Each step appends history through a fresh head row; saved rows still tracked would clash with it.
+        db.ChangeTracker.Clear();
         if (guarantees.Commitments.Count > 0 || guarantees.Events.Count > 0)
             await StoreCommitmentsAsync(negotiationId, guarantees.Commitments, guarantees.Events, DistinctIds(guarantees.Commitments), actor, ct);
+        db.ChangeTracker.Clear();
         if (guarantees.Incidents.Count > 0)
         {
             var ids = new HashSet<string>(StringComparer.Ordinal);
