@@ -55,8 +55,20 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
     /// profile gets its own history entry, <c>preferences.set</c>, after <c>negotiation.imported</c>.
     /// </summary>
     /// <exception cref="TalksRuleException">A profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
-    public async Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences, string actor, bool replace, CancellationToken ct = default)
+    public Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences, string actor, bool replace, CancellationToken ct = default) =>
+        ImportAsync(negotiation, preferences, Core.Formats.Scenario.ScenarioGuarantees.Empty, actor, replace, ct);
+
+    /// <summary>
+    /// Stores a whole scenario in one transaction: the negotiation, its preference profiles and its Guarantees sections
+    /// (commitments with their events, incidents with their reviews). Any refusal or failure stores nothing, so a
+    /// replaced negotiation stays as it was.
+    /// </summary>
+    /// <exception cref="TalksRuleException">A profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
+    /// <exception cref="ArgumentException">The Guarantees sections repeat an id or name an unknown commitment; nothing is written.</exception>
+    public async Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences,
+        Core.Formats.Scenario.ScenarioGuarantees guarantees, string actor, bool replace, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(guarantees);
         ArgumentNullException.ThrowIfNull(negotiation);
         foreach (var p in preferences) p.CheckAgainst(negotiation);
         RequireActor(actor);
@@ -71,6 +83,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
                 "negotiation", negotiation.Id, StoredJson.Write(negotiation), ct);
             await db.SaveChangesAsync(ct);
             await AddPreferencesAsync(negotiation.Id, preferences, actor, ct);
+            if (!guarantees.IsEmpty) await new Guarantees.GuaranteesStore(db, clock).StoreScenarioInTransactionAsync(negotiation.Id, guarantees, actor, ct);
             await transaction.CommitAsync(ct);
             return exists ? ImportOutcome.Replaced : ImportOutcome.Created;
         }

@@ -38,6 +38,25 @@ public abstract class GuaranteesApiTests : IAsyncLifetime
         (await Json(await Client.GetAsync($"{Api}/guarantees?asOf={asOf}")))["commitments"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == id)!;
 
     [Fact]
+    public async Task ExportDeleteImport_BerlinDemo_KeepsCommitmentsEventsAndIncidents()
+    {
+        var yaml = await Client.GetStringAsync($"{Api}/scenario");
+        var incidents = await Client.GetStringAsync($"{Api}/incidents");
+        var evaluation = await Client.GetStringAsync($"{Api}/guarantees?asOf=2026-02-12T00:00:00Z");
+        Assert.Contains("\ncommitments:", yaml);
+        Assert.Contains("\nincidents:", yaml);
+        Assert.Contains("\"verified\"", incidents, StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(Api)).StatusCode);
+        var imported = await Client.PostAsync("/api/negotiations", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
+
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        Assert.Equal(incidents, await Client.GetStringAsync($"{Api}/incidents"));
+        Assert.Equal(evaluation, await Client.GetStringAsync($"{Api}/guarantees?asOf=2026-02-12T00:00:00Z"));
+        Assert.Equal(yaml, await Client.GetStringAsync($"{Api}/scenario"));
+    }
+
+    [Fact]
     public async Task Evaluate_BerlinDemo_StatesAtChosenInstants()
     {
         Assert.Equal("violated", (await Commitment("2026-01-10T00:00:00Z", "christmas-truce"))["state"]!.GetValue<string>());

@@ -17,7 +17,7 @@ namespace Parley.Benchmarks.Guarantees;
 /// file holding one negotiation. Rows per second = Rows / mean time.
 /// <list type="bullet">
 /// <item><c>EfCoreSaveChanges</c> (baseline): the same rows through the change tracker, AddRange + SaveChanges, one transaction.</item>
-/// <item><c>BulkInsert</c>: the same rows through <see cref="BulkInsert{T}"/> (prepared 40-row INSERTs), one transaction.</item>
+/// <item><c>BulkInsert</c>: the same rows through <see cref="BulkInsert{T}"/> (on SQLite one prepared statement, values bound by ordinal), one transaction.</item>
 /// <item><c>ImportIncidents</c>: the whole <see cref="GuaranteesStore.ImportIncidentsAsync"/> (duplicate grouping over all
 /// rows, history entry, bulk insert, commit).</item>
 /// <item><c>ParseAndImport</c>: reading the CSV text as well: what <c>parley incidents import</c> does.</item>

@@ -39,10 +39,9 @@ public static class ScenarioCommands
             var (negotiation, preferences) = (read.Negotiation!, read.Preferences);
             return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
             {
-                var outcome = await store.ImportAsync(negotiation, preferences, parse.GetValue(actor)!, parse.GetValue(replace), ct);
+                var outcome = await store.ImportAsync(negotiation, preferences, read.Guarantees, parse.GetValue(actor)!, parse.GetValue(replace), ct);
                 if (outcome == ImportOutcome.AlreadyExists)
                     return cli.Fail($"a negotiation '{negotiation.Id}' is already stored; use --replace to replace it");
-                await new Data.Guarantees.GuaranteesStore(db, TimeProvider.System).StoreScenarioAsync(negotiation.Id, read.Guarantees, parse.GetValue(actor)!, ct);
                 cli.Out.WriteLine($"{outcome.ToString().ToLowerInvariant()} '{negotiation.Id}' — {Describe(negotiation)}");
                 return ExitCodes.Ok;
             });
@@ -60,11 +59,12 @@ public static class ScenarioCommands
         command.SetAction(async (parse, ct) =>
         {
             var cli = new Cli(parse);
-            return await Storage.Run(cli, parse.GetValue(database), async store =>
+            return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
             {
                 if (await store.LoadWithPreferencesAsync(parse.GetValue(id)!, ct) is not var (negotiation, preferences))
                     return cli.Fail($"no negotiation '{parse.GetValue(id)}' in the database");
-                var yaml = ScenarioWriter.Write(negotiation, preferences);
+                var guarantees = await new Data.Guarantees.GuaranteesStore(db, TimeProvider.System).ScenarioAsync(negotiation.Id, ct);
+                var yaml = ScenarioWriter.Write(negotiation, preferences, guarantees);
                 if (parse.GetValue(output) is { } path)
                 {
                     var temp = path + ".tmp";

@@ -80,7 +80,7 @@ public sealed class IncidentGroups
         var dLat = policy.RadiusKm / 110.574;
         var cellsX = Math.Max(1, (int)Math.Floor(360 / (policy.RadiusKm / (111.320 * Math.Cos(85 * Math.PI / 180)))));
         var dLon = 360.0 / cellsX;
-        var types = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var types = new Dictionary<(string Type, string? Sub), int>(TypeComparer.Instance);
         var open = new Dictionary<(int Type, long X, long Y), List<int>>();
         var openByName = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var groupOf = new int[incidents.Count];
@@ -96,10 +96,13 @@ public sealed class IncidentGroups
             {
                 var cy = (long)Math.Floor((lat + 90) / dLat);
                 var cx = (long)Math.Floor((lon + 180) / dLon) % cellsX;
-                foreach (var nx in Neighbours(cx, cellsX))
+                for (var k = 0; k < Math.Min(3, cellsX); k++) // the cell and its east and west neighbours, wrapping at ±180°
+                {
+                    var nx = cellsX < 3 ? k : (cx - 1 + k + cellsX) % cellsX;
                     for (var ny = cy - 1; ny <= cy + 1; ny++)
                         if (open.TryGetValue((type, nx, ny), out var list))
                             found = Best(found, FindIn(list, incidents, primaries, incident, policy));
+                }
                 if (found < 0) Add(open, (type, cx, cy), primaries.Count);
             }
             else if (incident.Location.Place is not null)
@@ -120,19 +123,23 @@ public sealed class IncidentGroups
         return new IncidentGroups(incidents, groupOf, members.Select(m => m.ToArray()).ToArray());
     }
 
-    private static int TypeId(Dictionary<string, int> types, Incident incident)
+    private static int TypeId(Dictionary<(string Type, string? Sub), int> types, Incident incident)
     {
-        var key = incident.EventType + "|" + incident.SubEventType;
+        var key = (incident.EventType, incident.SubEventType);
         if (!types.TryGetValue(key, out var id)) types[key] = id = types.Count;
         return id;
     }
 
-    private static IEnumerable<long> Neighbours(long cx, int cellsX)
+    /// <summary>Event type and sub-type compared ignoring case, without building a joined key per report.</summary>
+    private sealed class TypeComparer : IEqualityComparer<(string Type, string? Sub)>
     {
-        if (cellsX < 3) { for (var x = 0; x < cellsX; x++) yield return x; yield break; }
-        yield return (cx - 1 + cellsX) % cellsX;
-        yield return cx;
-        yield return (cx + 1) % cellsX;
+        public static TypeComparer Instance { get; } = new();
+
+        public bool Equals((string Type, string? Sub) a, (string Type, string? Sub) b) =>
+            string.Equals(a.Type, b.Type, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Sub ?? "", b.Sub ?? "", StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Type, string? Sub) k) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(k.Type), StringComparer.OrdinalIgnoreCase.GetHashCode(k.Sub ?? ""));
     }
 
     private static int Best(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);

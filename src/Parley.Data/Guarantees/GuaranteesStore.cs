@@ -62,48 +62,56 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         {
             await using var transaction = await db.BeginWriteAsync(ct);
             if (!await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct)) return null;
-            var existing = await LoadIncidentsAsync(negotiationId, ct);
-            var stored = existing.ToDictionary(s => s.Incident.Id, StringComparer.Ordinal);
-            var refused = incidents.Where(i => stored.ContainsKey(i.Id)).Select(i => i.Id).ToArray();
-            var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.ContainsKey(i.Id)).ToArray();
-
-            var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
-            var groups = IncidentGroups.Group(all, policy);
-            var primaryOf = new string?[all.Length];
-            for (var g = 0; g < groups.Count; g++)
-            {
-                var members = groups.Members(g);
-                for (var k = 1; k < members.Count; k++) primaryOf[members[k]] = all[members[0]].Id;
-            }
-            for (var k = 0; k < existing.Count; k++)
-                if (existing[k].DuplicateOf != primaryOf[k])
-                {
-                    var (id, primary) = (existing[k].Incident.Id, primaryOf[k]);
-                    await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == id)
-                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.DuplicateOf, primary), ct);
-                }
-
-            var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId,
-                StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, duplicatesGrouped = groups.DuplicatesGrouped, sha256 = contentHash }), ct);
-            await db.SaveChangesAsync(ct);
-            var rows = new IncidentRow[fresh.Count];
-            var reviews = new List<IncidentReviewRow>();
-            for (var k = 0; k < fresh.Count; k++)
-            {
-                var incident = fresh[k];
-                rows[k] = IncidentMapping.Row(negotiationId, incident, primaryOf[existing.Count + k], entry);
-                for (var s = 0; s < incident.Verification.Count; s++)
-                    reviews.Add(IncidentMapping.Review(negotiationId, incident.Id, s + 1, incident.Verification[s]));
-            }
-            await new BulkInsert<IncidentRow>(db).InsertAsync(db, rows, progress, ct);
-            await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, reviews, null, ct);
+            var stored = await StoreIncidentsAsync(negotiationId, incidents, actor, source, contentHash, policy, progress, ct);
             await transaction.CommitAsync(ct);
-            return new IncidentsStored(fresh.Count, refused, groups.DuplicatesGrouped, entry);
+            return stored;
         }
         finally
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>The body of <see cref="ImportIncidentsAsync"/>, inside the caller's write transaction; ids already checked distinct.</summary>
+    private async Task<IncidentsStored> StoreIncidentsAsync(string negotiationId, IReadOnlyList<Incident> incidents, string actor,
+        string source, string contentHash, DuplicatePolicy? policy, IProgress<int>? progress, CancellationToken ct)
+    {
+        var existing = await LoadIncidentsAsync(negotiationId, ct);
+        var stored = existing.ToDictionary(s => s.Incident.Id, StringComparer.Ordinal);
+        var refused = incidents.Where(i => stored.ContainsKey(i.Id)).Select(i => i.Id).ToArray();
+        var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.ContainsKey(i.Id)).ToArray();
+
+        var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
+        var groups = IncidentGroups.Group(all, policy);
+        var primaryOf = new string?[all.Length];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var members = groups.Members(g);
+            for (var k = 1; k < members.Count; k++) primaryOf[members[k]] = all[members[0]].Id;
+        }
+        for (var k = 0; k < existing.Count; k++)
+            if (existing[k].DuplicateOf != primaryOf[k])
+            {
+                var (id, primary) = (existing[k].Incident.Id, primaryOf[k]);
+                await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.DuplicateOf, primary), ct);
+            }
+
+        var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId,
+            StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, duplicatesGrouped = groups.DuplicatesGrouped, sha256 = contentHash }), ct);
+        await db.SaveChangesAsync(ct);
+        var rows = new IncidentRow[fresh.Count];
+        var reviews = new List<IncidentReviewRow>();
+        for (var k = 0; k < fresh.Count; k++)
+        {
+            var incident = fresh[k];
+            rows[k] = IncidentMapping.Row(negotiationId, incident, primaryOf[existing.Count + k], entry);
+            for (var s = 0; s < incident.Verification.Count; s++)
+                reviews.Add(IncidentMapping.Review(negotiationId, incident.Id, s + 1, incident.Verification[s]));
+        }
+        await new BulkInsert<IncidentRow>(db).InsertAsync(db, rows, progress, ct);
+        await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, reviews, null, ct);
+        return new IncidentsStored(fresh.Count, refused, groups.DuplicatesGrouped, entry);
     }
 
     /// <summary>The negotiation's reports with their review steps and group membership, in start order (then id).</summary>
@@ -156,27 +164,12 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         IReadOnlyList<CommitmentEvent> events, string actor, CancellationToken ct = default)
     {
         RequireActor(actor);
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var c in commitments)
-            if (!ids.Add(c.Id)) throw new ArgumentException($"Commitment id '{c.Id}' appears twice.", nameof(commitments));
+        var ids = DistinctIds(commitments);
         try
         {
             await using var transaction = await db.BeginWriteAsync(ct);
             if (!await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct)) return false;
-            await db.CommitmentEvents.Where(r => r.NegotiationId == negotiationId).ExecuteDeleteAsync(ct);
-            await db.Commitments.Where(r => r.NegotiationId == negotiationId).ExecuteDeleteAsync(ct);
-            for (var k = 0; k < commitments.Count; k++)
-                db.Commitments.Add(new CommitmentRow
-                {
-                    NegotiationId = negotiationId, Id = commitments[k].Id, Ordinal = k, Title = commitments[k].Title,
-                    Kind = commitments[k] is Prohibition ? "prohibition" : "obligation", DefinitionJson = CommitmentJson.Write(commitments[k]),
-                });
-            var sequence = 0;
-            foreach (var e in events.Where(e => e is not SignalRaised))
-                db.CommitmentEvents.Add(EventRow(negotiationId, ++sequence, e, ids));
-            await _history.AppendAsync(negotiationId, actor, "commitments.replaced", "commitments", negotiationId,
-                StoredJson.Write(new { commitments = commitments.Select(c => c.Id), events = sequence }), ct);
-            await db.SaveChangesAsync(ct);
+            await StoreCommitmentsAsync(negotiationId, commitments, events, ids, actor, ct);
             await transaction.CommitAsync(ct);
             return true;
         }
@@ -186,16 +179,62 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>The body of <see cref="ReplaceCommitmentsAsync"/>, inside the caller's write transaction.</summary>
+    private async Task StoreCommitmentsAsync(string negotiationId, IReadOnlyList<Commitment> commitments,
+        IReadOnlyList<CommitmentEvent> events, HashSet<string> ids, string actor, CancellationToken ct)
+    {
+        await db.CommitmentEvents.Where(r => r.NegotiationId == negotiationId).ExecuteDeleteAsync(ct);
+        await db.Commitments.Where(r => r.NegotiationId == negotiationId).ExecuteDeleteAsync(ct);
+        for (var k = 0; k < commitments.Count; k++)
+            db.Commitments.Add(new CommitmentRow
+            {
+                NegotiationId = negotiationId, Id = commitments[k].Id, Ordinal = k, Title = commitments[k].Title,
+                Kind = commitments[k] is Prohibition ? "prohibition" : "obligation", DefinitionJson = CommitmentJson.Write(commitments[k]),
+            });
+        var sequence = 0;
+        foreach (var e in events.Where(e => e is not SignalRaised))
+            db.CommitmentEvents.Add(EventRow(negotiationId, ++sequence, e, ids));
+        await _history.AppendAsync(negotiationId, actor, "commitments.replaced", "commitments", negotiationId,
+            StoredJson.Write(new { commitments = commitments.Select(c => c.Id), events = sequence }), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>
-    /// Stores a scenario's Guarantees sections after its negotiation: commitments and events (replacing any), and its
-    /// incidents. Two transactions after the negotiation's own; a scenario without the sections writes nothing.
+    /// Stores a scenario's Guarantees sections inside the caller's write transaction (the negotiation's import, so that
+    /// the negotiation, its profiles and its guarantees are stored together or not at all): commitments and events
+    /// (replacing any), and its incidents. A scenario without the sections writes nothing.
     /// </summary>
-    public async Task StoreScenarioAsync(string negotiationId, Core.Formats.Scenario.ScenarioGuarantees guarantees, string actor, CancellationToken ct = default)
+    /// <exception cref="ArgumentException">Ids repeat, or an event names a commitment the scenario lacks.</exception>
+    internal async Task StoreScenarioInTransactionAsync(string negotiationId, Core.Formats.Scenario.ScenarioGuarantees guarantees, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(guarantees);
-        if (guarantees.Commitments.Count > 0) await ReplaceCommitmentsAsync(negotiationId, guarantees.Commitments, guarantees.Events, actor, ct);
+        if (db.Database.CurrentTransaction is null || db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException("A scenario's guarantees are stored inside the import's transaction, after its changes are saved.");
+        // Each step appends history through a fresh head row; saved rows still tracked would clash with it.
+        db.ChangeTracker.Clear();
+        if (guarantees.Commitments.Count > 0 || guarantees.Events.Count > 0)
+            await StoreCommitmentsAsync(negotiationId, guarantees.Commitments, guarantees.Events, DistinctIds(guarantees.Commitments), actor, ct);
+        db.ChangeTracker.Clear();
         if (guarantees.Incidents.Count > 0)
-            await ImportIncidentsAsync(negotiationId, guarantees.Incidents, actor, "scenario file", Sha256(guarantees.Incidents.Select(i => i.Id)), ct: ct);
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var i in guarantees.Incidents)
+                if (!ids.Add(i.Id)) throw new ArgumentException($"Incident id '{i.Id}' appears twice.", nameof(guarantees));
+            await StoreIncidentsAsync(negotiationId, guarantees.Incidents, actor, "scenario file", Sha256(guarantees.Incidents.Select(i => i.Id)), null, null, ct);
+        }
+    }
+
+    /// <summary>
+    /// The negotiation's Guarantees as a scenario's sections, read in one snapshot: commitments in order with their
+    /// events, and the reports (with their review steps) in start order. Empty when it has none.
+    /// </summary>
+    /// <exception cref="ParleyDatabaseException">A stored commitment or report no longer reads.</exception>
+    public async Task<Core.Formats.Scenario.ScenarioGuarantees> ScenarioAsync(string negotiationId, CancellationToken ct = default)
+    {
+        await using var snapshot = await db.BeginSnapshotAsync(ct);
+        var (commitments, events) = await ReadCommitmentsAsync(negotiationId, ct);
+        var incidents = await LoadIncidentsAsync(negotiationId, ct);
+        return new(commitments, events, incidents.Select(i => i.Incident).ToArray());
     }
 
     /// <summary>SHA-256 (lower-case hex) of the lines given, each followed by a newline: the content hash the history records.</summary>
@@ -245,6 +284,11 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
     public async Task<(IReadOnlyList<Commitment> Commitments, IReadOnlyList<CommitmentEvent> Events)> CommitmentsAsync(string negotiationId, CancellationToken ct = default)
     {
         await using var snapshot = await db.BeginSnapshotAsync(ct);
+        return await ReadCommitmentsAsync(negotiationId, ct);
+    }
+
+    private async Task<(IReadOnlyList<Commitment> Commitments, IReadOnlyList<CommitmentEvent> Events)> ReadCommitmentsAsync(string negotiationId, CancellationToken ct)
+    {
         var rows = await db.Commitments.AsNoTracking().Where(r => r.NegotiationId == negotiationId).OrderBy(r => r.Ordinal).ToListAsync(ct);
         var events = await db.CommitmentEvents.AsNoTracking().Where(r => r.NegotiationId == negotiationId).OrderBy(r => r.Sequence).ToListAsync(ct);
         try
@@ -309,6 +353,14 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
     private static CommitmentEvent Event(CommitmentEventRow r) => r.LifecycleAction is { } action
         ? new LifecycleEvent(r.CommitmentId, Enum.Parse<LifecycleAction>(action), r.At.ToUniversalTime(), r.Cause, r.Party)
         : new ActionPerformed(r.CommitmentId, r.Party ?? "", r.Performed ?? "", r.At.ToUniversalTime(), r.Cause, r.IncidentId);
+
+    private static HashSet<string> DistinctIds(IReadOnlyList<Commitment> commitments)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in commitments)
+            if (!ids.Add(c.Id)) throw new ArgumentException($"Commitment id '{c.Id}' appears twice.", nameof(commitments));
+        return ids;
+    }
 
     private static void RequireActor(string actor)
     {

@@ -27,8 +27,7 @@ public static class DemoSeed
         var read = ScenarioReader.Read(BerlinYaml(), "berlin-2025.yaml");
         var demo = read.Negotiation ?? throw new InvalidOperationException(
             "The embedded Berlin demo does not read: " + string.Join("; ", read.Errors));
-        await store.ImportAsync(demo, read.Preferences, "parley-demo", replace: false, ct);
+        await store.ImportAsync(demo, read.Preferences, read.Guarantees, "parley-demo", replace: false, ct);
         await Drafting.BerlinDraftSeed.AddAsync(scope.ServiceProvider, demo.Id, ct);
-        await scope.ServiceProvider.GetRequiredService<Data.Guarantees.GuaranteesStore>().StoreScenarioAsync(demo.Id, read.Guarantees, "parley-demo", ct);
     }
 }

@@ -35,7 +35,7 @@ public static class NegotiationsApi
         await store.LoadAsync(id, ct) is { } n ? TypedResults.Ok(NegotiationView.From(n)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<NegotiationSummary>, ValidationProblem, Conflict<string>>> Import(
-        HttpRequest request, NegotiationStore store, Data.Guarantees.GuaranteesStore guarantees, bool replace = false, string fileName = "upload.yaml", CancellationToken ct = default)
+        HttpRequest request, NegotiationStore store, bool replace = false, string fileName = "upload.yaml", CancellationToken ct = default)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var read = ScenarioReader.Read(await reader.ReadToEndAsync(ct), fileName);
@@ -43,17 +43,17 @@ public static class NegotiationsApi
             return TypedResults.ValidationProblem(
                 read.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
                 detail: string.Join("\n", read.Errors), title: $"{fileName} has {read.Errors.Count} error(s); nothing was stored.");
-        var outcome = await store.ImportAsync(negotiation, read.Preferences, Actor.Of(request.HttpContext), replace, ct);
+        var outcome = await store.ImportAsync(negotiation, read.Preferences, read.Guarantees, Actor.Of(request.HttpContext), replace, ct);
         if (outcome == ImportOutcome.AlreadyExists)
             return TypedResults.Conflict($"A negotiation '{negotiation.Id}' exists; import with ?replace=true to replace it.");
-        await guarantees.StoreScenarioAsync(negotiation.Id, read.Guarantees, Actor.Of(request.HttpContext), ct);
         var summary = (await store.ListAsync(ct)).First(s => s.Id == negotiation.Id);
         return TypedResults.Created($"/api/negotiations/{negotiation.Id}", summary);
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> Export(string id, NegotiationStore store, CancellationToken ct) =>
+    private static async Task<Results<ContentHttpResult, NotFound>> Export(string id, NegotiationStore store,
+        Data.Guarantees.GuaranteesStore guarantees, CancellationToken ct) =>
         await store.LoadWithPreferencesAsync(id, ct) is var (n, preferences)
-            ? TypedResults.Content(ScenarioWriter.Write(n, preferences), "application/yaml", Encoding.UTF8)
+            ? TypedResults.Content(ScenarioWriter.Write(n, preferences, await guarantees.ScenarioAsync(id, ct)), "application/yaml", Encoding.UTF8)
             : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> Delete(string id, HttpContext http, NegotiationStore store, CancellationToken ct) =>
