@@ -175,33 +175,20 @@ public abstract class GuaranteesApiTests : IAsyncLifetime
 /// <summary>On a SQLite file.</summary>
 public sealed class SqliteGuaranteesApiTests : GuaranteesApiTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("parley-gapi-").FullName;
+    private readonly SqliteApiDatabase _db = new();
 
-    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(Path.Combine(_folder, "parley.db"));
+    protected override Task<string> CreateDatabaseAsync() => _db.CreateAsync();
 
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync() => _db.DropAsync();
 }
 
 /// <summary>On PostgreSQL.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresGuaranteesApiTests(PostgresServer server) : GuaranteesApiTests
 {
-    private TestDatabase? _database;
+    private readonly PostgresApiDatabase _db = new(server);
 
-    protected override async Task<string> CreateDatabaseAsync()
-    {
-        _database = await server.CreateDatabaseAsync();
-        return _database.Database;
-    }
+    protected override Task<string> CreateDatabaseAsync() => _db.CreateAsync();
 
-    protected override async Task DropDatabaseAsync()
-    {
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        if (_database is not null) await _database.DisposeAsync();
-    }
+    protected override Task DropDatabaseAsync() => _db.DropAsync();
 }

@@ -2,36 +2,23 @@ using Parley.Testing;
 
 namespace Parley.Server.Tests.Drafting;
 
-/// <summary>The drafting API tests on a SQLite file of their own.</summary>
+/// <summary>The drafting API tests on a SQLite file of their own (the embedded default).</summary>
 public sealed class SqliteDraftingApiTests : DraftingApiTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("parley-drafting-api-").FullName;
+    private readonly SqliteApiDatabase _db = new();
 
-    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(Path.Combine(_folder, "parley.db"));
+    protected override Task<string> CreateDatabaseAsync() => _db.CreateAsync();
 
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync() => _db.DropAsync();
 }
 
-/// <summary>The drafting API tests on a real PostgreSQL server, a fresh database per test.</summary>
+/// <summary>The same tests on a real PostgreSQL server: a fresh, empty database per test.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresDraftingApiTests(PostgresServer server) : DraftingApiTests
 {
-    private TestDatabase? _database;
+    private readonly PostgresApiDatabase _db = new(server);
 
-    protected override async Task<string> CreateDatabaseAsync()
-    {
-        _database = await server.CreateDatabaseAsync();
-        return _database.Database;
-    }
+    protected override Task<string> CreateDatabaseAsync() => _db.CreateAsync();
 
-    protected override async Task DropDatabaseAsync()
-    {
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        if (_database is not null) await _database.DisposeAsync();
-    }
+    protected override Task DropDatabaseAsync() => _db.DropAsync();
 }
