@@ -26,15 +26,7 @@ public sealed class DraftCommandTests : IDisposable
         return path;
     }
 
-    private static string SharedDraft(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "tests", "data", "drafts", name));
-        }
-        throw new InvalidOperationException("Parley.slnx not found");
-    }
+    private static string SharedDraft(string name) => CliRunner.Repo("tests", "data", "drafts", name);
 
     [Fact]
     public void Check_ParisOct23_PrintsFileLineColForEachProblemAndExits1()

@@ -12,13 +12,7 @@ public sealed class SettleCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Genius(string domain)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "tests", "data", "genius", domain));
-        throw new InvalidOperationException("Parley.slnx not found");
-    }
+    private static string Genius(string domain) => CliRunner.Repo("tests", "data", "genius", domain);
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
