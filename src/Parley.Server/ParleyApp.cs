@@ -40,6 +40,8 @@ public static class ParleyApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         UseBuildOutputAssets(builder);
         builder.Services.AddSingleton<NegotiationChanges>();
+        builder.Services.AddScoped<Data.History.HistoryFeed>();
+        builder.Services.AddHostedService<HistoryWatcher>();
         builder.Services.AddSingleton<TalksWorkspace>();
         return builder;
     }

@@ -7,7 +7,7 @@ namespace Parley.Data.History;
 /// <summary>Appends to and verifies the hash-chained log. Appends must run inside <see cref="ParleyDbContext.BeginWriteAsync"/>.</summary>
 internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
 {
-    private const int HeadId = 1;
+    internal const int HeadId = 1;
 
     /// <summary>Adds the entry and moves the head; the caller saves and commits with the item rows. Returns its sequence.</summary>
     public async Task<long> AppendAsync(string negotiationId, string actor, string action, string itemKind, string itemId,

@@ -5,8 +5,8 @@ namespace Parley.Server.Live;
 /// <summary>
 /// Tells the open pages of this app node that a negotiation changed, so that they reload and re-render: raised
 /// after every successful change, whether it came through the REST API or a Blazor form. One instance per
-/// process (a singleton); several app nodes would need PostgreSQL LISTEN/NOTIFY to carry the signal between
-/// them (docs/web-app.md).
+/// process (a singleton); changes made by other app nodes or by the CLI on the same database arrive through
+/// <see cref="HistoryWatcher"/>.
 /// </summary>
 public sealed class NegotiationChanges(ILogger<NegotiationChanges> log)
 {
