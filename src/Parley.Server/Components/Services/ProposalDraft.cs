@@ -65,10 +65,13 @@ public sealed class ProposalDraft
         return errors;
     }
 
-    /// <summary>The proposal, tabled at <paramref name="now"/>; the model's constructor checks its own invariants.</summary>
-    public Proposal ToModel(string id, DateTimeOffset now) => new(id, Author, Title.Trim(),
+    /// <summary>
+    /// The proposal, tabled at <paramref name="now"/>, addressed in the negotiation's party order; the model's
+    /// constructor checks its own invariants.
+    /// </summary>
+    public Proposal ToModel(Negotiation negotiation, string id, DateTimeOffset now) => new(id, Author, Title.Trim(),
         Package.Where(l => l.Issue.Length > 0).ToDictionary(l => l.Issue, l => l.Option, StringComparer.Ordinal),
-        Addressees.Order(StringComparer.Ordinal), now, Deadline, description: Description.Trim());
+        negotiation.Parties.Select(p => p.Id).Where(Addressees.Contains), now, Deadline, description: Description.Trim());
 
     /// <summary>The form field for a field named by the model or the negotiation's rules (<c>package.nato</c> → <c>package</c>).</summary>
     public static string FieldOf(string modelField) => modelField switch

@@ -55,8 +55,11 @@ public sealed class StatementDraft
         return errors;
     }
 
-    /// <summary>The statement; the model's constructor checks its own invariants (<see cref="ArgumentException"/>).</summary>
-    public Statement ToModel(string id, DateTimeOffset at)
+    /// <summary>
+    /// The statement, its signatories in the negotiation's party order; the model's constructor checks its own
+    /// invariants (<see cref="ArgumentException"/>).
+    /// </summary>
+    public Statement ToModel(Negotiation negotiation, string id, DateTimeOffset at)
     {
         var stances = new List<StatementStance>();
         if (About.Length > 0 && Enum.TryParse<Stance>(Stance, out var stance))
@@ -65,7 +68,8 @@ public sealed class StatementDraft
             stances.Add(new StatementStance(AboutIssue, AboutIssue is null || Option.Length == 0 ? null : Option, proposal, stance));
         }
         var visibility = Core.Talks.Visibility.TryParse(Visibility, out var v) ? v : throw new ArgumentException("unknown visibility", "visibility");
-        return new Statement(id, at, Text.Trim(), Signatories.Order(StringComparer.Ordinal), Speaker.Length > 0 ? Speaker : null, stances,
+        var signatories = negotiation.Parties.Select(p => p.Id).Where(Signatories.Contains);
+        return new Statement(id, at, Text.Trim(), signatories, Speaker.Length > 0 ? Speaker : null, stances,
             Source.Trim(), visibility);
     }
 
