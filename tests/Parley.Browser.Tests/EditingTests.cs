@@ -42,6 +42,7 @@ public sealed class EditingTests : BrowserTest
         await Expect(first).ToContainTextAsync("Kyiv and Berlin call for an energy truce over Christmas.");
         await Expect(first).ToContainTextAsync("Volodymyr Zelenskiy (Ukraine and Germany)");
         await Expect(first).ToContainTextAsync("16 Dec 2025");
+        await Expect(first.Locator(".stance-said")).ToHaveTextAsync("★ preferred on Interim truce over Christmas halting strikes on energy infrastructure (Ceasefire)");
         Assert.True(await watcher.EvaluateAsync<bool>("() => window.parleyNotReloaded === true"), "the watcher's page was reloaded");
         await Screenshots.SaveAsync(editor, "editor");
         await Screenshots.SaveAsync(watcher);
