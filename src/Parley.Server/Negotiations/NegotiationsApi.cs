@@ -38,16 +38,16 @@ public static class NegotiationsApi
         HttpRequest request, NegotiationStore store, bool replace = false, string fileName = "upload.yaml", CancellationToken ct = default)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var read = ScenarioReader.Read(await reader.ReadToEndAsync(ct), fileName);
-        if (read.Negotiation is not { } negotiation)
+        var yaml = await reader.ReadToEndAsync(ct);
+        var result = await ScenarioImport.ImportAsync(store, yaml, fileName, Actor.Of(request.HttpContext), replace, ct);
+        if (result.Errors.Count > 0)
             return TypedResults.ValidationProblem(
-                read.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
-                detail: string.Join("\n", read.Errors), title: $"{fileName} has {read.Errors.Count} error(s); nothing was stored.");
-        var outcome = await store.ImportAsync(negotiation, read.Preferences, read.Guarantees, Actor.Of(request.HttpContext), replace, ct);
-        if (outcome == ImportOutcome.AlreadyExists)
-            return TypedResults.Conflict($"A negotiation '{negotiation.Id}' exists; import with ?replace=true to replace it.");
-        var summary = (await store.ListAsync(ct)).First(s => s.Id == negotiation.Id);
-        return TypedResults.Created($"/api/negotiations/{negotiation.Id}", summary);
+                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
+                detail: string.Join("\n", result.Errors), title: $"{fileName} has {result.Errors.Count} error(s); nothing was stored.");
+        if (result.Outcome == ImportOutcome.AlreadyExists)
+            return TypedResults.Conflict($"A negotiation '{result.NegotiationId}' exists; import with ?replace=true to replace it.");
+        var summary = (await store.ListAsync(ct)).First(s => s.Id == result.NegotiationId);
+        return TypedResults.Created($"/api/negotiations/{result.NegotiationId}", summary);
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> Export(string id, NegotiationStore store,

@@ -21,7 +21,7 @@ public sealed record EditOutcome(string Field, string Message)
 /// service scope (a circuit lives for minutes and renders concurrently with its timers, while a store and its
 /// context serve one operation at a time). Every stored change is published on <see cref="NegotiationChanges"/>.
 /// </summary>
-public sealed class TalksWorkspace(IServiceScopeFactory scopes, NegotiationChanges changes, TimeProvider clock)
+public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, NegotiationChanges changes, TimeProvider clock)
 {
     /// <summary>Who the history names for edits made in the web app, until sign-in exists.</summary>
     public const string Actor = "web-app";

@@ -1,0 +1,48 @@
+using Parley.Core.Formats.Scenario;
+using Parley.Core.Talks;
+using Parley.Data;
+using Parley.Server.Negotiations;
+
+namespace Parley.Server.Components.Services;
+
+public sealed partial class TalksWorkspace
+{
+    /// <summary>The largest scenario file the import page accepts (4 MiB; the Berlin demo is 57 kB).</summary>
+    public const long MaxScenarioBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Imports a scenario file through the same path as <c>POST /api/negotiations</c>. A file with errors, or one
+    /// the store refuses, stores nothing and comes back with every error; an existing negotiation with the same id
+    /// is replaced only when <paramref name="replace"/> is true. A stored import is published to the open pages.
+    /// </summary>
+    public async Task<ScenarioImportResult> ImportScenarioAsync(string yaml, string fileName, bool replace, CancellationToken ct = default)
+    {
+        ScenarioImportResult result;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<NegotiationStore>();
+            result = await ScenarioImport.ImportAsync(store, yaml, fileName, Actor, replace, ct);
+        }
+        catch (TalksRuleException e)
+        {
+            return new(null, null, [new ScenarioError(fileName, 0, 0, e.Field, e.Message)]);
+        }
+        catch (ArgumentException e)
+        {
+            var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
+            return new(null, null, [new ScenarioError(fileName, 0, 0, e.ParamName ?? "", message)]);
+        }
+        if (result.Stored) changes.Publish(result.NegotiationId!);
+        return result;
+    }
+
+    /// <summary>
+    /// An import error as the page lists it: <c>file:line field: message</c> (the column, when known, after the
+    /// line as compilers write it; no line for a refusal by the store, which concerns the file as a whole).
+    /// </summary>
+    public static string Describe(ScenarioError error) =>
+        error.Line > 0 ? error.ToString()
+        : error.Field.Length == 0 ? $"{error.File}: {error.Message}"
+        : $"{error.File} {error.Field}: {error.Message}";
+}
