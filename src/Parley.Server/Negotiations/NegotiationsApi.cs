@@ -43,7 +43,7 @@ public static class NegotiationsApi
             return TypedResults.ValidationProblem(
                 read.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
                 detail: string.Join("\n", read.Errors), title: $"{fileName} has {read.Errors.Count} error(s); nothing was stored.");
-        var outcome = await store.ImportAsync(negotiation, read.Preferences, read.Guarantees, Actor.Of(request.HttpContext), replace, ct);
+        var outcome = await store.ImportAsync(negotiation, read.Preferences, read.Guarantees, read.Drafts, Actor.Of(request.HttpContext), replace, ct);
         if (outcome == ImportOutcome.AlreadyExists)
             return TypedResults.Conflict($"A negotiation '{negotiation.Id}' exists; import with ?replace=true to replace it.");
         var summary = (await store.ListAsync(ct)).First(s => s.Id == negotiation.Id);
@@ -51,9 +51,10 @@ public static class NegotiationsApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> Export(string id, NegotiationStore store,
-        Data.Guarantees.GuaranteesStore guarantees, CancellationToken ct) =>
+        Data.Guarantees.GuaranteesStore guarantees, Data.Drafting.DraftStore drafts, CancellationToken ct) =>
         await store.LoadWithPreferencesAsync(id, ct) is var (n, preferences)
-            ? TypedResults.Content(ScenarioWriter.Write(n, preferences, await guarantees.ScenarioAsync(id, ct)), "application/yaml", Encoding.UTF8)
+            ? TypedResults.Content(ScenarioWriter.Write(n, preferences, await guarantees.ScenarioAsync(id, ct), await drafts.ScenarioAsync(id, ct)),
+                "application/yaml", Encoding.UTF8)
             : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> Delete(string id, HttpContext http, NegotiationStore store, CancellationToken ct) =>
