@@ -49,7 +49,7 @@ internal static class ScenarioDraftsReader
         var date = Day(v, "date");
         var author = v.Text("author");
         var format = v.Has("format") ? v.Enum("format", Formats) : DraftFormat.Markdown;
-        var text = v.Text("text", required: true);
+        var text = Text(v);
         if (v.Failed || label is null || text is null || format is null) return null;
         DraftVersion version;
         try
@@ -76,6 +76,15 @@ internal static class ScenarioDraftsReader
         foreach (var problem in DraftLinks.Check(version.Document, negotiation))
             v.Fail(InText(textNode, problem, source), v.Sub("text"), $"line {problem.Line}, column {problem.Column} of the text: {problem.Message}");
         return v.Failed ? null : version;
+    }
+
+    /// <summary>The text exactly as written; blank is allowed (a store may hold it), absent is not.</summary>
+    private static string? Text(Fields v)
+    {
+        var node = v.Raw("text", required: true);
+        if (node is YamlScalarNode s) return s.Value ?? "";
+        if (node is not null) v.Fail(node.Start, v.Sub("text"), $"expected text, found {Fields.Describe(node)}");
+        return null;
     }
 
     private static DateOnly? Day(Fields f, string key)

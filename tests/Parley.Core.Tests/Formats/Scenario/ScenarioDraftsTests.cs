@@ -62,7 +62,8 @@ public class ScenarioDraftsTests
 
         Assert.True(back.Ok, string.Join("\n", back.Errors));
         AssertSame(drafts, back.Drafts);
-        Assert.Contains("    text: |\n      # Territory <!-- issue: territory -->\n", text.Replace("  - label", "- label"), StringComparison.Ordinal);
+        Assert.Matches(@"\n +text: \|\n +# Territory <!-- issue: territory -->\n\n +The line \[#freeze", text);
+        Assert.Matches(@"\n +text: \|-\n +Annex text\n +with two lines\n", text);
         Assert.Contains("format: text", text, StringComparison.Ordinal);
         Assert.Equal(text, ScenarioWriter.Write(back.Negotiation!, drafts: back.Drafts));
         Assert.Empty(SchemaCheck.Problems(text));
