@@ -77,7 +77,7 @@ internal static class DraftAddCommand
                 }
                 catch (DraftRuleException e)
                 {
-                    return c.Fail($"--{e.Field}: {e.Message}");
+                    return c.Fail($"{(e.Field == "text" ? path : "--" + e.Field)}: {e.Message}");
                 }
                 var m = document.Metrics;
                 c.Out.WriteLine($"stored {draft}/{version.Label} in '{negotiation}' — {m.Opens} opening bracket(s), agreed share {m.AgreedShare.ToString("P1", CultureInfo.InvariantCulture)}");

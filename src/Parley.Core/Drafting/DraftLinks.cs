@@ -10,9 +10,10 @@ public sealed record DraftLinkProblem(int Line, int Column, string Message);
 
 /// <summary>
 /// Checks a draft's links to the talks against a negotiation: every <c>&lt;!-- issue: id --&gt;</c> tag names one of its
-/// issues, and every alternative header <c>[#option …]</c> stands in a provision tagged with an issue that has that option.
-/// The links live in the text itself; this is what makes them resolvable when the issue is agreed
-/// (<see cref="DraftRenderer"/>).
+/// issues, and every alternative header <c>[#option …]</c> in a provision tagged with an issue names an option of that
+/// issue. The links live in the text itself; this is what makes them resolvable when the issue is agreed
+/// (<see cref="DraftRenderer"/>). An option id in a provision tagged with no issue links to nothing and is left alone, as
+/// the renderer leaves it.
 /// </summary>
 public static class DraftLinks
 {
@@ -23,32 +24,37 @@ public static class DraftLinks
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IReadOnlyList<DraftLinkProblem> Check(DraftDocument document, Negotiation negotiation)
     {
-        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(negotiation);
+        return Check(document, negotiation.Issues.Select(i => (i.Id, (IReadOnlyList<string>)i.Options.Select(o => o.Id).ToArray())).ToArray());
+    }
+
+    /// <summary>As <see cref="Check(DraftDocument, Negotiation)"/>, against issue ids with their option ids, in the negotiation's order.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<DraftLinkProblem> Check(DraftDocument document, IReadOnlyList<(string Issue, IReadOnlyList<string> Options)> issues)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(issues);
+        var options = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (issue, ids) in issues) options[issue] = ids;
+        var known = string.Join(", ", issues.Select(i => i.Issue));
         var found = new List<(int Offset, int Line, int Column, string Message)>();
         var lines = new LineIndex(document.Text);
         var unknown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var provision in document.Provisions)
         {
-            if (provision.Issue is not { } issue || negotiation.FindIssue(issue) is not null || !unknown.Add(issue)) continue;
+            if (provision.Issue is not { } issue || options.ContainsKey(issue) || !unknown.Add(issue)) continue;
             int at = TagOffset(document, issue) ?? provision.Start;
             int line = lines.Line(at);
             found.Add((at, line, at - lines.LineStart(at) + 1,
-                $"unknown issue '{issue}' (issues: {string.Join(", ", negotiation.Issues.Select(i => i.Id))})"));
+                $"unknown issue '{issue}' (issues: {known})"));
         }
         foreach (var b in document.Brackets)
         {
             if (b.OptionId is not { } option) continue;
-            string? issue = document.Provisions[b.Provision].Issue;
-            if (issue is null)
-            {
-                found.Add((b.Start, b.Line, b.Column, $"alternative '#{option}' names an option, but its provision is tagged with no issue"));
-                continue;
-            }
-            if (negotiation.FindIssue(issue) is not { } known) continue; // reported once above
-            if (!known.Options.Any(o => o.Id == option))
-                found.Add((b.Start, b.Line, b.Column,
-                    $"unknown option '{option}' of issue '{issue}' (options: {string.Join(", ", known.Options.Select(o => o.Id))})"));
+            // Untagged: links to nothing. Unknown issue: reported once above.
+            if (document.Provisions[b.Provision].Issue is not { } issue || !options.TryGetValue(issue, out var offered)) continue;
+            if (!offered.Contains(option, StringComparer.Ordinal))
+                found.Add((b.Start, b.Line, b.Column, $"unknown option '{option}' of issue '{issue}' (options: {string.Join(", ", offered)})"));
         }
         return found.OrderBy(f => f.Offset).Select(f => new DraftLinkProblem(f.Line, f.Column, f.Message)).ToArray();
     }

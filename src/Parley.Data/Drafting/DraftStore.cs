@@ -28,7 +28,11 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
     /// does not exist.
     /// </summary>
     /// <exception cref="ArgumentException">The draft key is malformed or the actor blank.</exception>
-    /// <exception cref="DraftRuleException">The label is used or the date is before an earlier version's; nothing is written.</exception>
+    /// <exception cref="DraftRuleException">
+    /// The label is used or the date is before an earlier version's (field <c>version</c> or <c>date</c>), or the text links to
+    /// an issue or option the negotiation does not have (field <c>text</c>, each link as <c>line:column: message</c>;
+    /// <see cref="DraftLinks"/>) — such a draft would make the negotiation's scenario export unreadable. Nothing is written.
+    /// </exception>
     public async Task<bool> AddVersionAsync(string negotiationId, string draft, DraftVersion version, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(version);
@@ -45,6 +49,7 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
                 .Select(r => new { r.Version, r.Date })
                 .ToListAsync(ct);
             DraftHistory.CheckNext(earlier.Select(e => (e.Version, e.Date)), version.Label, version.Date);
+            await CheckLinksAsync(negotiationId, version, ct);
             var row = Row(negotiationId, draft, version, earlier.Count);
             Rows.Add(row);
             await _history.AppendAsync(negotiationId, actor, "draft.version-added", "draft-version", $"{draft}/{version.Label}",
@@ -153,6 +158,16 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
 
     private static IQueryable<StoredDraftVersion> Summaries(IQueryable<DraftVersionRow> rows) =>
         rows.Select(r => new StoredDraftVersion(r.Draft, r.Version, r.Ordinal, r.Date, r.Author, r.Format, r.Text.Length));
+
+    private async Task CheckLinksAsync(string negotiationId, DraftVersion version, CancellationToken ct)
+    {
+        var rows = await db.Issues.AsNoTracking().Where(i => i.NegotiationId == negotiationId).OrderBy(i => i.Ordinal)
+            .Select(i => new { i.Id, i.OptionsJson }).ToListAsync(ct);
+        var issues = rows.Select(i => (i.Id, (IReadOnlyList<string>)StoredJson.Read<OptionJson[]>(i.OptionsJson).Select(o => o.Id).ToArray())).ToArray();
+        var links = DraftLinks.Check(version.Document, issues);
+        if (links.Count > 0)
+            throw new DraftRuleException("text", string.Join("; ", links.Select(l => $"{l.Line}:{l.Column}: {l.Message}")));
+    }
 
     private static DraftVersionRow Row(string negotiationId, string draft, DraftVersion version, int ordinal) => new()
     {

@@ -89,4 +89,23 @@ public abstract partial class PersistenceTests
         await using var db = Open();
         Assert.Equal(3, await db.Set<DraftVersionRow>().CountAsync());
     }
+
+    [Theory]
+    [InlineData("# Plant <!-- issue: plant -->\n\nText.\n", "1:10: unknown issue 'plant'")]
+    [InlineData("# Territory <!-- issue: territory -->\n\nThe line [#freeze UA: a][#cede RU: b].\n", "3:25: unknown option 'cede' of issue 'territory' (options: freeze, withdraw)")]
+    public async Task AddDraftVersion_LinkTheNegotiationCannotResolve_IsRefusedOnTextAndWritesNothing(string text, string message)
+    {
+        await ImportAsync(Samples.Small());
+        var before = await HistoryCountAsync();
+
+        var refused = await Assert.ThrowsAsync<DraftRuleException>(() =>
+            WithDrafts(s => s.AddVersionAsync("small", "framework", Version("v1", null, text), "drafter")));
+
+        Assert.Equal("text", refused.Field);
+        Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await HistoryCountAsync());
+        Assert.Empty(await WithDrafts(s => s.ListAsync("small")));
+        // An option in a provision tagged with no issue links to nothing and is stored.
+        Assert.True(await WithDrafts(s => s.AddVersionAsync("small", "framework", Version("v1", null, "Text [#any UA: a][#other RU: b].\n"), "drafter")));
+    }
 }
