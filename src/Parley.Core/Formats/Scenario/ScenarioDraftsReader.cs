@@ -105,14 +105,15 @@ internal static class ScenarioDraftsReader
     {
         if (textNode is not YamlScalarNode { Style: ScalarStyle.Literal }) return textNode.Start;
         var lines = source.Value;
-        long first = textNode.Start.Line + 1, last = Math.Min(textNode.End.Line, lines.Length);
-        var indent = int.MaxValue;
-        for (var k = first; k <= last; k++)
+        // The block's indentation is that of its first non-blank line (the writer adds an indentation indicator only
+        // when the text itself starts with blanks, where this is off by their number: the text's own line is still right).
+        for (var k = textNode.Start.Line + 1; k <= Math.Min(textNode.End.Line, lines.Length); k++)
         {
             var line = lines[k - 1].TrimEnd('\r');
-            if (line.Trim().Length > 0) indent = Math.Min(indent, line.Length - line.TrimStart(' ').Length);
+            if (line.Trim().Length == 0) continue;
+            var indent = line.Length - line.TrimStart(' ').Length;
+            return new Mark(textNode.Start.Index, textNode.Start.Line + problem.Line, indent + problem.Column);
         }
-        if (indent == int.MaxValue) return textNode.Start;
-        return new Mark(textNode.Start.Index, textNode.Start.Line + problem.Line, indent + problem.Column);
+        return textNode.Start;
     }
 }

@@ -148,6 +148,9 @@ public class ScenarioDraftsTests
                       ## Plant <!-- issue: plant -->
 
                       The plant is restarted.
+                  - label: v2
+                    text: |
+                      Later.
 
             """);
 
