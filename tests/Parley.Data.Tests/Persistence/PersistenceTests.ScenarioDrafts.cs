@@ -91,7 +91,7 @@ public abstract partial class PersistenceTests
     }
 
     [Theory]
-    [InlineData("# Plant <!-- issue: plant -->\n\nText.\n", "1:10: unknown issue 'plant'")]
+    [InlineData("# Plant <!-- issue: plant -->\n\nText.\n", "1:9: unknown issue 'plant'")]
     [InlineData("# Territory <!-- issue: territory -->\n\nThe line [#freeze UA: a][#cede RU: b].\n", "3:25: unknown option 'cede' of issue 'territory' (options: freeze, withdraw)")]
     public async Task AddDraftVersion_LinkTheNegotiationCannotResolve_IsRefusedOnTextAndWritesNothing(string text, string message)
     {
