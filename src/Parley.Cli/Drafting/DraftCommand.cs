@@ -49,7 +49,7 @@ public static class DraftCommand
         command.SetAction(async (result, ct) =>
         {
             var (output, error) = Writers(result);
-            if (Source(result, file, stored, error) is not { } path)
+            if (Source(result, file, stored, error, result.GetValue(version) is not null) is not { } path)
                 return stored.Given(result) && result.GetValue(file) is null ? await StoredDrafts.Check(result, stored, result.GetValue(version), ct) : BadInput;
             var (document, failure) = DraftInput.Load(path, result.GetValue(FormatOption));
             if (document is null) return Fail(error, failure!);
@@ -75,7 +75,7 @@ public static class DraftCommand
         command.SetAction(async (result, ct) =>
         {
             var (output, error) = Writers(result);
-            if (Source(result, file, stored, error) is not { } path)
+            if (Source(result, file, stored, error, result.GetValue(version) is not null) is not { } path)
                 return stored.Given(result) && result.GetValue(file) is null
                     ? await StoredDrafts.Stats(result, stored, result.GetValue(version), result.GetValue(json), ct) : BadInput;
             var (document, failure) = DraftInput.Load(path, result.GetValue(FormatOption));
@@ -110,6 +110,8 @@ public static class DraftCommand
                     ? await StoredDrafts.Diff(result, stored, result.GetValue(from), result.GetValue(to), result.GetValue(json), ct)
                     : Fail(error, "compare two files (OLD NEW) or two stored versions (--negotiation, --draft, --from, --to), not both");
             if (a is null || b is null) return Fail(error, "name two files OLD NEW, or a stored draft with --negotiation ID --draft KEY");
+            if (result.GetValue(from) is not null || result.GetValue(to) is not null)
+                return Fail(error, "--from and --to name stored versions; add --negotiation ID --draft KEY instead of files");
             var (first, failA) = DraftInput.Load(a, result.GetValue(FormatOption));
             if (first is null) return Fail(error, failA!);
             var (second, failB) = DraftInput.Load(b, result.GetValue(FormatOption));
@@ -192,7 +194,7 @@ public static class DraftCommand
         new("--version") { Description = "Stored version's label (with --negotiation and --draft; default: the newest)." };
 
     /// <summary>The file to work on, or null (a stored draft is named, or the input is wrong: then the error is printed).</summary>
-    private static string? Source(ParseResult result, Argument<string?> file, StoredDraftOptions stored, TextWriter error)
+    private static string? Source(ParseResult result, Argument<string?> file, StoredDraftOptions stored, TextWriter error, bool versionGiven)
     {
         var path = result.GetValue(file);
         if (stored.Given(result))
@@ -201,6 +203,11 @@ public static class DraftCommand
             return null;
         }
         if (path is null) Fail(error, "name a draft FILE, or a stored draft with --negotiation ID --draft KEY");
+        else if (versionGiven)
+        {
+            Fail(error, "--version names a stored version; add --negotiation ID --draft KEY instead of a file");
+            return null;
+        }
         return path;
     }
 

@@ -137,6 +137,8 @@ public sealed class StoredDraftCommandTests : IDisposable
     [InlineData("not a valid draft key", "draft", "check", "--negotiation", Berlin, "--draft", "no spaces")]
     [InlineData("not both", "draft", "stats", "some.md", "--negotiation", Berlin, "--draft", Framework)]
     [InlineData("name a draft FILE", "draft", "stats")]
+    [InlineData("--version names a stored version", "draft", "stats", "some.md", "--version", "15 Dec")]
+    [InlineData("--from and --to name stored versions", "draft", "diff", "a.md", "b.md", "--to", "15 Dec")]
     public async Task StoredDraft_UnknownOrMissingName_OneLineErrorExit2(string message, params string[] args)
     {
         await ImportBerlin();
