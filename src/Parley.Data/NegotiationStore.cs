@@ -58,16 +58,25 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
     public Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences, string actor, bool replace, CancellationToken ct = default) =>
         ImportAsync(negotiation, preferences, Core.Formats.Scenario.ScenarioGuarantees.Empty, actor, replace, ct);
 
+    /// <summary>Stores a whole scenario without drafts; see the overload with drafts.</summary>
+    public Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences,
+        Core.Formats.Scenario.ScenarioGuarantees guarantees, string actor, bool replace, CancellationToken ct = default) =>
+        ImportAsync(negotiation, preferences, guarantees, [], actor, replace, ct);
+
     /// <summary>
-    /// Stores a whole scenario in one transaction: the negotiation, its preference profiles and its Guarantees sections
-    /// (commitments with their events, incidents with their reviews). Any refusal or failure stores nothing, so a
-    /// replaced negotiation stays as it was.
+    /// Stores a whole scenario in one transaction: the negotiation, its preference profiles, its Guarantees sections
+    /// (commitments with their events, incidents with their reviews) and its drafts with every version (one
+    /// <c>draft.version-added</c> history entry each). Replacing deletes the stored negotiation with all of these first, so
+    /// the file's drafts replace the stored ones. Any refusal or failure stores nothing, so a replaced negotiation stays
+    /// as it was.
     /// </summary>
     /// <exception cref="TalksRuleException">A profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
-    /// <exception cref="ArgumentException">The Guarantees sections repeat an id or name an unknown commitment; nothing is written.</exception>
+    /// <exception cref="ArgumentException">The Guarantees sections repeat an id or name an unknown commitment, or a draft key is repeated; nothing is written.</exception>
     public async Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences,
-        Core.Formats.Scenario.ScenarioGuarantees guarantees, string actor, bool replace, CancellationToken ct = default)
+        Core.Formats.Scenario.ScenarioGuarantees guarantees, IReadOnlyList<Core.Formats.Scenario.ScenarioDraft> drafts, string actor, bool replace,
+        CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(drafts);
         ArgumentNullException.ThrowIfNull(guarantees);
         ArgumentNullException.ThrowIfNull(negotiation);
         foreach (var p in preferences) p.CheckAgainst(negotiation);
@@ -84,6 +93,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
             await db.SaveChangesAsync(ct);
             await AddPreferencesAsync(negotiation.Id, preferences, actor, ct);
             if (!guarantees.IsEmpty) await new Guarantees.GuaranteesStore(db, clock).StoreScenarioInTransactionAsync(negotiation.Id, guarantees, actor, ct);
+            if (drafts.Count > 0) await new Drafting.DraftStore(db, clock).StoreScenarioInTransactionAsync(negotiation.Id, drafts, actor, ct);
             await transaction.CommitAsync(ct);
             return exists ? ImportOutcome.Replaced : ImportOutcome.Created;
         }

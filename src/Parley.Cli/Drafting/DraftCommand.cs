@@ -9,8 +9,10 @@ using Spectre.Console;
 namespace Parley.Cli.Drafting;
 
 /// <summary>
-/// <c>parley draft</c>: check, measure, compare and export bracketed negotiating texts. Exit codes: 0 success, 1 the draft
-/// has problems (<c>check</c>), 2 the input could not be used (missing file, unreadable .docx, bad option).
+/// <c>parley draft</c>: check, measure, compare and export bracketed negotiating texts, in files or stored in a negotiation
+/// (<c>--negotiation ID --draft KEY</c>; <c>list</c> and <c>add</c> work on stored drafts only). Exit codes: 0 success, 1
+/// the draft has problems (<c>check</c>, <c>add</c>), 2 the input could not be used (missing file, unreadable .docx, bad
+/// option, unknown negotiation, draft or version).
 /// </summary>
 public static class DraftCommand
 {
@@ -29,20 +31,26 @@ public static class DraftCommand
         draft.Subcommands.Add(Stats());
         draft.Subcommands.Add(Diff());
         draft.Subcommands.Add(Export());
+        draft.Subcommands.Add(List());
+        draft.Subcommands.Add(DraftAddCommand.Create(FormatOption));
         return draft;
     }
 
     private static Command Check()
     {
-        var file = new Argument<string>("FILE") { Description = "Draft file (.md, .txt or .docx)." };
+        var file = FileArgument();
+        var version = VersionOption();
+        var stored = new StoredDraftOptions();
         var command = new Command("check", "Print every unbalanced bracket as FILE:LINE:COL message; exit 1 if there is any.")
         {
-            file, FormatOption,
+            file, FormatOption, version,
         };
-        command.SetAction(result =>
+        stored.AddTo(command);
+        command.SetAction(async (result, ct) =>
         {
             var (output, error) = Writers(result);
-            string path = result.GetValue(file)!;
+            if (Source(result, file, stored, error, result.GetValue(version) is not null) is not { } path)
+                return stored.Given(result) && result.GetValue(file) is null ? await StoredDrafts.Check(result, stored, result.GetValue(version), ct) : BadInput;
             var (document, failure) = DraftInput.Load(path, result.GetValue(FormatOption));
             if (document is null) return Fail(error, failure!);
             foreach (var p in document.Problems) output.WriteLine($"{path}:{p.Line}:{p.Column}: {p.Message}");
@@ -55,16 +63,21 @@ public static class DraftCommand
 
     private static Command Stats()
     {
-        var file = new Argument<string>("FILE") { Description = "Draft file (.md, .txt or .docx)." };
+        var file = FileArgument();
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
+        var version = VersionOption();
+        var stored = new StoredDraftOptions();
         var command = new Command("stats", "Brackets, depth, options, words and agreed share, per section, party and issue.")
         {
-            file, json, FormatOption,
+            file, json, FormatOption, version,
         };
-        command.SetAction(result =>
+        stored.AddTo(command);
+        command.SetAction(async (result, ct) =>
         {
             var (output, error) = Writers(result);
-            string path = result.GetValue(file)!;
+            if (Source(result, file, stored, error, result.GetValue(version) is not null) is not { } path)
+                return stored.Given(result) && result.GetValue(file) is null
+                    ? await StoredDrafts.Stats(result, stored, result.GetValue(version), result.GetValue(json), ct) : BadInput;
             var (document, failure) = DraftInput.Load(path, result.GetValue(FormatOption));
             if (document is null) return Fail(error, failure!);
             var stats = DraftJson.Stats(path, document);
@@ -77,17 +90,28 @@ public static class DraftCommand
 
     private static Command Diff()
     {
-        var older = new Argument<string>("OLD") { Description = "Older version." };
-        var newer = new Argument<string>("NEW") { Description = "Newer version." };
+        var older = new Argument<string?>("OLD") { Description = "Older version (a file; or use --negotiation and --draft).", Arity = ArgumentArity.ZeroOrOne };
+        var newer = new Argument<string?>("NEW") { Description = "Newer version (a file).", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var from = new Option<string?>("--from") { Description = "Stored older version's label (default: the one before --to)." };
+        var to = new Option<string?>("--to") { Description = "Stored newer version's label (default: the newest)." };
+        var stored = new StoredDraftOptions();
         var command = new Command("diff", "What changed between two versions: brackets added, accepted, deleted, changed; words.")
         {
-            older, newer, json, FormatOption,
+            older, newer, json, FormatOption, from, to,
         };
-        command.SetAction(result =>
+        stored.AddTo(command);
+        command.SetAction(async (result, ct) =>
         {
             var (output, error) = Writers(result);
-            string a = result.GetValue(older)!, b = result.GetValue(newer)!;
+            string? a = result.GetValue(older), b = result.GetValue(newer);
+            if (stored.Given(result))
+                return a is null && b is null
+                    ? await StoredDrafts.Diff(result, stored, result.GetValue(from), result.GetValue(to), result.GetValue(json), ct)
+                    : Fail(error, "compare two files (OLD NEW) or two stored versions (--negotiation, --draft, --from, --to), not both");
+            if (a is null || b is null) return Fail(error, "name two files OLD NEW, or a stored draft with --negotiation ID --draft KEY");
+            if (result.GetValue(from) is not null || result.GetValue(to) is not null)
+                return Fail(error, "--from and --to name stored versions; add --negotiation ID --draft KEY instead of files");
             var (first, failA) = DraftInput.Load(a, result.GetValue(FormatOption));
             if (first is null) return Fail(error, failA!);
             var (second, failB) = DraftInput.Load(b, result.GetValue(FormatOption));
@@ -151,6 +175,40 @@ public static class DraftCommand
             }
         });
         return command;
+    }
+
+    private static Command List()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var stored = new StoredDraftOptions();
+        var command = new Command("list", "The drafts stored in a negotiation and their versions.") { json };
+        stored.AddTo(command);
+        command.SetAction((result, ct) => StoredDrafts.List(result, stored, result.GetValue(json), ct));
+        return command;
+    }
+
+    private static Argument<string?> FileArgument() =>
+        new("FILE") { Description = "Draft file (.md, .txt or .docx); or use --negotiation and --draft.", Arity = ArgumentArity.ZeroOrOne };
+
+    private static Option<string?> VersionOption() =>
+        new("--version") { Description = "Stored version's label (with --negotiation and --draft; default: the newest)." };
+
+    /// <summary>The file to work on, or null (a stored draft is named, or the input is wrong: then the error is printed).</summary>
+    private static string? Source(ParseResult result, Argument<string?> file, StoredDraftOptions stored, TextWriter error, bool versionGiven)
+    {
+        var path = result.GetValue(file);
+        if (stored.Given(result))
+        {
+            if (path is not null) Fail(error, "name a draft FILE or a stored draft (--negotiation, --draft), not both");
+            return null;
+        }
+        if (path is null) Fail(error, "name a draft FILE, or a stored draft with --negotiation ID --draft KEY");
+        else if (versionGiven)
+        {
+            Fail(error, "--version names a stored version; add --negotiation ID --draft KEY instead of a file");
+            return null;
+        }
+        return path;
     }
 
     private static (TextWriter Output, TextWriter Error) Writers(ParseResult result) =>

@@ -39,17 +39,17 @@ public static class ScenarioCommands
             var (negotiation, preferences) = (read.Negotiation!, read.Preferences);
             return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
             {
-                var outcome = await store.ImportAsync(negotiation, preferences, read.Guarantees, parse.GetValue(actor)!, parse.GetValue(replace), ct);
+                var outcome = await store.ImportAsync(negotiation, preferences, read.Guarantees, read.Drafts, parse.GetValue(actor)!, parse.GetValue(replace), ct);
                 if (outcome == ImportOutcome.AlreadyExists)
                     return cli.Fail($"a negotiation '{negotiation.Id}' is already stored; use --replace to replace it");
-                cli.Out.WriteLine($"{outcome.ToString().ToLowerInvariant()} '{negotiation.Id}' — {Describe(negotiation)}");
+                cli.Out.WriteLine($"{outcome.ToString().ToLowerInvariant()} '{negotiation.Id}' — {Describe(read)}");
                 return ExitCodes.Ok;
             });
         });
         return command;
     }
 
-    /// <summary><c>parley export ID [--output FILE] [--database …]</c>: a stored negotiation as a scenario file.</summary>
+    /// <summary><c>parley export ID [--output FILE] [--database …]</c>: a stored negotiation as a scenario file, its drafts included.</summary>
     public static Command Export()
     {
         var id = new Argument<string>("id") { Description = "The negotiation's id." };
@@ -64,7 +64,8 @@ public static class ScenarioCommands
                 if (await store.LoadWithPreferencesAsync(parse.GetValue(id)!, ct) is not var (negotiation, preferences))
                     return cli.Fail($"no negotiation '{parse.GetValue(id)}' in the database");
                 var guarantees = await new Data.Guarantees.GuaranteesStore(db, TimeProvider.System).ScenarioAsync(negotiation.Id, ct);
-                var yaml = ScenarioWriter.Write(negotiation, preferences, guarantees);
+                var drafts = await new Data.Drafting.DraftStore(db, TimeProvider.System).ScenarioAsync(negotiation.Id, ct);
+                var yaml = ScenarioWriter.Write(negotiation, preferences, guarantees, drafts);
                 if (parse.GetValue(output) is { } path)
                 {
                     var temp = path + ".tmp";
@@ -126,4 +127,7 @@ public static class ScenarioCommands
 
     private static string Describe(Negotiation n) =>
         $"{n.Parties.Count} parties, {n.Issues.Count} issues, {n.Positions.Count} positions, {n.Proposals.Count} proposals, {n.Statements.Count} statements";
+
+    private static string Describe(ScenarioReadResult read) => Describe(read.Negotiation!) + (read.Drafts.Count == 0 ? ""
+        : $", {read.Drafts.Count} draft(s) with {read.Drafts.Sum(d => d.History.Versions.Count)} version(s)");
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Drafting;
+using Parley.Core.Formats.Scenario;
 using Parley.Core.Talks;
 using Parley.Data.History;
 using Parley.Data.Mapping;
@@ -27,7 +28,11 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
     /// does not exist.
     /// </summary>
     /// <exception cref="ArgumentException">The draft key is malformed or the actor blank.</exception>
-    /// <exception cref="DraftRuleException">The label is used or the date is before an earlier version's; nothing is written.</exception>
+    /// <exception cref="DraftRuleException">
+    /// The label is used or the date is before an earlier version's (field <c>version</c> or <c>date</c>), or the text links to
+    /// an issue or option the negotiation does not have (field <c>text</c>, each link as <c>line:column: message</c>;
+    /// <see cref="DraftLinks"/>) — such a draft would make the negotiation's scenario export unreadable. Nothing is written.
+    /// </exception>
     public async Task<bool> AddVersionAsync(string negotiationId, string draft, DraftVersion version, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(version);
@@ -44,21 +49,11 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
                 .Select(r => new { r.Version, r.Date })
                 .ToListAsync(ct);
             DraftHistory.CheckNext(earlier.Select(e => (e.Version, e.Date)), version.Label, version.Date);
-            var row = new DraftVersionRow
-            {
-                NegotiationId = negotiationId,
-                Draft = draft,
-                Version = version.Label,
-                Ordinal = earlier.Count,
-                Date = version.Date,
-                Author = version.Author,
-                Format = version.Document.Format,
-                Text = version.Document.Text,
-            };
+            await CheckLinksAsync(negotiationId, version, ct);
+            var row = Row(negotiationId, draft, version, earlier.Count);
             Rows.Add(row);
-            var change = new { draft, version = version.Label, date = version.Date, author = version.Author, format = row.Format, text = row.Text };
             await _history.AppendAsync(negotiationId, actor, "draft.version-added", "draft-version", $"{draft}/{version.Label}",
-                StoredJson.Write(change), ct);
+                StoredJson.Write(Change(row)), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;
@@ -115,7 +110,83 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
             .Where(r => r.NegotiationId == negotiationId && r.Draft == draft)
             .OrderBy(r => r.Ordinal)
             .ToListAsync(ct);
-        if (rows.Count == 0) return null;
+        return rows.Count == 0 ? null : History(negotiationId, draft, rows);
+    }
+
+    /// <summary>
+    /// Every draft of a negotiation with all its versions, parsed, drafts by key (ordinal) and versions oldest first, in one
+    /// query: what a scenario file's <c>drafts:</c> section holds. Empty when it has none.
+    /// </summary>
+    /// <exception cref="ParleyDatabaseException">A stored draft no longer forms a valid history.</exception>
+    public async Task<IReadOnlyList<ScenarioDraft>> ScenarioAsync(string negotiationId, CancellationToken ct = default)
+    {
+        var rows = await Rows.AsNoTracking().Where(r => r.NegotiationId == negotiationId).ToListAsync(ct);
+        return rows.GroupBy(r => r.Draft, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ScenarioDraft(g.Key, History(negotiationId, g.Key, g.OrderBy(r => r.Ordinal).ToList())))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Stores a scenario's drafts inside <see cref="NegotiationStore.ImportAsync(Parley.Core.Talks.Negotiation, IReadOnlyList{Parley.Core.Settlement.PartyPreferences}, ScenarioGuarantees, IReadOnlyList{ScenarioDraft}, string, bool, CancellationToken)"/>'s
+    /// transaction, after its changes are saved: each version as a row and a <c>draft.version-added</c> entry, as
+    /// <see cref="AddVersionAsync"/> writes them.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two drafts have the same key; the caller's transaction is then rolled back.</exception>
+    internal async Task StoreScenarioInTransactionAsync(string negotiationId, IReadOnlyList<ScenarioDraft> drafts, string actor, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null || db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException("A scenario's drafts are stored inside the import's transaction, after its changes are saved.");
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in drafts)
+            if (!keys.Add(d.Key)) throw new ArgumentException($"Draft '{d.Key}' appears twice.", nameof(drafts));
+        foreach (var draft in drafts)
+        {
+            for (var k = 0; k < draft.History.Versions.Count; k++)
+            {
+                // Each append reads the head the previous one saved, so the chain stays linear within the transaction.
+                db.ChangeTracker.Clear();
+                var version = draft.History.Versions[k];
+                var row = Row(negotiationId, draft.Key, version, k);
+                Rows.Add(row);
+                await _history.AppendAsync(negotiationId, actor, "draft.version-added", "draft-version", $"{draft.Key}/{version.Label}",
+                    StoredJson.Write(Change(row)), ct);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+    }
+
+    private static IQueryable<StoredDraftVersion> Summaries(IQueryable<DraftVersionRow> rows) =>
+        rows.Select(r => new StoredDraftVersion(r.Draft, r.Version, r.Ordinal, r.Date, r.Author, r.Format, r.Text.Length));
+
+    private async Task CheckLinksAsync(string negotiationId, DraftVersion version, CancellationToken ct)
+    {
+        var rows = await db.Issues.AsNoTracking().Where(i => i.NegotiationId == negotiationId).OrderBy(i => i.Ordinal)
+            .Select(i => new { i.Id, i.OptionsJson }).ToListAsync(ct);
+        var issues = rows.Select(i => (i.Id, (IReadOnlyList<string>)StoredJson.Read<OptionJson[]>(i.OptionsJson).Select(o => o.Id).ToArray())).ToArray();
+        var links = DraftLinks.Check(version.Document, issues);
+        if (links.Count > 0)
+            throw new DraftRuleException("text", string.Join("; ", links.Select(l => $"{l.Line}:{l.Column}: {l.Message}")));
+    }
+
+    private static DraftVersionRow Row(string negotiationId, string draft, DraftVersion version, int ordinal) => new()
+    {
+        NegotiationId = negotiationId,
+        Draft = draft,
+        Version = version.Label,
+        Ordinal = ordinal,
+        Date = version.Date,
+        Author = version.Author,
+        Format = version.Document.Format,
+        Text = version.Document.Text,
+    };
+
+    /// <summary>What the history entry of an added version holds: the whole version with its text.</summary>
+    private static object Change(DraftVersionRow row) =>
+        new { draft = row.Draft, version = row.Version, date = row.Date, author = row.Author, format = row.Format, text = row.Text };
+
+    private static DraftHistory History(string negotiationId, string draft, List<DraftVersionRow> rows)
+    {
         try
         {
             return new DraftHistory(rows.Select(ToVersion));
@@ -125,9 +196,6 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
             throw new ParleyDatabaseException($"Stored draft '{draft}' of '{negotiationId}' is not valid any more: {e.Message}", e);
         }
     }
-
-    private static IQueryable<StoredDraftVersion> Summaries(IQueryable<DraftVersionRow> rows) =>
-        rows.Select(r => new StoredDraftVersion(r.Draft, r.Version, r.Ordinal, r.Date, r.Author, r.Format, r.Text.Length));
 
     private static DraftVersion ToVersion(DraftVersionRow row) =>
         new(row.Version, row.Date, DraftParser.Parse(row.Text, row.Format), row.Author);

@@ -27,7 +27,7 @@ public static class DemoSeed
         var read = ScenarioReader.Read(BerlinYaml(), "berlin-2025.yaml");
         var demo = read.Negotiation ?? throw new InvalidOperationException(
             "The embedded Berlin demo does not read: " + string.Join("; ", read.Errors));
-        await store.ImportAsync(demo, read.Preferences, read.Guarantees, "parley-demo", replace: false, ct);
-        await Drafting.BerlinDraftSeed.AddAsync(scope.ServiceProvider, demo.Id, ct);
+        // One import, one transaction: the negotiation, profiles, commitments, incidents and the draft framework.
+        await store.ImportAsync(demo, read.Preferences, read.Guarantees, read.Drafts, "parley-demo", replace: false, ct);
     }
 }

@@ -51,9 +51,10 @@ public static class NegotiationsApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> Export(string id, NegotiationStore store,
-        Data.Guarantees.GuaranteesStore guarantees, CancellationToken ct) =>
+        Data.Guarantees.GuaranteesStore guarantees, Data.Drafting.DraftStore drafts, CancellationToken ct) =>
         await store.LoadWithPreferencesAsync(id, ct) is var (n, preferences)
-            ? TypedResults.Content(ScenarioWriter.Write(n, preferences, await guarantees.ScenarioAsync(id, ct)), "application/yaml", Encoding.UTF8)
+            ? TypedResults.Content(ScenarioWriter.Write(n, preferences, await guarantees.ScenarioAsync(id, ct), await drafts.ScenarioAsync(id, ct)),
+                "application/yaml", Encoding.UTF8)
             : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> Delete(string id, HttpContext http, NegotiationStore store, CancellationToken ct) =>

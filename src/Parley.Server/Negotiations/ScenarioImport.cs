@@ -28,12 +28,13 @@ public static class ScenarioImport
     /// </summary>
     /// <exception cref="Core.Talks.TalksRuleException">The store refused a preference profile; nothing is written.</exception>
     /// <exception cref="ArgumentException">The store refused the Guarantees sections; nothing is written.</exception>
+    /// <exception cref="Core.Drafting.DraftRuleException">The store refused a draft version; nothing is written.</exception>
     public static async Task<ScenarioImportResult> ImportAsync(NegotiationStore store, string yaml, string fileName, string actor,
         bool replace, CancellationToken ct = default)
     {
         var read = ScenarioReader.Read(yaml, fileName);
         if (read.Negotiation is not { } negotiation) return new(null, null, read.Errors);
-        var outcome = await store.ImportAsync(negotiation, read.Preferences, read.Guarantees, actor, replace, ct);
+        var outcome = await store.ImportAsync(negotiation, read.Preferences, read.Guarantees, read.Drafts, actor, replace, ct);
         return new(outcome, negotiation.Id, []);
     }
 }

@@ -5,19 +5,34 @@ using Parley.Core.Tests.Formats.Scenario;
 
 namespace Parley.Core.Tests.Drafting;
 
-/// <summary>The demo draft (scenarios/drafts/berlin-framework-2025.md) against the demo scenario it belongs to.</summary>
+/// <summary>The demo draft (draft <c>berlin-framework</c> in scenarios/berlin-2025.yaml) against the demo scenario it belongs to.</summary>
 public class BerlinDraftTests
 {
     private static readonly DateTimeOffset EndOf15December = new(2025, 12, 15, 23, 59, 59, TimeSpan.Zero);
 
-    private static DraftDocument Draft() => DraftParser.Parse(Repo.Read("scenarios/drafts/berlin-framework-2025.md"));
+    private static DraftDocument Draft() => BerlinRead().Drafts.Single(d => d.Key == "berlin-framework").History.Versions.Single().Document;
 
-    private static Negotiation Berlin()
+    private static ScenarioReadResult BerlinRead()
     {
         var read = ScenarioReader.Read(Repo.Read("scenarios/berlin-2025.yaml"), "berlin-2025.yaml");
         Assert.True(read.Ok, string.Join("\n", read.Errors));
-        return read.Negotiation!;
+        return read;
     }
+
+    [Fact]
+    public void BerlinDraft_InTheScenarioFile_IsTheFrameworkTheDemoAlwaysHad_Version15DecByTheUs()
+    {
+        var draft = Assert.Single(BerlinRead().Drafts);
+        var version = Assert.Single(draft.History.Versions);
+
+        Assert.Equal(("berlin-framework", "15 Dec", new DateOnly(2025, 12, 15), "us", DraftFormat.Markdown),
+            (draft.Key, version.Label, version.Date, version.Author, version.Document.Format));
+        // The text scenarios/drafts/berlin-framework-2025.md held before it moved into the scenario file, byte for byte.
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version.Document.Text)));
+        Assert.Equal("8297ec68abcd83cedf7ab47241c2bccc0f49084d94401d6da11daf15d0f0e46c", sha);
+    }
+
+    private static Negotiation Berlin() => BerlinRead().Negotiation!;
 
     private static Dictionary<string, string> AgreedOn15December() =>
         TalksStatus.Compute(Berlin(), EndOf15December).Issues

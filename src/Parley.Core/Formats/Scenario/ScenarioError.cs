@@ -33,6 +33,9 @@ public sealed record ScenarioReadResult(Negotiation? Negotiation, IReadOnlyList<
     /// <summary>The commitments and incidents of the file (empty when it has none, or on error).</summary>
     public ScenarioGuarantees Guarantees { get; init; } = ScenarioGuarantees.Empty;
 
+    /// <summary>The drafts of the file (section <c>drafts</c>) with their versions, in file order; empty when it has none, or on error.</summary>
+    public IReadOnlyList<ScenarioDraft> Drafts { get; init; } = [];
+
     /// <summary>True when the file was read without error.</summary>
     public bool Ok => Errors.Count == 0;
 }

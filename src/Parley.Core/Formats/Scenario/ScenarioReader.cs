@@ -14,13 +14,14 @@ namespace Parley.Core.Formats.Scenario;
 /// items are checked by the aggregate itself (<see cref="Negotiation"/>'s Add methods); its
 /// <see cref="TalksRuleException"/> is mapped back to the item's YAML path and line. Items go into the aggregate
 /// in dependency order whatever the order of the sections in the file: parties, issues, proposals (without their
-/// answers), statements, answers, positions, rounds, working groups, agreements, contingencies, then the preference profiles.
+/// answers), statements, answers, positions, rounds, working groups, agreements, contingencies, then the preference profiles,
+/// the commitments and incidents, and the drafts (whose links name issues and options).
 /// </remarks>
 public static class ScenarioReader
 {
     /// <summary>The top-level sections this version reads, in the order the writer writes them.</summary>
     internal static readonly string[] Sections =
-        ["negotiation", "parties", "issues", "statements", "positions", "proposals", "agreements", "rounds", "working_groups", "contingencies", "preferences", .. ScenarioGuaranteesReader.Sections];
+        ["negotiation", "parties", "issues", "statements", "positions", "proposals", "agreements", "rounds", "working_groups", "contingencies", "preferences", .. ScenarioGuaranteesReader.Sections, .. ScenarioDraftsReader.Sections];
 
     /// <summary>Reads <paramref name="yaml"/>; <paramref name="fileName"/> only labels the errors (no file I/O).</summary>
     public static ScenarioReadResult Read(string yaml, string fileName)
@@ -48,9 +49,10 @@ public static class ScenarioReader
         items.Contingencies(top.List("contingencies"));
         var preferences = ScenarioPreferences.Read(ctx, top.List("preferences"), negotiation);
         var guarantees = ScenarioGuaranteesReader.Read(ctx, top, negotiation);
+        var drafts = ScenarioDraftsReader.Read(ctx, top, negotiation, yaml);
 
         return ctx.HasErrors ? new ScenarioReadResult(null, ctx.Errors())
-            : new ScenarioReadResult(negotiation, []) { Preferences = preferences, Guarantees = guarantees };
+            : new ScenarioReadResult(negotiation, []) { Preferences = preferences, Guarantees = guarantees, Drafts = drafts };
     }
 
     private static YamlNode? Load(string yaml, ReadContext ctx)

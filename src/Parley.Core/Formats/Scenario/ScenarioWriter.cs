@@ -13,8 +13,12 @@ public static class ScenarioWriter
 {
     private const string Header = "Parley scenario file (format: docs/scenario-format.md; schema: scenarios/scenario.schema.json)";
 
-    /// <summary>The scenario text of <paramref name="negotiation"/>, with the parties' preference profiles and the commitments and incidents when given.</summary>
-    public static string Write(Negotiation negotiation, IReadOnlyList<Settlement.PartyPreferences>? preferences = null, ScenarioGuarantees? guarantees = null)
+    /// <summary>
+    /// The scenario text of <paramref name="negotiation"/>, with the parties' preference profiles, the commitments and
+    /// incidents, and the drafts with all their versions when given.
+    /// </summary>
+    public static string Write(Negotiation negotiation, IReadOnlyList<Settlement.PartyPreferences>? preferences = null, ScenarioGuarantees? guarantees = null,
+        IReadOnlyList<ScenarioDraft>? drafts = null)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         var y = new YamlOut(Header);
@@ -41,6 +45,7 @@ public static class ScenarioWriter
         Section(y, "contingencies", negotiation.Contingencies, Contingency);
         ScenarioPreferences.Write(y, preferences ?? []);
         if (guarantees is not null) ScenarioGuaranteesWriter.Write(y, guarantees);
+        ScenarioDraftsWriter.Write(y, drafts ?? []);
         return y.Finish();
     }
 

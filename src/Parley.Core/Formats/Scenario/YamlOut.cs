@@ -40,6 +40,18 @@ internal sealed partial class YamlOut
         return this;
     }
 
+    /// <summary>
+    /// Writes a long text (a draft) as a literal block (<c>|</c>, <c>|-</c> or <c>|+</c> by its trailing line breaks) when
+    /// that keeps every character; otherwise (tabs, carriage returns, trailing or leading spaces, Unicode line
+    /// separators, an empty text) as a double-quoted string with escapes, which is exact too.
+    /// </summary>
+    public YamlOut Block(string value)
+    {
+        var literal = value.Trim().Length > 0 && LiteralSafe(value) && value.IndexOfAny(['\u0085', '\u2028', '\u2029', '\uFEFF']) < 0;
+        _emitter.Emit(new Scalar(null, null, value, literal ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted, true, true));
+        return this;
+    }
+
     /// <summary>Writes a value whose spelling is known to be plain and unambiguous in context (dates, numbers, enum names).</summary>
     public YamlOut Plain(string value)
     {

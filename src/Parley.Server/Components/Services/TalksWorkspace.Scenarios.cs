@@ -28,6 +28,10 @@ public sealed partial class TalksWorkspace
         {
             return new(null, null, [new ScenarioError(fileName, 0, 0, e.Field, e.Message)]);
         }
+        catch (Core.Drafting.DraftRuleException e)
+        {
+            return new(null, null, [new ScenarioError(fileName, 0, 0, "drafts." + e.Field, e.Message)]);
+        }
         catch (ArgumentException e)
         {
             var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;

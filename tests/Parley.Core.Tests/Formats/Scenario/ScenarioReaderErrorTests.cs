@@ -138,9 +138,9 @@ public class ScenarioReaderErrorTests
     [Fact]
     public void Read_UnknownSection_IsAnError()
     {
-        var result = Read(Valid + "drafts:\n  - id: d1\n");
+        var result = Read(Valid + "minutes:\n  - id: d1\n");
 
-        var error = Refused(result, "drafts");
+        var error = Refused(result, "minutes");
         At(error, 47, 1);
         Assert.Contains("allowed: negotiation, parties", error.Message);
     }
