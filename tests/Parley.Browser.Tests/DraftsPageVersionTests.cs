@@ -69,7 +69,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
         await Expect(narrow.GetByTestId("diff-summary")).ToContainTextAsync("From 16 Dec to 17 Dec");
         await Screenshots.SaveAsync(narrow, "narrow");
         var overflow = await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"the drafts page is {overflow}px wider than a 390px screen");
+        Assert.True(overflow <= 0, $"the drafts page is {overflow}px wider than a 390px screen: " + await PageImages.WidestAsync(narrow));
     }
 
     [Fact]

@@ -51,4 +51,12 @@ public static class PageImages
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("No Parley.slnx above the tests."), "tests", "data", relative);
     }
+
+    /// <summary>The outermost elements that stick out of the viewport, to say what to fix.</summary>
+    public static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1 || e.parentElement === document.body)
+            .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+        """);
 }

@@ -69,13 +69,13 @@ public sealed class ChartEndpointsTests : IAsyncLifetime
     [Theory]
     [InlineData("")]
     [InlineData("?asOf=2026-02-20")]
-    public async Task Incidents_Demo_IsA760By320Png(string query)
+    public async Task Incidents_Demo_IsA760By360Png(string query)
     {
         var response = await Client.GetAsync("/charts/berlin-2025/incidents.png" + query);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal((760, 320), Png(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal((760, 360), Png(await response.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]

@@ -58,13 +58,12 @@ public static class ConvergenceChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         double maxOpens = points.Count == 0 ? 1 : Math.Max(1, points.Max(p => p.Opens));
         plot.Axes.SetLimitsX(-0.6, Math.Max(0.6, points.Count - 0.4));
-        plot.Axes.SetLimitsY(0, maxOpens * 1.25, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, maxOpens * 1.2, plot.Axes.Left);
         plot.Axes.SetLimitsY(0, 112, plot.Axes.Right);
         plot.Axes.Left.Label.Text = "brackets";
         plot.Axes.Right.Label.Text = "agreed by words";
         plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"]);
-        plot.Legend.Alignment = Alignment.UpperLeft;
-        plot.ShowLegend();
+        plot.ShowLegend(Edge.Bottom); // below the plot: inside, it hides the first bar's label
         plot.Grid.MajorLineColor = new Color(0, 0, 0, 28);
         return plot.GetImageBytes(640, 300, ImageFormat.Png);
     }

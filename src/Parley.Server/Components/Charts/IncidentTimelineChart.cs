@@ -17,7 +17,7 @@ public static class IncidentTimelineChart
 
     private static readonly Color[] WindowColours = [new(0x1b, 0x78, 0x37), new(0x54, 0x27, 0x88), new(0x00, 0x70, 0x7a), new(0x7a, 0x6a, 0x00)];
 
-    /// <summary>The chart as a 760×320 PNG.</summary>
+    /// <summary>The chart as a 760×360 PNG, the legend below the plot.</summary>
     public static byte[] Render(IncidentTimeline timeline)
     {
         var plot = new Plot();
@@ -40,7 +40,10 @@ public static class IncidentTimelineChart
             span.FillStyle.Color = colour.WithAlpha(0.16);
             span.LineStyle.Color = colour.WithAlpha(0.7);
             span.LineStyle.Width = 1;
-            span.LegendText = $"{Short(w.Title)} ({w.Span})";
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = $"{Short(w.Title)} ({w.Span})", FillColor = colour.WithAlpha(0.25), LineColor = colour, LineWidth = 1,
+            });
         }
 
         var bars = new List<Bar>();
@@ -63,14 +66,12 @@ public static class IncidentTimelineChart
         if (bars.Count > 0) plot.Add.Bars(bars);
         foreach (var state in IncidentTimeline.States)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = Format(state), FillColor = StateColours[state] });
-        foreach (var item in plot.GetPlottables().OfType<ScottPlot.Plottables.HorizontalSpan>())
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = item.LegendText, FillColor = item.FillStyle.Color, LineColor = item.LineStyle.Color });
 
         var asOf = plot.Add.VerticalLine(Day(timeline.AsOf));
         asOf.Color = Colors.Black;
         asOf.LinePattern = LinePattern.Dotted;
-        asOf.Text = "as of";
-        asOf.LabelOppositeAxis = true;
+        asOf.LineWidth = 2;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "date shown", LineColor = Colors.Black, LinePattern = LinePattern.Dotted, LineWidth = 2 });
 
         if (timeline.Total == 0)
         {
@@ -79,14 +80,33 @@ public static class IncidentTimelineChart
             none.LabelFontSize = 14;
         }
         double top = timeline.Buckets.Count == 0 ? 1 : timeline.Buckets.Max(b => b.Total);
-        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(Ticks(left, right, timeline.Unit));
         plot.Axes.SetLimits(left - pad, right + pad, 0, Math.Max(1, top) * 1.15);
         plot.Axes.Left.Label.Text = "incidents " + timeline.PerUnit;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Legend.Alignment = Alignment.UpperLeft;
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Edge.Bottom);
         plot.Grid.MajorLineColor = new Color(0, 0, 0, 28);
-        return plot.GetImageBytes(760, 320, ImageFormat.Png);
+        return plot.GetImageBytes(760, 360, ImageFormat.Png);
+    }
+
+    // About six ticks: on days ("28 Dec\n2025") for a daily timeline, else on month starts ("Jan 2024").
+    private static Tick[] Ticks(double left, double right, TimelineUnit unit)
+    {
+        var first = DateOnly.FromDateTime(DateTime.FromOADate(left));
+        var last = DateOnly.FromDateTime(DateTime.FromOADate(right));
+        var ticks = new List<Tick>();
+        if (unit == TimelineUnit.Day && last.DayNumber - first.DayNumber <= 180)
+        {
+            int step = Math.Max(1, (int)Math.Ceiling((last.DayNumber - first.DayNumber) / 6.0));
+            for (var d = first; d <= last; d = d.AddDays(step))
+                ticks.Add(new Tick(d.ToDateTime(TimeOnly.MinValue).ToOADate(), d.ToString("d MMM\nyyyy", System.Globalization.CultureInfo.InvariantCulture)));
+            return [.. ticks];
+        }
+        int months = (last.Year - first.Year) * 12 + last.Month - first.Month;
+        int monthStep = Math.Max(1, (int)Math.Ceiling(months / 6.0));
+        for (var m = new DateOnly(first.Year, first.Month, 1).AddMonths(1); m <= last; m = m.AddMonths(monthStep))
+            ticks.Add(new Tick(m.ToDateTime(TimeOnly.MinValue).ToOADate(), m.ToString("MMM\nyyyy", System.Globalization.CultureInfo.InvariantCulture)));
+        return [.. ticks];
     }
 
     private static string Format(VerificationState state) => Services.Format.Words(state);
