@@ -15,6 +15,13 @@ public static class IncidentTimelineChart
         [VerificationState.Rejected] = new(0xaa, 0xaa, 0xaa),
     };
 
+    /// <summary>The colour of the <paramref name="k"/>-th window's shading, as CSS, for the page's legend.</summary>
+    public static string WindowCss(int k)
+    {
+        var c = WindowColours[k % WindowColours.Length];
+        return $"rgba({c.R}, {c.G}, {c.B}, 0.3)";
+    }
+
     private static readonly Color[] WindowColours = [new(0x1b, 0x78, 0x37), new(0x54, 0x27, 0x88), new(0x00, 0x70, 0x7a), new(0x7a, 0x6a, 0x00)];
 
     /// <summary>The chart as a 760×360 PNG, the legend below the plot.</summary>
@@ -40,10 +47,7 @@ public static class IncidentTimelineChart
             span.FillStyle.Color = colour.WithAlpha(0.16);
             span.LineStyle.Color = colour.WithAlpha(0.7);
             span.LineStyle.Width = 1;
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = $"{Short(w.Title)} ({w.Span})", FillColor = colour.WithAlpha(0.25), LineColor = colour, LineWidth = 1,
-            });
+            // Named in the page's legend below the image, with a swatch of this colour: in the image they would crowd the plot.
         }
 
         var bars = new List<Bar>();
@@ -84,6 +88,7 @@ public static class IncidentTimelineChart
         plot.Axes.SetLimits(left - pad, right + pad, 0, Math.Max(1, top) * 1.15);
         plot.Axes.Left.Label.Text = "incidents " + timeline.PerUnit;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Legend.Orientation = Orientation.Horizontal;
         plot.ShowLegend(Edge.Bottom);
         plot.Grid.MajorLineColor = new Color(0, 0, 0, 28);
         return plot.GetImageBytes(760, 360, ImageFormat.Png);
@@ -111,5 +116,4 @@ public static class IncidentTimelineChart
 
     private static string Format(VerificationState state) => Services.Format.Words(state);
 
-    private static string Short(string title) => title.Length <= 28 ? title : title[..27].TrimEnd() + "…";
 }
