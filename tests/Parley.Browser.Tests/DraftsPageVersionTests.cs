@@ -63,6 +63,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
         await Expect(sides.Locator("del", new() { HasText = "United States management" }).First).ToContainTextAsync("[deleted:");
         await Expect(sides.Locator("ins", new() { HasText = "internationally recognised borders" }).First).ToContainTextAsync("[inserted:");
         await Screenshots.SaveAsync(page);
+        Assert.Equal("", await PageImages.SeriousAxeViolationsAsync(page));
 
         var narrow = await Browser.NewUserAsync(width: 390, height: 844);
         await OpenAsync(narrow, Page);

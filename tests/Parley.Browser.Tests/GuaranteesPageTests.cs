@@ -95,6 +95,7 @@ public sealed class GuaranteesPageTests : BrowserTest
         await Expect(page.GetByTestId("import-imported")).ToHaveTextAsync("0", new() { Timeout = 120_000 });
         await Expect(page.GetByTestId("import-errors")).ToContainTextAsync("is already stored");
         await Expect(page.GetByTestId("incidents-shown")).ToContainTextAsync($"of {expected.Incidents.Count} reports");
+        Assert.Equal("", await PageImages.SeriousAxeViolationsAsync(page));
     }
 
     [Fact]
@@ -136,6 +137,7 @@ public sealed class GuaranteesPageTests : BrowserTest
         await page.GetByText("The timeline as a table").ClickAsync();
         await Expect(page.GetByTestId("timeline-table").Locator("tr", new() { HasText = "28 Dec 2025" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page);
+        Assert.Equal("", await PageImages.SeriousAxeViolationsAsync(page));
 
         var narrow = await Browser.NewUserAsync(width: 390, height: 844);
         await OpenAsync(narrow, "/negotiations/berlin-2025/guarantees");

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Parley.Browser.Tests;
@@ -59,4 +60,12 @@ public static class PageImages
             .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1 || e.parentElement === document.body)
             .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
         """);
+
+    /// <summary>The serious and critical violations of an axe scan of the page as it is, one line each.</summary>
+    public static async Task<string> SeriousAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return string.Join("\n", result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+    }
 }
