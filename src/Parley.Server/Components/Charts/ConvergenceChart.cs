@@ -51,6 +51,7 @@ public static class ConvergenceChart
             label.LabelFontSize = 12;
             label.LabelFontColor = shareColour;
             label.LabelAlignment = Alignment.MiddleLeft;
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.85); // readable over a bar
             label.Axes.YAxis = plot.Axes.Right;
         }
 
