@@ -45,4 +45,105 @@ public sealed class GuaranteesPageTests : BrowserTest
         await Expect(page.Locator(".queue > li[data-incident=test-orikhiv-assault]")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page);
     }
+
+    [Fact]
+    public async Task Guarantees_ImportAcledSample_ShowsTheCountsAndTheTimeline()
+    {
+        var file = PageImages.TestData("acled/acled-ukraine-sample.csv");
+        Parley.Core.Guarantees.Import.IncidentImport expected;
+        using (var reader = new StreamReader(file)) expected = Parley.Core.Formats.Acled.AcledCsv.Read(reader);
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        await Expect(page.GetByTestId("timeline-chart")).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex("no incident reported by 16 Dec 2025"));
+
+        await page.GetByLabel("Incident file (.csv)").SetInputFilesAsync(file);
+        await Expect(page.GetByTestId("import-message")).ToContainTextAsync("ready to import as ACLED");
+        // The upload went through the circuit, so it is connected: one click. Storing 1,000 reports takes a while on a busy machine.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("import-counts")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("import-imported")).ToHaveTextAsync(expected.Incidents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("import-rejected")).ToHaveTextAsync(expected.Rejected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("import-duplicates")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\d+$"));
+        if (expected.Errors.Count > 0)
+        {
+            var first = expected.Errors[0];
+            await Expect(page.GetByTestId("import-errors").Locator("tbody tr").First).ToContainTextAsync($"{first.Line}{first.Field}");
+        }
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{expected.Incidents.Count} imported");
+
+        // The incidents appear in the table and on the timeline (2018–2024: one bar per month).
+        // Only the most recent reports are listed at first, and the queue only the oldest: the page stays light.
+        await Expect(page.GetByTestId("incidents-shown")).ToContainTextAsync($"The 100 most recent of {expected.Incidents.Count} reports are shown.");
+        await Expect(page.Locator("table.incidents tr[data-incident]")).ToHaveCountAsync(100);
+        await Expect(page.GetByTestId("queue-shown")).ToContainTextAsync($"{expected.Incidents.Count} reports are waiting");
+        var chart = page.GetByTestId("timeline-chart");
+        await Expect(chart).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex("incidents per month by verification state"));
+        var (status, type, png) = await PageImages.FetchAsync(page, chart, "src");
+        Assert.Equal((200, "image/png"), (status, type));
+        Assert.Equal((760, 360), PageImages.PngSize(png));
+        Assert.True(await PageImages.LoadedAsync(chart), "the browser decoded the timeline");
+        await Screenshots.SaveAsync(page);
+
+        // The same file again: every row is refused as already stored, and nothing more is stored.
+        // Another name: choosing the very same file again fires no change in the browser.
+        await page.GetByLabel("Incident file (.csv)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "acled-ukraine-sample-again.csv", MimeType = "text/csv", Buffer = await File.ReadAllBytesAsync(file),
+        });
+        await Expect(page.GetByTestId("import-message")).ToContainTextAsync("ready to import");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync(new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("import-imported")).ToHaveTextAsync("0", new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("import-errors")).ToContainTextAsync("is already stored");
+        await Expect(page.GetByTestId("incidents-shown")).ToContainTextAsync($"of {expected.Incidents.Count} reports");
+        Assert.Equal("", await PageImages.SeriousAxeViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task Guarantees_ImportFileWithoutItsColumns_StoresNothingAndSaysWhy()
+    {
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        await page.GetByLabel("Incident file (.csv)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "acled-export.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("event_id_cnty,event_date,notes\nUKR1,2025-12-28,something\n"),
+        });
+        await Expect(page.GetByTestId("import-message")).ToContainTextAsync("ready to import as ACLED");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was stored", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("import-errors").Locator("tbody tr").First).ToContainTextAsync("1");
+        await Expect(page.GetByTestId("import-counts")).ToHaveCountAsync(0);
+        await Expect(page.Locator("table.incidents tr[data-incident]")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page);
+    }
+
+    [Fact]
+    public async Task Guarantees_Timeline_ShadesTheChristmasTruceAndLoads()
+    {
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero));
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        var chart = page.GetByTestId("timeline-chart");
+        await Expect(chart).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex(
+            "incidents per day by verification state as of 20 Feb 2026: \\d+ incidents.*Christmas truce on strikes against energy infrastructure, 24 Dec 2025 – 7 Jan 2026"));
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Commitment windows shaded on the timeline" }))
+            .ToContainTextAsync("24 Dec 2025 – 7 Jan 2026");
+        var (status, type, png) = await PageImages.FetchAsync(page, chart, "src");
+        Assert.Equal((200, "image/png"), (status, type));
+        Assert.True(await PageImages.LoadedAsync(chart), "the browser decoded the timeline");
+        File.WriteAllBytes(Path.Combine(Screenshots.FolderPath, nameof(Guarantees_Timeline_ShadesTheChristmasTruceAndLoads) + "-chart.png"), png);
+
+        await page.GetByText("The timeline as a table").ClickAsync();
+        await Expect(page.GetByTestId("timeline-table").Locator("tr", new() { HasText = "28 Dec 2025" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page);
+        Assert.Equal("", await PageImages.SeriousAxeViolationsAsync(page));
+
+        var narrow = await Browser.NewUserAsync(width: 390, height: 844);
+        await OpenAsync(narrow, "/negotiations/berlin-2025/guarantees");
+        await Expect(narrow.GetByTestId("timeline-chart")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(narrow, "narrow");
+        var overflow = await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the guarantees page is {overflow}px wider than a 390px screen: " + await PageImages.WidestAsync(narrow));
+    }
 }

@@ -69,7 +69,9 @@ internal static class DraftUpload
         }
     }
 
-    private static DraftDocument Parse(byte[] bytes, string? fileName, string? contentType, string? format)
+    /// <summary>Parses an uploaded file: .docx by its extension or media type, else UTF-8 Markdown or plain text.</summary>
+    /// <exception cref="InvalidInputException">The file is empty, not UTF-8, not a readable .docx, or the format is unknown.</exception>
+    internal static DraftDocument Parse(byte[] bytes, string? fileName, string? contentType, string? format)
     {
         string extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         string mediaType = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();

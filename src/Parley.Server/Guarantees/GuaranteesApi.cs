@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Parley.Core.Formats.Acled;
-using Parley.Core.Formats.Ucdp;
 using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
 using Parley.Server.Infrastructure;
@@ -74,23 +70,15 @@ public static class GuaranteesApi
     private static async Task<Results<Ok<ImportView>, NotFound, ValidationProblem>> ImportIncidents(string id, HttpRequest request, Ctx c,
         string format = "acled")
     {
-        if (format is not ("acled" or "ucdp")) throw new InvalidInputException("format", $"'{format}' is not acled or ucdp");
+        if (!IncidentFileImport.Formats.Contains(format)) throw new InvalidInputException("format", $"'{format}' is not acled or ucdp");
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, c.Aborted);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, Encoding.UTF8);
-        var import = format == "ucdp" ? UcdpGedCsv.Read(reader) : AcledCsv.Read(reader);
-        if (import.FileRejected)
-            return TypedResults.ValidationProblem(import.Errors.GroupBy(e => $"line {e.Line}: {e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                detail: string.Join("; ", import.Errors.Select(e => $"line {e.Line}: {e.Field}: {e.Message}")), title: "The file cannot be imported; nothing was stored.");
-        var stored = await c.Store.ImportIncidentsAsync(id, import.Incidents, c.Actor, $"{format} upload", hash, ct: c.Aborted);
-        if (stored is null) return TypedResults.NotFound();
-        var lines = import.Incidents.Select((i, k) => (i.Id, Line: import.Lines[k])).ToDictionary(x => x.Id, x => x.Line);
-        var errors = import.Errors.Select(e => new ImportErrorView(e.Line, e.Field, e.Message))
-            .Concat(stored.AlreadyStored.Select(r => new ImportErrorView(lines[r], format == "ucdp" ? "id" : "event_id_cnty", $"id '{r}' is already stored")))
-            .OrderBy(e => e.Line).ToArray();
-        return TypedResults.Ok(new ImportView(stored.Imported, import.Rejected + stored.AlreadyStored.Count, stored.DuplicatesGrouped, errors));
+        var outcome = await IncidentFileImport.ImportAsync(c.Store, id, buffer.ToArray(), format, c.Actor, $"{format} upload", c.Aborted);
+        if (outcome is null) return TypedResults.NotFound();
+        if (outcome.Result is not { } result)
+            return TypedResults.ValidationProblem(outcome.FileErrors.GroupBy(e => $"line {e.Line}: {e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                detail: string.Join("; ", outcome.FileErrors.Select(e => $"line {e.Line}: {e.Field}: {e.Message}")), title: "The file cannot be imported; nothing was stored.");
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Results<Ok<IncidentView>, NotFound>> Review(string id, string incident, Ctx c, ReviewInput? body, VerificationState to)

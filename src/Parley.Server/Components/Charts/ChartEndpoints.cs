@@ -7,9 +7,35 @@ namespace Parley.Server.Components.Charts;
 /// <summary>Charts drawn on the server with ScottPlot and served as PNG images to the pages.</summary>
 public static class ChartEndpoints
 {
-    /// <summary>Maps <c>/charts/{id}/agreed-share.png?asOf=…</c> (as-of: a date or an ISO instant; default now).</summary>
-    public static void MapCharts(this IEndpointRouteBuilder app) =>
+    /// <summary>
+    /// Maps <c>/charts/{id}/agreed-share.png?asOf=…</c> (as-of: a date or an ISO instant; default now),
+    /// <c>/charts/{id}/drafts/{draft}/convergence.png</c> and <c>/charts/{id}/incidents.png?asOf=…</c>.
+    /// </summary>
+    public static void MapCharts(this IEndpointRouteBuilder app)
+    {
         app.MapGet("charts/{id}/agreed-share.png", AgreedShare).ExcludeFromDescription();
+        app.MapGet("charts/{id}/drafts/{draft}/convergence.png", Convergence).ExcludeFromDescription();
+        app.MapGet("charts/{id}/incidents.png", Incidents).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> Convergence(string id, string draft, Data.Drafting.DraftStore drafts, HttpResponse response,
+        CancellationToken ct = default)
+    {
+        if (await drafts.LoadAsync(id, draft, ct) is not { } history) return TypedResults.NotFound();
+        response.Headers.CacheControl = "no-cache";
+        return TypedResults.File(ConvergenceChart.Render(history.Convergence()), "image/png");
+    }
+
+    private static async Task<IResult> Incidents(string id, NegotiationStore talks, Data.Guarantees.GuaranteesStore guarantees,
+        TimeProvider clock, HttpResponse response, string? asOf = null, CancellationToken ct = default)
+    {
+        var at = Infrastructure.Input.AsOf(asOf, clock);
+        if (!await talks.ExistsAsync(id, ct)) return TypedResults.NotFound();
+        var (commitments, _) = await guarantees.CommitmentsAsync(id, ct);
+        var timeline = IncidentTimeline.Compute(await guarantees.IncidentsAsync(id, ct), commitments, at);
+        response.Headers.CacheControl = "no-cache";
+        return TypedResults.File(IncidentTimelineChart.Render(timeline), "image/png");
+    }
 
     private static async Task<IResult> AgreedShare(string id, NegotiationStore store, TimeProvider clock, HttpResponse response,
         string? asOf = null, CancellationToken ct = default)

@@ -15,7 +15,18 @@ public static class DraftHtml
     public const int Colours = 12;
 
     /// <summary>Renders <paramref name="document"/>; <paramref name="partyIndex"/> gives a party's colour index, or -1.</summary>
-    public static string Render(DraftDocument document, Func<string, int> partyIndex, string prefix)
+    public static string Render(DraftDocument document, Func<string, int> partyIndex, string prefix) =>
+        Render(document, b => b.Parties.Count == 0 ? -1 : partyIndex(b.Parties[0]), _ => null, prefix);
+
+    /// <summary>The issue a bracket's provision is tagged with, or null.</summary>
+    public static string? IssueOf(DraftDocument document, Bracket bracket) =>
+        bracket.Provision >= 0 && bracket.Provision < document.Provisions.Count ? document.Provisions[bracket.Provision].Issue : null;
+
+    /// <summary>
+    /// Renders <paramref name="document"/> with each bracket coloured by <paramref name="colour"/> (a colour index, or -1 for
+    /// none) and titled by <paramref name="title"/> (null: no title).
+    /// </summary>
+    public static string Render(DraftDocument document, Func<Bracket, int> colour, Func<Bracket, string?> title, string prefix)
     {
         var text = document.Text;
         var opens = document.Brackets.ToLookup(b => b.Start);
@@ -31,9 +42,11 @@ public static class DraftHtml
             if (i == text.Length) break;
             foreach (var b in opens[i].OrderBy(b => b.Depth))
             {
-                var colour = b.Parties.Count == 0 ? -1 : partyIndex(b.Parties[0]);
-                var css = colour < 0 ? "bracket party-none" : $"bracket party-{colour % Colours}";
-                html.Append($"<mark class=\"{css}\" data-parties=\"{WebUtility.HtmlEncode(string.Join(" ", b.Parties))}\">");
+                var index = colour(b);
+                var css = index < 0 ? "bracket party-none" : $"bracket party-{index % Colours}";
+                var tip = title(b) is { } t ? $" title=\"{WebUtility.HtmlEncode(t)}\"" : "";
+                var issue = IssueOf(document, b) is { } tag ? $" data-issue=\"{WebUtility.HtmlEncode(tag)}\"" : "";
+                html.Append($"<mark class=\"{css}\" data-parties=\"{WebUtility.HtmlEncode(string.Join(" ", b.Parties))}\"{issue}{tip}>");
             }
             var c = text[i];
             html.Append(c switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", '"' => "&quot;", _ => c.ToString() });
