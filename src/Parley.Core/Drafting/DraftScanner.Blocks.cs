@@ -114,7 +114,7 @@ internal sealed partial class DraftScanner
     {
         var block = _reused;
         block.Reset();
-        block.Index = Blocks.Count;
+        block.Index = Provisions.Count;
         block.Kind = kind;
         block.Start = start;
         block.StartLine = 1 + (start >= _lineStart ? _line - 1 : _t.AsSpan(0, start).Count('\n'));
@@ -124,6 +124,14 @@ internal sealed partial class DraftScanner
         return block;
     }
 
+    /// <summary>Sections still open at the current point, outermost first (indexes in <see cref="SectionHeads"/>).</summary>
+    private readonly List<int> _openSections = [];
+
+    /// <summary>
+    /// Closes the block being read and stores it as a provision. A heading closes the open sections of its level or deeper
+    /// and opens its own; a provision belongs to the innermost section open after that, and takes its issue from its own tag,
+    /// else from a tag carried over from a lone tag block just before it, else from that section.
+    /// </summary>
     private void EndBlock(int end)
     {
         if (_block is not { } block) return;
@@ -133,10 +141,35 @@ internal sealed partial class DraftScanner
         {
             _carriedIssue = block.OwnIssue;
         }
-        Blocks.Add(block.ToData());
+        if (block.Kind == ProvisionKind.Heading)
+        {
+            while (_openSections.Count > 0 && SectionHeads[_openSections[^1]].Level >= block.Level) _openSections.RemoveAt(_openSections.Count - 1);
+            int parent = _openSections.Count > 0 ? _openSections[^1] : -1;
+            string? inherited = parent >= 0 ? SectionHeads[parent].Issue : null;
+            SectionHeads.Add(new SectionHead(block.Index, block.Level, block.Title, parent, block.OwnIssue ?? inherited));
+            _openSections.Add(SectionHeads.Count - 1);
+        }
+        int section = _openSections.Count > 0 ? _openSections[^1] : -1;
+        Provisions.Add(new Provision
+        {
+            Index = block.Index,
+            Kind = block.Kind,
+            Start = block.Start,
+            End = block.End,
+            StartLine = block.StartLine,
+            EndLine = block.EndLine,
+            Section = section,
+            Label = block.Label,
+            Issue = block.OwnIssue ?? block.CarriedIssue ?? (section >= 0 ? SectionHeads[section].Issue : null),
+            AdReferendum = block.AdReferendum,
+            Metrics = new TextMetrics(block.Words, block.AgreedWords, block.Chars, block.AgreedChars, block.Opens, block.MaxDepth),
+        });
         _block = null;
     }
 }
+
+/// <summary>A heading as a section: its provision, level, title, enclosing section (-1 at top) and issue (own or inherited).</summary>
+internal readonly record struct SectionHead(int Provision, int Level, string Title, int Parent, string? Issue);
 
 /// <summary>The provision being read.</summary>
 internal sealed class BlockBuilder
@@ -164,23 +197,4 @@ internal sealed class BlockBuilder
         OwnIssue = CarriedIssue = null;
         AdReferendum = EndsAtLineEnd = HasBracket = false;
     }
-
-    public BlockData ToData() => new()
-    {
-        Index = Index, Start = Start, End = End, StartLine = StartLine, EndLine = EndLine, Level = Level, Opens = Opens,
-        MaxDepth = MaxDepth, Words = Words, AgreedWords = AgreedWords, Chars = Chars, AgreedChars = AgreedChars, Kind = Kind,
-        Title = Title, Label = Label, OwnIssue = OwnIssue, CarriedIssue = CarriedIssue, AdReferendum = AdReferendum,
-    };
-}
-
-/// <summary>A provision once read (a value in one list: no object per provision).</summary>
-internal struct BlockData
-{
-    public int Index, Start, End, StartLine, EndLine, Level, Opens, MaxDepth;
-    public long Words, AgreedWords, Chars, AgreedChars;
-    public ProvisionKind Kind;
-    public string Title;
-    public ParagraphLabel? Label;
-    public string? OwnIssue, CarriedIssue;
-    public bool AdReferendum;
 }

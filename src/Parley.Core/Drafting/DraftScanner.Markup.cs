@@ -27,16 +27,15 @@ internal sealed partial class DraftScanner
     }
 
     /// <summary>Labels of every link reference definition, so that <c>[text][label]</c> is a link only when the label is defined.</summary>
-    private HashSet<string> CollectLinkLabels()
+    private HashSet<string> CollectLinkLabels(List<int> definitionMarks)
     {
         var labels = new HashSet<string>(StringComparer.Ordinal);
+        if (definitionMarks.Count == 0) return labels;
         int from = Math.Max(0, FrontMatterEnd() ?? 0);
-        // A definition has "]:" on its line: look only at the lines that do, found by a vectorised search.
-        while (from < _n)
+        // A definition has "]:" on its line: look only at the lines that do, found by the prescan.
+        foreach (int k in definitionMarks)
         {
-            int k = _t.AsSpan(from).IndexOf("]:", StringComparison.Ordinal);
-            if (k < 0) break;
-            k += from;
+            if (k < from) continue;
             int p = k == 0 ? 0 : _t.LastIndexOf('\n', k - 1) + 1;
             p = Math.Max(p, from);
             int end = _t.IndexOf('\n', k);

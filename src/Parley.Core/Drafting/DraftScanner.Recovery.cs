@@ -17,31 +17,39 @@ internal sealed partial class DraftScanner
         var unclosed = _stack.ToArray();
         _stack.Clear();
         var brackets = CollectionsMarshal.AsSpan(Brackets);
-        var blocks = CollectionsMarshal.AsSpan(Blocks);
+        var provisions = CollectionsMarshal.AsSpan(Provisions);
         foreach (var segment in Segments)
         {
-            ref var block = ref blocks[segment.Block];
-            block.AgreedWords += segment.Words;
-            block.AgreedChars += segment.Chars;
+            ref var provision = ref provisions[segment.Block];
+            provision = provision with { Metrics = provision.Metrics + new TextMetrics(0, segment.Words, 0, segment.Chars, 0, 0) };
         }
         Segments.Clear();
         foreach (int u in unclosed)
         {
             var opener = brackets[u];
             var state = States[u];
-            ref var block = ref blocks[opener.Provision];
-            block.Opens--;
+            ref var provision = ref provisions[opener.Provision];
             var header = new TextCounter(false, false, false);
             header.Count(_t.AsSpan(opener.Start + 1, opener.ContentStart - opener.Start - 1), _md);
-            block.Words += header.Words;
-            block.AgreedWords += header.Words;
-            block.Chars += header.Chars;
-            block.AgreedChars += header.Chars;
+            var m = provision.Metrics;
+            bool adReferendum = provision.AdReferendum;
             for (int p = opener.Start + 1; p < opener.ContentStart; p++)
             {
-                if ((_t[p] == 'a' || _t[p] == 'A') && IsAdRef(p)) block.AdReferendum = true;
+                if ((_t[p] == 'a' || _t[p] == 'A') && IsAdRef(p)) adReferendum = true;
             }
-            foreach (var party in state.Parties)
+            provision = provision with
+            {
+                AdReferendum = adReferendum,
+                Metrics = m with
+                {
+                    Words = m.Words + header.Words,
+                    AgreedWords = m.AgreedWords + header.Words,
+                    Chars = m.Chars + header.Chars,
+                    AgreedChars = m.AgreedChars + header.Chars,
+                    Opens = m.Opens - 1,
+                },
+            };
+            foreach (var party in (string[])opener.Parties)
             {
                 int k = PartyIndex[party];
                 PartyCounts[k] = (PartyCounts[k].Brackets - 1, PartyCounts[k].Words - state.OwnPartyWords);
@@ -49,10 +57,17 @@ internal sealed partial class DraftScanner
         }
         int firstBlock = brackets[unclosed[0]].Provision;
         Renumber(brackets, unclosed);
-        for (int b = firstBlock; b < blocks.Length; b++) blocks[b].MaxDepth = 0;
+        var depths = new int[provisions.Length - firstBlock];
         foreach (var b in CollectionsMarshal.AsSpan(Brackets))
         {
-            if (b.Provision >= firstBlock && b.Depth > blocks[b.Provision].MaxDepth) blocks[b.Provision].MaxDepth = b.Depth;
+            if (b.Provision >= firstBlock && b.Depth > depths[b.Provision - firstBlock]) depths[b.Provision - firstBlock] = b.Depth;
+        }
+        for (int b = firstBlock; b < provisions.Length; b++)
+        {
+            if (provisions[b].Metrics.MaxDepth != depths[b - firstBlock])
+            {
+                provisions[b] = provisions[b] with { Metrics = provisions[b].Metrics with { MaxDepth = depths[b - firstBlock] } };
+            }
         }
         ReorderParties();
     }

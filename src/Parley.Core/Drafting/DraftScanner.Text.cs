@@ -77,9 +77,8 @@ internal sealed partial class DraftScanner
         }
         if (_partiesOwner >= 0 && words > 0)
         {
-            ref var owner = ref CollectionsMarshal.AsSpan(States)[_partiesOwner];
-            owner.OwnPartyWords += words;
-            foreach (var party in owner.Parties)
+            CollectionsMarshal.AsSpan(States)[_partiesOwner].OwnPartyWords += words;
+            foreach (var party in (string[])CollectionsMarshal.AsSpan(Brackets)[_partiesOwner].Parties)
             {
                 int k = PartyIndex[party];
                 PartyCounts[k] = (PartyCounts[k].Brackets, PartyCounts[k].Words + words);

@@ -41,13 +41,13 @@ internal sealed partial class DraftScanner
         _n = text.Length;
         _md = format == DraftFormat.Markdown;
         _ignoredOpens = ignoredOpens;
-        _linkLabels = _md ? CollectLinkLabels() : [];
-        // Sized once from vectorised counts (exact for brackets, an upper bound for blocks: one per line at most), so that
-        // the lists do not regrow: each regrowth of a large list copies it.
-        int opens = text.AsSpan().Count('[');
-        Brackets = new List<Bracket>(opens);
-        States = new List<BracketState>(opens);
-        Blocks = new List<BlockData>(text.AsSpan().Count('\n') + 2);
+        var prescan = DraftPrescan.Of(text);
+        _linkLabels = _md ? CollectLinkLabels(prescan.DefinitionMarks) : [];
+        // Sized once from the prescan (exact for brackets, an upper bound for provisions: one per line that is not empty), so
+        // that the lists do not regrow: each regrowth of a large list copies it.
+        Brackets = new List<Bracket>(prescan.Opens);
+        States = new List<BracketState>(prescan.Opens);
+        Provisions = new List<Provision>(prescan.ProvisionBound);
         int adRef = text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase);
         _nextAdRef = adRef < 0 ? _n : adRef;
     }
@@ -65,7 +65,11 @@ internal sealed partial class DraftScanner
     /// when it closes, so at the end only the text of openers never closed is left.
     /// </summary>
     public List<TextSegment> Segments { get; } = [];
-    public List<BlockData> Blocks { get; }
+    /// <summary>Provisions read so far, in order; <see cref="Provision.Index"/> is the position.</summary>
+    public List<Provision> Provisions { get; }
+
+    /// <summary>Headings read so far, by section number: the provision, its level and title, its parent section and issue.</summary>
+    public List<SectionHead> SectionHeads { get; } = [];
     public List<FacilitatorNote> Notes { get; } = [];
     public List<OptionLabel> Options { get; } = [];
     public List<DraftProblem> Problems { get; } = [];
@@ -221,7 +225,7 @@ internal sealed partial class DraftScanner
             OptionId = header?.Option,
             Kind = IsPlaceholder(contentStart) ? BracketKind.Placeholder : BracketKind.Disputed,
         });
-        States.Add(new BracketState { SegmentMark = Segments.Count, Parties = parties });
+        States.Add(new BracketState { SegmentMark = Segments.Count });
         _frameOwner.Add(_partiesOwner);
         if (parties.Length > 0) _partiesOwner = index;
         _stack.Add(index);
@@ -291,9 +295,6 @@ internal struct BracketState
 
     /// <summary>Words counted for its parties while it was the nearest attributed bracket.</summary>
     public long OwnPartyWords;
-
-    /// <summary>Its parties (the same array as <see cref="Bracket.Parties"/>, without going through the interface).</summary>
-    public string[] Parties;
 }
 
 /// <summary>Words and characters counted while <see cref="Bracket"/> was the innermost open bracket, in one block.</summary>
