@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Parley.Core.Drafting;
 
 /// <summary>
@@ -46,13 +48,13 @@ public static class DraftParser
         // The scanner's list is the document's: no copy of what can be hundreds of thousands of brackets.
         var brackets = s.Brackets.AsReadOnly();
         var members = new int[s.GroupCount];
-        foreach (var b in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Brackets))
+        foreach (var b in CollectionsMarshal.AsSpan(s.Brackets))
         {
             if (b.Group >= 0) members[b.Group]++;
         }
         var groupBrackets = members.Select(m => new int[m]).ToArray();
         Array.Clear(members);
-        foreach (var b in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Brackets))
+        foreach (var b in CollectionsMarshal.AsSpan(s.Brackets))
         {
             if (b.Group >= 0) groupBrackets[b.Group][members[b.Group]++] = b.Index;
         }
@@ -65,7 +67,9 @@ public static class DraftParser
             .OrderBy(kv => kv.Value)
             .Select(kv => new PartyMetrics(kv.Key, s.PartyCounts[kv.Value].Brackets, s.PartyCounts[kv.Value].Words))
             .ToArray();
-        var warnings = brackets.Count == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, provisions).ToArray();
+        var warnings = brackets.Count == 0 ? []
+            : Diagnostics.CrossedHeadings(text, CollectionsMarshal.AsSpan(s.Brackets),
+                CollectionsMarshal.AsSpan(s.Provisions));
         return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.ToArray(),
             s.Options.ToArray(), problems, warnings, s.Markup.ToArray(), parties);
     }
@@ -73,9 +77,9 @@ public static class DraftParser
     /// <summary>Sections with their totals: each provision's counts added to its section and every section above it.</summary>
     private static Section[] Sections(DraftScanner s)
     {
-        var heads = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.SectionHeads);
+        var heads = CollectionsMarshal.AsSpan(s.SectionHeads);
         var totals = new TextMetrics[heads.Length];
-        foreach (ref readonly var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Provisions))
+        foreach (ref readonly var p in CollectionsMarshal.AsSpan(s.Provisions))
         {
             for (int k = p.Section; k >= 0; k = heads[k].Parent) totals[k] += p.Metrics;
         }
