@@ -85,7 +85,7 @@ internal sealed partial class DraftScanner
         bool starts = bullet > 0;
         if (starts) p = LineRules.SkipBlanks(_t, bullet, end);
         p = LineRules.SkipEmphasis(_t, p, end);
-        var label = LineRules.ParagraphLabel(_t, p, end);
+        var label = LineRules.ParagraphLabel(_t, p, end, _knownLabels);
         if (label is { } found)
         {
             starts = true;
@@ -103,6 +103,9 @@ internal sealed partial class DraftScanner
             Options.Add(new OptionLabel(_line, p - _lineStart + 1, block.Index, o.Number, o.Numbering));
         }
     }
+
+    /// <summary>Paragraph labels read so far, shared between the provisions that carry the same one.</summary>
+    private readonly Dictionary<string, ParagraphLabel> _knownLabels = new(StringComparer.Ordinal);
 
     private bool IsFence(int first, int end) =>
         first + 3 <= end && first - _lineStart <= 3 && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
