@@ -9,7 +9,7 @@ namespace Parley.Core.Drafting;
 /// What the scanner needs to know before it starts, found in one vectorised pass over the text (32 characters at a time
 /// with bit masks) instead of one pass per question: how many <c>[</c> there are (the exact size of the bracket list), an
 /// upper bound on the number of provisions (one per line that is not empty: a provision starts on a line holding
-/// something), and where <c>]:</c> occurs (the only places a Markdown link reference definition can be).
+/// something), whether <c>](</c> occurs, and where <c>]:</c> occurs (the only places a Markdown link reference definition can be).
 /// </summary>
 internal readonly struct DraftPrescan
 {
@@ -21,6 +21,9 @@ internal readonly struct DraftPrescan
 
     /// <summary>Number of empty lines after the first: a <c>\n</c> directly preceded by another <c>\n</c>.</summary>
     public int EmptyLines { get; private init; }
+
+    /// <summary>Some <c>]</c> is directly followed by <c>(</c> (without one, no inline link can be written).</summary>
+    public bool HasInlineLinkMark { get; private init; }
 
     /// <summary>Offsets of each <c>]</c> directly followed by <c>:</c>, in order.</summary>
     public List<int> DefinitionMarks { get; private init; }
@@ -35,6 +38,7 @@ internal readonly struct DraftPrescan
     {
         var span = text.AsSpan();
         int opens = 0, lineFeeds = 0, empty = 0;
+        bool inlineMark = false;
         var marks = new List<int>();
         int k = 0;
         if (Vector256.IsHardwareAccelerated && span.Length >= 32)
@@ -55,8 +59,10 @@ internal readonly struct DraftPrescan
                 lineFeedCarry = lineFeed >> 31;
                 if ((close | closeCarry) != 0)
                 {
-                    uint marked = Mask(v0, v1, ':') & ((close << 1) | closeCarry);
+                    uint after = (close << 1) | closeCarry;
+                    uint marked = Mask(v0, v1, ':') & after;
                     for (; marked != 0; marked &= marked - 1) marks.Add(k + BitOperations.TrailingZeroCount(marked) - 1);
+                    inlineMark |= (Mask(v0, v1, '(') & after) != 0;
                 }
                 closeCarry = close >> 31;
             }
@@ -74,8 +80,15 @@ internal readonly struct DraftPrescan
             {
                 marks.Add(k - 1);
             }
+            else if (c == '(' && k > 0 && span[k - 1] == ']')
+            {
+                inlineMark = true;
+            }
         }
-        return new DraftPrescan { Opens = opens, LineFeeds = lineFeeds, EmptyLines = empty, DefinitionMarks = marks };
+        return new DraftPrescan
+        {
+            Opens = opens, LineFeeds = lineFeeds, EmptyLines = empty, HasInlineLinkMark = inlineMark, DefinitionMarks = marks,
+        };
     }
 
     private static uint Mask(Vector256<ushort> low, Vector256<ushort> high, char c) =>

@@ -16,6 +16,7 @@ internal sealed partial class DraftScanner
     private readonly bool _md;
     private readonly HashSet<int>? _ignoredOpens;
     private readonly HashSet<string> _linkLabels;
+    private readonly bool _mayHaveInlineLinks;
 
     private int _line = 1;
     private int _lineStart;
@@ -43,6 +44,7 @@ internal sealed partial class DraftScanner
         _ignoredOpens = ignoredOpens;
         var prescan = DraftPrescan.Of(text);
         _linkLabels = _md ? CollectLinkLabels(prescan.DefinitionMarks) : [];
+        _mayHaveInlineLinks = prescan.HasInlineLinkMark;
         // Sized once from the prescan (exact for brackets, an upper bound for provisions: one per line that is not empty), so
         // that the lists do not regrow: each regrowth of a large list copies it.
         Brackets = new List<Bracket>(prescan.Opens);
