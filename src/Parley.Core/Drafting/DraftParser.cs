@@ -70,8 +70,8 @@ public static class DraftParser
         var warnings = brackets.Count == 0 ? []
             : Diagnostics.CrossedHeadings(text, CollectionsMarshal.AsSpan(s.Brackets),
                 CollectionsMarshal.AsSpan(s.Provisions));
-        return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.ToArray(),
-            s.Options.ToArray(), problems, warnings, s.Markup.ToArray(), parties);
+        return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.AsReadOnly(),
+            s.Options.AsReadOnly(), problems, warnings, s.Markup.AsReadOnly(), parties);
     }
 
     /// <summary>Sections with their totals: each provision's counts added to its section and every section above it.</summary>

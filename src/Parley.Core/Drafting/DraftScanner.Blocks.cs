@@ -108,7 +108,7 @@ internal sealed partial class DraftScanner
     private readonly Dictionary<string, ParagraphLabel> _knownLabels = new(StringComparer.Ordinal);
 
     private bool IsFence(int first, int end) =>
-        first + 3 <= end && first - _lineStart <= 3 && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
+        first + 3 <= end && _t[first] is '`' or '~' && first - _lineStart <= 3 && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
 
     /// <summary>The builder of the block being read, reused from block to block: only that one block changes during the scan.</summary>
     private readonly BlockBuilder _reused = new();

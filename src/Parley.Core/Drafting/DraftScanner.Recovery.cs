@@ -72,23 +72,19 @@ internal sealed partial class DraftScanner
         ReorderParties();
     }
 
-    /// <summary>Drops the unclosed openers from the list; parents, depths and alternative groups follow.</summary>
+    /// <summary>
+    /// Drops the unclosed openers (indexes in ascending order) from the list; parents, depths and alternative groups follow.
+    /// A bracket whose parent was unclosed is at top level afterwards, since every bracket enclosing an unclosed opener is
+    /// unclosed too.
+    /// </summary>
     private void Renumber(Span<Bracket> brackets, int[] unclosed)
     {
-        var map = new int[brackets.Length];
-        var isUnclosed = new bool[brackets.Length];
-        foreach (int u in unclosed) isUnclosed[u] = true;
         var members = new int[GroupCount];
-        int kept = 0;
+        int u = 0;
         for (int i = 0; i < brackets.Length; i++)
         {
-            if (isUnclosed[i])
-            {
-                map[i] = -1;
-                continue;
-            }
-            map[i] = kept++;
-            if (brackets[i].Group >= 0) members[brackets[i].Group]++;
+            if (u < unclosed.Length && unclosed[u] == i) u++;
+            else if (brackets[i].Group >= 0) members[brackets[i].Group]++;
         }
         var groups = new int[GroupCount];
         int groupCount = 0;
@@ -96,7 +92,7 @@ internal sealed partial class DraftScanner
         int below = 0, next = 0;
         for (int i = 0; i < brackets.Length; i++)
         {
-            if (isUnclosed[i])
+            if (below < unclosed.Length && unclosed[below] == i)
             {
                 below++;
                 continue;
@@ -105,7 +101,7 @@ internal sealed partial class DraftScanner
             brackets[next] = b with
             {
                 Index = next,
-                Parent = b.Parent >= 0 ? map[b.Parent] : -1,
+                Parent = b.Parent >= 0 ? NewIndex(b.Parent, unclosed) : -1,
                 Depth = b.Depth - below,
                 Group = b.Group >= 0 ? groups[b.Group] : -1,
             };
@@ -115,6 +111,13 @@ internal sealed partial class DraftScanner
         CollectionsMarshal.SetCount(Brackets, next);
         CollectionsMarshal.SetCount(States, next);
         GroupCount = groupCount;
+    }
+
+    /// <summary>Index of bracket <paramref name="old"/> once the unclosed openers are dropped; -1 when it is one of them.</summary>
+    private static int NewIndex(int old, int[] unclosed)
+    {
+        int k = Array.BinarySearch(unclosed, old);
+        return k >= 0 ? -1 : old - ~k;
     }
 
     /// <summary>Parties in order of first appearance among the remaining brackets; one named only by unclosed openers is gone.</summary>
