@@ -111,7 +111,11 @@ internal static class LineRules
     /// An "Option" label at <paramref name="p"/>: <c>Option</c>, a blank, a number (Arabic, Roman or one capital letter)
     /// and then <c>:</c>, <c>.</c>, <c>)</c>, <c>*</c>, a blank or the end of the line.
     /// </summary>
-    public static (string Number, OptionNumbering Numbering)? OptionLabel(string t, int p, int end)
+    /// <param name="t">The text.</param>
+    /// <param name="p">Where the label would start.</param>
+    /// <param name="end">End of the line.</param>
+    /// <param name="known">Numbers already read, to return the same string for the same number; null to allocate each one.</param>
+    public static (string Number, OptionNumbering Numbering)? OptionLabel(string t, int p, int end, HashSet<string>? known = null)
     {
         if (p + 8 > end || string.CompareOrdinal(t, p, "Option ", 0, 7) != 0) return null;
         int q = p + 7;
@@ -137,7 +141,15 @@ internal static class LineRules
             return null;
         }
         if (q < end && !(t[q] is ':' or '.' or ')' or '*' or ' ' or '\t' or '\r')) return null;
-        return (t[start..q], numbering);
+        if (known is null) return (t[start..q], numbering);
+        var number = t.AsSpan(start, q - start);
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(number, out var shared))
+        {
+            shared = number.ToString();
+            known.Add(shared);
+        }
+        return (shared, numbering);
     }
 
     /// <summary>A Markdown ATX heading: up to three spaces, 1–6 <c>#</c>, then a blank or the end. Returns level and offset after the marks.</summary>
