@@ -26,7 +26,7 @@ internal sealed partial class DraftScanner
         }
         var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
         var counter = new TextCounter(_inWord, _wordCounted, _gapBlank);
-        counter.Count(_t.AsSpan(i, end - i), _md);
+        counter.Count(_t, i, end - i, _md);
         _inWord = counter.InWord;
         _wordCounted = counter.Counted;
         _gapBlank = counter.GapBlank;

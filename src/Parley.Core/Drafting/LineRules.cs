@@ -74,7 +74,7 @@ internal static class LineRules
         string suffix = "";
         foreach (var candidate in Suffixes)
         {
-            if (string.CompareOrdinal(t, s, candidate, 0, candidate.Length) == 0 && s + candidate.Length <= end
+            if (s < end && t[s] == candidate[0] && string.CompareOrdinal(t, s, candidate, 0, candidate.Length) == 0 && s + candidate.Length <= end
                 && !IsLetter(t, s + candidate.Length, end))
             {
                 suffix = candidate;
@@ -117,7 +117,7 @@ internal static class LineRules
     /// <param name="known">Numbers already read, to return the same string for the same number; null to allocate each one.</param>
     public static (string Number, OptionNumbering Numbering)? OptionLabel(string t, int p, int end, HashSet<string>? known = null)
     {
-        if (p + 8 > end || string.CompareOrdinal(t, p, "Option ", 0, 7) != 0) return null;
+        if (p + 8 > end || t[p] != 'O' || string.CompareOrdinal(t, p, "Option ", 0, 7) != 0) return null;
         int q = p + 7;
         int start = q;
         OptionNumbering numbering;
