@@ -69,7 +69,8 @@ public sealed class TextCounterTests
     public void Count_InPlaceWithCharactersBefore_CountsAsTheSpanAlone(CutText input, NonNegativeInt seed)
     {
         var random = new Random(seed.Get);
-        string before = new(Enumerable.Range(0, random.Next(0, 40)).Select(_ => "[]{ \n\tx1*é"[random.Next(11)]).ToArray());
+        const string Around = "[]{ \n\tx1*é";
+        string before = new(Enumerable.Range(0, random.Next(0, 40)).Select(_ => Around[random.Next(Around.Length)]).ToArray());
         string text = before + input.Text + "]x";
         var inPlace = new TextCounter(false, false, true);
         var alone = new TextCounter(false, false, true);
@@ -78,8 +79,9 @@ public sealed class TextCounterTests
         {
             inPlace.Count(text, before.Length + from, cut - from, input.Markdown);
             alone.Count(input.Text.AsSpan(from, cut - from), input.Markdown);
-            Assert.Equal((alone.Words, alone.Chars, alone.InWord, alone.Counted, alone.GapBlank),
-                (inPlace.Words, inPlace.Chars, inPlace.InWord, inPlace.Counted, inPlace.GapBlank));
+            // Whether the last word was counted matters only while inside it.
+            Assert.Equal((alone.Words, alone.Chars, alone.InWord, alone.InWord && alone.Counted, alone.GapBlank),
+                (inPlace.Words, inPlace.Chars, inPlace.InWord, inPlace.InWord && inPlace.Counted, inPlace.GapBlank));
             from = cut;
         }
     }
