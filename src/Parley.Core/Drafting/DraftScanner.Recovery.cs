@@ -27,7 +27,6 @@ internal sealed partial class DraftScanner
         foreach (int u in unclosed)
         {
             var opener = brackets[u];
-            var state = States[u];
             ref var provision = ref provisions[opener.Provision];
             var header = new TextCounter(false, false, false);
             header.Count(_t.AsSpan(opener.Start + 1, opener.ContentStart - opener.Start - 1), _md);
@@ -52,7 +51,7 @@ internal sealed partial class DraftScanner
             foreach (var party in (string[])opener.Parties)
             {
                 int k = PartyIndex[party];
-                PartyCounts[k] = (PartyCounts[k].Brackets - 1, PartyCounts[k].Words - state.OwnPartyWords);
+                PartyCounts[k] = (PartyCounts[k].Brackets - 1, PartyCounts[k].Words - OwnPartyWords.GetValueOrDefault(u));
             }
         }
         int firstBlock = brackets[unclosed[0]].Provision;
@@ -105,11 +104,11 @@ internal sealed partial class DraftScanner
                 Depth = b.Depth - below,
                 Group = b.Group >= 0 ? groups[b.Group] : -1,
             };
-            States[next] = States[i];
+            SegmentMarks[next] = SegmentMarks[i];
             next++;
         }
         CollectionsMarshal.SetCount(Brackets, next);
-        CollectionsMarshal.SetCount(States, next);
+        CollectionsMarshal.SetCount(SegmentMarks, next);
         GroupCount = groupCount;
     }
 

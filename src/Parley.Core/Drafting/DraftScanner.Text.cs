@@ -77,7 +77,7 @@ internal sealed partial class DraftScanner
         }
         if (_partiesOwner >= 0 && words > 0)
         {
-            CollectionsMarshal.AsSpan(States)[_partiesOwner].OwnPartyWords += words;
+            CollectionsMarshal.GetValueRefOrAddDefault(OwnPartyWords, _partiesOwner, out _) += words;
             foreach (var party in (string[])CollectionsMarshal.AsSpan(Brackets)[_partiesOwner].Parties)
             {
                 int k = PartyIndex[party];

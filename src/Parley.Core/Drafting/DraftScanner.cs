@@ -48,7 +48,7 @@ internal sealed partial class DraftScanner
         // Sized once from the prescan (exact for brackets, an upper bound for provisions: one per line that is not empty), so
         // that the lists do not regrow: each regrowth of a large list copies it.
         Brackets = new List<Bracket>(prescan.Opens);
-        States = new List<BracketState>(prescan.Opens);
+        SegmentMarks = new List<int>(prescan.Opens);
         Provisions = new List<Provision>(prescan.ProvisionBound);
         int adRef = text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase);
         _nextAdRef = adRef < 0 ? _n : adRef;
@@ -56,8 +56,17 @@ internal sealed partial class DraftScanner
 
     public List<Bracket> Brackets { get; }
 
-    /// <summary>What the scan keeps about each bracket besides the bracket itself, by the same index.</summary>
-    public List<BracketState> States { get; }
+    /// <summary>
+    /// For each bracket, by the same index: the length of <see cref="Segments"/> when it opened (its text is recorded
+    /// after that).
+    /// </summary>
+    public List<int> SegmentMarks { get; }
+
+    /// <summary>
+    /// Words counted for the parties of an attributed bracket while it was the nearest attributed bracket, by bracket index
+    /// (only attributed brackets have an entry).
+    /// </summary>
+    public Dictionary<int, long> OwnPartyWords { get; } = [];
 
     /// <summary>Alternative groups found so far; members carry the group's number in <see cref="Bracket.Group"/>.</summary>
     public int GroupCount { get; private set; }
@@ -227,7 +236,7 @@ internal sealed partial class DraftScanner
             OptionId = header?.Option,
             Kind = IsPlaceholder(contentStart) ? BracketKind.Placeholder : BracketKind.Disputed,
         });
-        States.Add(new BracketState { SegmentMark = Segments.Count });
+        SegmentMarks.Add(Segments.Count);
         _frameOwner.Add(_partiesOwner);
         if (parties.Length > 0) _partiesOwner = index;
         _stack.Add(index);
@@ -252,7 +261,7 @@ internal sealed partial class DraftScanner
         ref var closed = ref CollectionsMarshal.AsSpan(Brackets)[index];
         closed = closed with { End = i };
         // The bracket's text (and that of the brackets in it) is settled as disputed: forget where it lay.
-        CollectionsMarshal.SetCount(Segments, States[index].SegmentMark);
+        CollectionsMarshal.SetCount(Segments, SegmentMarks[index]);
         _lastClosed = index;
         _gapBlank = true;
         return i + 1;
@@ -287,16 +296,6 @@ internal sealed partial class DraftScanner
         EndWord();
         return to;
     }
-}
-
-/// <summary>What the scan keeps about a bracket besides the <see cref="Bracket"/> itself.</summary>
-internal struct BracketState
-{
-    /// <summary>Length of <see cref="DraftScanner.Segments"/> when the bracket opened: its text is recorded after that.</summary>
-    public int SegmentMark;
-
-    /// <summary>Words counted for its parties while it was the nearest attributed bracket.</summary>
-    public long OwnPartyWords;
 }
 
 /// <summary>Words and characters counted while <see cref="Bracket"/> was the innermost open bracket, in one block.</summary>
