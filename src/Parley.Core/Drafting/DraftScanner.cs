@@ -50,8 +50,7 @@ internal sealed partial class DraftScanner
         Brackets = new List<Bracket>(prescan.Opens);
         SegmentMarks = new List<int>(prescan.Opens);
         Provisions = new List<Provision>(prescan.ProvisionBound);
-        int adRef = text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase);
-        _nextAdRef = adRef < 0 ? _n : adRef;
+        _nextAdRef = prescan.FirstAdRef < 0 ? _n : prescan.FirstAdRef;
     }
 
     public List<Bracket> Brackets { get; }

@@ -18,7 +18,8 @@ public sealed class DraftParserFastPathTests
     public static class Texts
     {
         // The characters the prescan looks for, and pairs of them, in runs that straddle its 32-character blocks.
-        private static readonly string[] Pieces = ["[", "]", ":", "(", "\n", "\n\n", "]:", "](", " ", "ab", "é", "\r\n", "x"];
+        private static readonly string[] Pieces =
+            ["[", "]", ":", "(", "\n", "\n\n", "]:", "](", " ", "ab", "é", "\r\n", "x", "a", "d", "aD", "Ad ", " ref", "REF", "ad ref"];
 
         public static Arbitrary<string> All() =>
         (
@@ -32,7 +33,13 @@ public sealed class DraftParserFastPathTests
     public void Prescan_RandomText_CountsAsACharacterLoopWould(string text) => SamePrescan(text);
 
     [Fact]
-    public void Prescan_ParisText_CountsAsACharacterLoopWould() => SamePrescan(Paris.Value);
+    public void Prescan_ParisText_CountsAsACharacterLoopWould()
+    {
+        SamePrescan(Paris.Value);
+        SamePrescan(Paris.Value + " AD REF.");
+        SamePrescan(Paris.Value.Replace("adverse", "ad reverse", StringComparison.Ordinal));
+        SamePrescan(Paris.Value.Insert(Paris.Value.Length / 2, " Ad Ref "));
+    }
 
     private static void SamePrescan(string text)
     {
@@ -52,6 +59,7 @@ public sealed class DraftParserFastPathTests
         Assert.Equal(empty, prescan.EmptyLines);
         Assert.Equal(marks, prescan.DefinitionMarks);
         Assert.Equal(inline, prescan.HasInlineLinkMark);
+        Assert.Equal(text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase), prescan.FirstAdRef);
     }
 
     [Property(Arbitrary = [typeof(DraftParserPropertyTests.Mutations)], MaxTest = 60, Replay = "(4242,2425)")]
