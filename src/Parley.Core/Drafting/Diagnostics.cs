@@ -21,30 +21,39 @@ internal static class Diagnostics
         return new DraftProblem(line, offset - lineStart + 1, offset, kind, excerpt, detail);
     }
 
-    /// <summary>One warning per bracket that is opened before a heading and closed after it (top-most such bracket only).</summary>
-    public static IEnumerable<DraftProblem> CrossedHeadings(string text, IReadOnlyList<Bracket> brackets, IReadOnlyList<Provision> provisions)
+    /// <summary>
+    /// One warning per bracket that is opened before a heading and closed after it (top-most such bracket only). Lines come
+    /// from what the scan already knows: a bracket's line starts <see cref="Bracket.Column"/> − 1 characters before it, and its
+    /// closing bracket lies on the last crossed heading's line plus the line ends between that heading and it.
+    /// </summary>
+    public static DraftProblem[] CrossedHeadings(string text, ReadOnlySpan<Bracket> brackets, ReadOnlySpan<Provision> provisions)
     {
-        LineIndex? lines = null;
-        var headings = provisions.Where(p => p.Kind == ProvisionKind.Heading).Select(p => p.Start).ToArray();
-        if (headings.Length == 0) yield break;
+        var headings = new List<(int Start, int Line)>();
+        foreach (ref readonly var p in provisions)
+        {
+            if (p.Kind == ProvisionKind.Heading) headings.Add((p.Start, p.StartLine));
+        }
+        if (headings.Count == 0) return [];
+        var starts = headings.Select(h => h.Start).ToArray();
+        var warnings = new List<DraftProblem>();
         int coveredUntil = -1;
         int first = 0;
-        foreach (var b in brackets)
+        foreach (ref readonly var b in brackets)
         {
             // Brackets come in order of their start, so the first heading after it only moves forward; a bracket crosses a
             // heading exactly when that heading starts before its end.
-            while (first < headings.Length && headings[first] <= b.Start) first++;
-            if (b.Start < coveredUntil || first == headings.Length || headings[first] >= b.End) continue;
-            int last = Array.BinarySearch(headings, b.End);
+            while (first < starts.Length && starts[first] <= b.Start) first++;
+            if (b.Start < coveredUntil || first == starts.Length || starts[first] >= b.End) continue;
+            int last = Array.BinarySearch(starts, b.End);
             if (last < 0) last = ~last;
             int crossed = last - first;
             if (crossed <= 0) continue;
             coveredUntil = b.End;
-            lines ??= new LineIndex(text);
-            int lineStart = lines.LineStart(b.Start);
-            int endLine = lines.Line(b.End);
+            var (headingStart, headingLine) = headings[last - 1];
+            int endLine = headingLine + text.AsSpan(headingStart, b.End - headingStart).Count('\n');
             string detail = $"is closed only on line {endLine}, {crossed} heading{(crossed == 1 ? "" : "s")} later";
-            yield return Create(text, b.Start, lineStart, b.Line, DraftProblemKind.BracketCrossesHeading, detail);
+            warnings.Add(Create(text, b.Start, b.Start - (b.Column - 1), b.Line, DraftProblemKind.BracketCrossesHeading, detail));
         }
+        return warnings.ToArray();
     }
 }

@@ -39,12 +39,22 @@ public sealed class DraftDocument
         Warnings = warnings;
         Markup = markup;
         Parties = parties;
-        Issues = provisions
+        // One walk over the provisions for the totals; the per-issue grouping only when some provision is tagged.
+        var total = default(TextMetrics);
+        int adReferendum = 0;
+        bool tagged = false;
+        for (int i = 0; i < provisions.Count; i++)
+        {
+            var p = provisions[i];
+            total += p.Metrics;
+            if (p.AdReferendum) adReferendum++;
+            tagged |= p.Issue is not null;
+        }
+        Issues = !tagged ? [] : provisions
             .Where(p => p.Issue is not null)
             .GroupBy(p => p.Issue!, StringComparer.Ordinal)
             .Select(g => new IssueMetrics(g.Key, g.Select(p => p.Index).ToArray(), g.Aggregate(default(TextMetrics), (m, p) => m + p.Metrics)))
             .ToArray();
-        var total = provisions.Aggregate(default(TextMetrics), (m, p) => m + p.Metrics);
         Metrics = new DraftMetrics
         {
             Text = total,
@@ -55,7 +65,7 @@ public sealed class DraftDocument
             AllOptionLabels = options.Count,
             Placeholders = placeholders,
             Notes = notes.Count,
-            AdReferendum = provisions.Count(p => p.AdReferendum),
+            AdReferendum = adReferendum,
             Problems = problems.Count,
             Unclosed = problems.Count(p => p.Kind == DraftProblemKind.UnclosedBracket),
         };

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Parley.Core.Drafting;
 
 /// <summary>
@@ -46,78 +48,54 @@ public static class DraftParser
         // The scanner's list is the document's: no copy of what can be hundreds of thousands of brackets.
         var brackets = s.Brackets.AsReadOnly();
         var members = new int[s.GroupCount];
-        foreach (var b in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Brackets))
+        foreach (var b in CollectionsMarshal.AsSpan(s.Brackets))
         {
             if (b.Group >= 0) members[b.Group]++;
         }
         var groupBrackets = members.Select(m => new int[m]).ToArray();
         Array.Clear(members);
-        foreach (var b in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Brackets))
+        foreach (var b in CollectionsMarshal.AsSpan(s.Brackets))
         {
             if (b.Group >= 0) groupBrackets[b.Group][members[b.Group]++] = b.Index;
         }
         var groups = groupBrackets.Select((g, i) => new AlternativeGroup(i, g)).ToArray();
-        var (provisions, sections) = Structure(s.Blocks);
+        // Like the brackets, the provisions are the scanner's list, not a copy.
+        var provisions = s.Provisions.AsReadOnly();
+        var sections = Sections(s);
         var problems = s.Problems.Concat(extra).OrderBy(p => p.Offset).ToArray();
         var parties = s.PartyIndex
             .OrderBy(kv => kv.Value)
             .Select(kv => new PartyMetrics(kv.Key, s.PartyCounts[kv.Value].Brackets, s.PartyCounts[kv.Value].Words))
             .ToArray();
-        var warnings = brackets.Count == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, provisions).ToArray();
-        return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.ToArray(),
-            s.Options.ToArray(), problems, warnings, s.Markup.ToArray(), parties);
+        var warnings = brackets.Count == 0 ? []
+            : Diagnostics.CrossedHeadings(text, CollectionsMarshal.AsSpan(s.Brackets),
+                CollectionsMarshal.AsSpan(s.Provisions));
+        return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.AsReadOnly(),
+            s.Options.AsReadOnly(), problems, warnings, s.Markup.AsReadOnly(), parties);
     }
 
-    /// <summary>Links provisions to sections (by heading level) and resolves each provision's issue tag.</summary>
-    private static (Provision[], Section[]) Structure(List<BlockData> blocks)
+    /// <summary>Sections with their totals: each provision's counts added to its section and every section above it.</summary>
+    private static Section[] Sections(DraftScanner s)
     {
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(blocks);
-        var provisions = new Provision[span.Length];
-        var sectionHeads = new List<(BlockData Block, int Parent, string? Issue)>();
-        var open = new List<int>();
-        var sectionOf = new int[span.Length];
-        for (int i = 0; i < span.Length; i++)
+        var heads = CollectionsMarshal.AsSpan(s.SectionHeads);
+        var totals = new TextMetrics[heads.Length];
+        foreach (ref readonly var p in CollectionsMarshal.AsSpan(s.Provisions))
         {
-            ref readonly var b = ref span[i];
-            if (b.Kind == ProvisionKind.Heading)
-            {
-                while (open.Count > 0 && sectionHeads[open[^1]].Block.Level >= b.Level) open.RemoveAt(open.Count - 1);
-                int parent = open.Count > 0 ? open[^1] : -1;
-                string? inherited = parent >= 0 ? sectionHeads[parent].Issue : null;
-                sectionHeads.Add((b, parent, b.OwnIssue ?? inherited));
-                open.Add(sectionHeads.Count - 1);
-            }
-            int section = open.Count > 0 ? open[^1] : -1;
-            sectionOf[i] = section;
-            provisions[i] = new Provision
+            for (int k = p.Section; k >= 0; k = heads[k].Parent) totals[k] += p.Metrics;
+        }
+        var sections = new Section[heads.Length];
+        for (int i = 0; i < sections.Length; i++)
+        {
+            sections[i] = new Section
             {
                 Index = i,
-                Kind = b.Kind,
-                Start = b.Start,
-                End = b.End,
-                StartLine = b.StartLine,
-                EndLine = b.EndLine,
-                Section = section,
-                Label = b.Label,
-                Issue = b.OwnIssue ?? b.CarriedIssue ?? (section >= 0 ? sectionHeads[section].Issue : null),
-                AdReferendum = b.AdReferendum,
-                Metrics = new TextMetrics(b.Words, b.AgreedWords, b.Chars, b.AgreedChars, b.Opens, b.MaxDepth),
+                Heading = heads[i].Provision,
+                Level = heads[i].Level,
+                Title = heads[i].Title,
+                Parent = heads[i].Parent,
+                Metrics = totals[i],
             };
         }
-        var totals = new TextMetrics[sectionHeads.Count];
-        for (int i = 0; i < provisions.Length; i++)
-        {
-            for (int s = sectionOf[i]; s >= 0; s = sectionHeads[s].Parent) totals[s] += provisions[i].Metrics;
-        }
-        var sections = sectionHeads.Select((h, i) => new Section
-        {
-            Index = i,
-            Heading = h.Block.Index,
-            Level = h.Block.Level,
-            Title = h.Block.Title,
-            Parent = h.Parent,
-            Metrics = totals[i],
-        }).ToArray();
-        return (provisions, sections);
+        return sections;
     }
 }

@@ -50,7 +50,7 @@ internal sealed partial class DraftScanner
                 EndBlock(i);
                 var block = StartBlock(i, ProvisionKind.Heading);
                 block.Level = heading.Level;
-                block.Title = _t[heading.After..end].Replace("*", "", StringComparison.Ordinal).Trim();
+                block.Title = HeadingTitle(heading.After, end);
                 block.EndsAtLineEnd = true;
                 Markup.Add(new MarkupSpan(i, heading.After));
                 return heading.After;
@@ -69,7 +69,7 @@ internal sealed partial class DraftScanner
             EndBlock(i);
             var block = StartBlock(i, ProvisionKind.Heading);
             block.Level = 2;
-            block.Title = _t[first..end].Trim();
+            block.Title = new string(_t.AsSpan(first, end - first).Trim());
             block.EndsAtLineEnd = true;
             return first;
         }
@@ -85,7 +85,7 @@ internal sealed partial class DraftScanner
         bool starts = bullet > 0;
         if (starts) p = LineRules.SkipBlanks(_t, bullet, end);
         p = LineRules.SkipEmphasis(_t, p, end);
-        var label = LineRules.ParagraphLabel(_t, p, end);
+        var label = LineRules.ParagraphLabel(_t, p, end, _knownLabels);
         if (label is { } found)
         {
             starts = true;
@@ -93,7 +93,7 @@ internal sealed partial class DraftScanner
             p = LineRules.SkipBlanks(_t, p, end);
             p = LineRules.SkipEmphasis(_t, p, end);
         }
-        var option = LineRules.OptionLabel(_t, p, end);
+        var option = LineRules.OptionLabel(_t, p, end, _knownNumbers);
         if (option is not null) starts = true;
         if (starts && _block is { HasContent: true }) EndBlock(lineStart);
         var block = _block ?? StartBlock(lineStart, ProvisionKind.Paragraph);
@@ -104,8 +104,31 @@ internal sealed partial class DraftScanner
         }
     }
 
+    /// <summary>
+    /// A Markdown heading's title: its text without emphasis marks, trimmed (as <c>Replace("*", "").Trim()</c> would give,
+    /// in one string instead of three).
+    /// </summary>
+    private string HeadingTitle(int from, int to)
+    {
+        var raw = _t.AsSpan(from, to - from);
+        if (!raw.Contains('*')) return new string(raw.Trim());
+        Span<char> buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        int n = 0;
+        foreach (char c in raw)
+        {
+            if (c != '*') buffer[n++] = c;
+        }
+        return new string(buffer[..n].Trim());
+    }
+
+    /// <summary>"Option" numbers read so far ("1", "II", "A"), shared between the labels that carry the same one.</summary>
+    private readonly HashSet<string> _knownNumbers = new(StringComparer.Ordinal);
+
+    /// <summary>Paragraph labels read so far, shared between the provisions that carry the same one.</summary>
+    private readonly Dictionary<string, ParagraphLabel> _knownLabels = new(StringComparer.Ordinal);
+
     private bool IsFence(int first, int end) =>
-        first + 3 <= end && first - _lineStart <= 3 && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
+        first + 3 <= end && _t[first] is '`' or '~' && first - _lineStart <= 3 && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
 
     /// <summary>The builder of the block being read, reused from block to block: only that one block changes during the scan.</summary>
     private readonly BlockBuilder _reused = new();
@@ -114,7 +137,7 @@ internal sealed partial class DraftScanner
     {
         var block = _reused;
         block.Reset();
-        block.Index = Blocks.Count;
+        block.Index = Provisions.Count;
         block.Kind = kind;
         block.Start = start;
         block.StartLine = 1 + (start >= _lineStart ? _line - 1 : _t.AsSpan(0, start).Count('\n'));
@@ -124,6 +147,14 @@ internal sealed partial class DraftScanner
         return block;
     }
 
+    /// <summary>Sections still open at the current point, outermost first (indexes in <see cref="SectionHeads"/>).</summary>
+    private readonly List<int> _openSections = [];
+
+    /// <summary>
+    /// Closes the block being read and stores it as a provision. A heading closes the open sections of its level or deeper
+    /// and opens its own; a provision belongs to the innermost section open after that, and takes its issue from its own tag,
+    /// else from a tag carried over from a lone tag block just before it, else from that section.
+    /// </summary>
     private void EndBlock(int end)
     {
         if (_block is not { } block) return;
@@ -133,10 +164,35 @@ internal sealed partial class DraftScanner
         {
             _carriedIssue = block.OwnIssue;
         }
-        Blocks.Add(block.ToData());
+        if (block.Kind == ProvisionKind.Heading)
+        {
+            while (_openSections.Count > 0 && SectionHeads[_openSections[^1]].Level >= block.Level) _openSections.RemoveAt(_openSections.Count - 1);
+            int parent = _openSections.Count > 0 ? _openSections[^1] : -1;
+            string? inherited = parent >= 0 ? SectionHeads[parent].Issue : null;
+            SectionHeads.Add(new SectionHead(block.Index, block.Level, block.Title, parent, block.OwnIssue ?? inherited));
+            _openSections.Add(SectionHeads.Count - 1);
+        }
+        int section = _openSections.Count > 0 ? _openSections[^1] : -1;
+        Provisions.Add(new Provision
+        {
+            Index = block.Index,
+            Kind = block.Kind,
+            Start = block.Start,
+            End = block.End,
+            StartLine = block.StartLine,
+            EndLine = block.EndLine,
+            Section = section,
+            Label = block.Label,
+            Issue = block.OwnIssue ?? block.CarriedIssue ?? (section >= 0 ? SectionHeads[section].Issue : null),
+            AdReferendum = block.AdReferendum,
+            Metrics = new TextMetrics(block.Words, block.AgreedWords, block.Chars, block.AgreedChars, block.Opens, block.MaxDepth),
+        });
         _block = null;
     }
 }
+
+/// <summary>A heading as a section: its provision, level, title, enclosing section (-1 at top) and issue (own or inherited).</summary>
+internal readonly record struct SectionHead(int Provision, int Level, string Title, int Parent, string? Issue);
 
 /// <summary>The provision being read.</summary>
 internal sealed class BlockBuilder
@@ -164,23 +220,4 @@ internal sealed class BlockBuilder
         OwnIssue = CarriedIssue = null;
         AdReferendum = EndsAtLineEnd = HasBracket = false;
     }
-
-    public BlockData ToData() => new()
-    {
-        Index = Index, Start = Start, End = End, StartLine = StartLine, EndLine = EndLine, Level = Level, Opens = Opens,
-        MaxDepth = MaxDepth, Words = Words, AgreedWords = AgreedWords, Chars = Chars, AgreedChars = AgreedChars, Kind = Kind,
-        Title = Title, Label = Label, OwnIssue = OwnIssue, CarriedIssue = CarriedIssue, AdReferendum = AdReferendum,
-    };
-}
-
-/// <summary>A provision once read (a value in one list: no object per provision).</summary>
-internal struct BlockData
-{
-    public int Index, Start, End, StartLine, EndLine, Level, Opens, MaxDepth;
-    public long Words, AgreedWords, Chars, AgreedChars;
-    public ProvisionKind Kind;
-    public string Title;
-    public ParagraphLabel? Label;
-    public string? OwnIssue, CarriedIssue;
-    public bool AdReferendum;
 }

@@ -4,16 +4,24 @@ internal sealed partial class DraftScanner
 {
     private int _longestLabel;
 
+    /// <summary>Bit c set when a defined label, normalised, starts with the ASCII character c.</summary>
+    private UInt128 _labelStarts;
+
     /// <summary>
-    /// Cheap test before normalising a candidate label: normalising keeps every non-blank character, so a candidate with
-    /// more of them than the longest defined label cannot match.
+    /// Cheap test before normalising a candidate label. Normalising trims, keeps every other non-blank character and
+    /// upper-cases, so a candidate cannot match when it has more non-blank characters than the longest defined label, or when
+    /// its first one is ASCII and no defined label starts with its upper case (a character outside ASCII may upper-case into
+    /// ASCII, so it always goes on to the full test).
     /// </summary>
     private bool CouldBeLabel(int from, int to)
     {
         int visible = 0;
         for (int k = from; k < to; k++)
         {
-            if (!char.IsWhiteSpace(_t[k]) && ++visible > _longestLabel) return false;
+            char c = _t[k];
+            if (char.IsWhiteSpace(c)) continue;
+            if (visible == 0 && c < 128 && (_labelStarts & (UInt128.One << char.ToUpperInvariant(c))) == UInt128.Zero) return false;
+            if (++visible > _longestLabel) return false;
         }
         return true;
     }
@@ -27,16 +35,15 @@ internal sealed partial class DraftScanner
     }
 
     /// <summary>Labels of every link reference definition, so that <c>[text][label]</c> is a link only when the label is defined.</summary>
-    private HashSet<string> CollectLinkLabels()
+    private HashSet<string> CollectLinkLabels(List<int> definitionMarks)
     {
         var labels = new HashSet<string>(StringComparer.Ordinal);
+        if (definitionMarks.Count == 0) return labels;
         int from = Math.Max(0, FrontMatterEnd() ?? 0);
-        // A definition has "]:" on its line: look only at the lines that do, found by a vectorised search.
-        while (from < _n)
+        // A definition has "]:" on its line: look only at the lines that do, found by the prescan.
+        foreach (int k in definitionMarks)
         {
-            int k = _t.AsSpan(from).IndexOf("]:", StringComparison.Ordinal);
-            if (k < 0) break;
-            k += from;
+            if (k < from) continue;
             int p = k == 0 ? 0 : _t.LastIndexOf('\n', k - 1) + 1;
             p = Math.Max(p, from);
             int end = _t.IndexOf('\n', k);
@@ -46,6 +53,7 @@ internal sealed partial class DraftScanner
             {
                 labels.Add(label);
                 _longestLabel = Math.Max(_longestLabel, label.Count(c => c != ' '));
+                if (label[0] < 128) _labelStarts |= UInt128.One << label[0];
             }
             from = end + 1;
         }
@@ -89,6 +97,8 @@ internal sealed partial class DraftScanner
     /// </summary>
     private int MarkdownAtBracket(int i)
     {
+        // Nothing to look for: not a footnote, and the text has neither "](" nor a defined label.
+        if (!_mayHaveInlineLinks && _linkLabels.Count == 0 && (i + 1 >= _n || _t[i + 1] != '^')) return -1;
         int lineEnd = LineEnd(i);
         int footnote = LineRules.FootnoteReferenceEnd(_t, i, lineEnd);
         if (footnote > 0)

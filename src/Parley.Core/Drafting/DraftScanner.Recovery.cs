@@ -17,63 +17,73 @@ internal sealed partial class DraftScanner
         var unclosed = _stack.ToArray();
         _stack.Clear();
         var brackets = CollectionsMarshal.AsSpan(Brackets);
-        var blocks = CollectionsMarshal.AsSpan(Blocks);
+        var provisions = CollectionsMarshal.AsSpan(Provisions);
         foreach (var segment in Segments)
         {
-            ref var block = ref blocks[segment.Block];
-            block.AgreedWords += segment.Words;
-            block.AgreedChars += segment.Chars;
+            ref var provision = ref provisions[segment.Block];
+            provision = provision with { Metrics = provision.Metrics + new TextMetrics(0, segment.Words, 0, segment.Chars, 0, 0) };
         }
         Segments.Clear();
         foreach (int u in unclosed)
         {
             var opener = brackets[u];
-            var state = States[u];
-            ref var block = ref blocks[opener.Provision];
-            block.Opens--;
+            ref var provision = ref provisions[opener.Provision];
             var header = new TextCounter(false, false, false);
             header.Count(_t.AsSpan(opener.Start + 1, opener.ContentStart - opener.Start - 1), _md);
-            block.Words += header.Words;
-            block.AgreedWords += header.Words;
-            block.Chars += header.Chars;
-            block.AgreedChars += header.Chars;
+            var m = provision.Metrics;
+            bool adReferendum = provision.AdReferendum;
             for (int p = opener.Start + 1; p < opener.ContentStart; p++)
             {
-                if ((_t[p] == 'a' || _t[p] == 'A') && IsAdRef(p)) block.AdReferendum = true;
+                if ((_t[p] == 'a' || _t[p] == 'A') && IsAdRef(p)) adReferendum = true;
             }
-            foreach (var party in state.Parties)
+            provision = provision with
+            {
+                AdReferendum = adReferendum,
+                Metrics = m with
+                {
+                    Words = m.Words + header.Words,
+                    AgreedWords = m.AgreedWords + header.Words,
+                    Chars = m.Chars + header.Chars,
+                    AgreedChars = m.AgreedChars + header.Chars,
+                    Opens = m.Opens - 1,
+                },
+            };
+            foreach (var party in (string[])opener.Parties)
             {
                 int k = PartyIndex[party];
-                PartyCounts[k] = (PartyCounts[k].Brackets - 1, PartyCounts[k].Words - state.OwnPartyWords);
+                PartyCounts[k] = (PartyCounts[k].Brackets - 1, PartyCounts[k].Words - OwnPartyWords.GetValueOrDefault(u));
             }
         }
         int firstBlock = brackets[unclosed[0]].Provision;
         Renumber(brackets, unclosed);
-        for (int b = firstBlock; b < blocks.Length; b++) blocks[b].MaxDepth = 0;
+        var depths = new int[provisions.Length - firstBlock];
         foreach (var b in CollectionsMarshal.AsSpan(Brackets))
         {
-            if (b.Provision >= firstBlock && b.Depth > blocks[b.Provision].MaxDepth) blocks[b.Provision].MaxDepth = b.Depth;
+            if (b.Provision >= firstBlock && b.Depth > depths[b.Provision - firstBlock]) depths[b.Provision - firstBlock] = b.Depth;
+        }
+        for (int b = firstBlock; b < provisions.Length; b++)
+        {
+            if (provisions[b].Metrics.MaxDepth != depths[b - firstBlock])
+            {
+                provisions[b] = provisions[b] with { Metrics = provisions[b].Metrics with { MaxDepth = depths[b - firstBlock] } };
+            }
         }
         ReorderParties();
     }
 
-    /// <summary>Drops the unclosed openers from the list; parents, depths and alternative groups follow.</summary>
+    /// <summary>
+    /// Drops the unclosed openers (indexes in ascending order) from the list; parents, depths and alternative groups follow.
+    /// A bracket whose parent was unclosed is at top level afterwards, since every bracket enclosing an unclosed opener is
+    /// unclosed too.
+    /// </summary>
     private void Renumber(Span<Bracket> brackets, int[] unclosed)
     {
-        var map = new int[brackets.Length];
-        var isUnclosed = new bool[brackets.Length];
-        foreach (int u in unclosed) isUnclosed[u] = true;
         var members = new int[GroupCount];
-        int kept = 0;
+        int u = 0;
         for (int i = 0; i < brackets.Length; i++)
         {
-            if (isUnclosed[i])
-            {
-                map[i] = -1;
-                continue;
-            }
-            map[i] = kept++;
-            if (brackets[i].Group >= 0) members[brackets[i].Group]++;
+            if (u < unclosed.Length && unclosed[u] == i) u++;
+            else if (brackets[i].Group >= 0) members[brackets[i].Group]++;
         }
         var groups = new int[GroupCount];
         int groupCount = 0;
@@ -81,7 +91,7 @@ internal sealed partial class DraftScanner
         int below = 0, next = 0;
         for (int i = 0; i < brackets.Length; i++)
         {
-            if (isUnclosed[i])
+            if (below < unclosed.Length && unclosed[below] == i)
             {
                 below++;
                 continue;
@@ -90,16 +100,23 @@ internal sealed partial class DraftScanner
             brackets[next] = b with
             {
                 Index = next,
-                Parent = b.Parent >= 0 ? map[b.Parent] : -1,
+                Parent = b.Parent >= 0 ? NewIndex(b.Parent, unclosed) : -1,
                 Depth = b.Depth - below,
                 Group = b.Group >= 0 ? groups[b.Group] : -1,
             };
-            States[next] = States[i];
+            SegmentMarks[next] = SegmentMarks[i];
             next++;
         }
         CollectionsMarshal.SetCount(Brackets, next);
-        CollectionsMarshal.SetCount(States, next);
+        CollectionsMarshal.SetCount(SegmentMarks, next);
         GroupCount = groupCount;
+    }
+
+    /// <summary>Index of bracket <paramref name="old"/> once the unclosed openers are dropped; -1 when it is one of them.</summary>
+    private static int NewIndex(int old, int[] unclosed)
+    {
+        int k = Array.BinarySearch(unclosed, old);
+        return k >= 0 ? -1 : old - ~k;
     }
 
     /// <summary>Parties in order of first appearance among the remaining brackets; one named only by unclosed openers is gone.</summary>

@@ -26,7 +26,7 @@ internal sealed partial class DraftScanner
         }
         var block = _block ?? StartBlock(i, ProvisionKind.Paragraph);
         var counter = new TextCounter(_inWord, _wordCounted, _gapBlank);
-        counter.Count(_t.AsSpan(i, end - i), _md);
+        counter.Count(_t, i, end - i, _md);
         _inWord = counter.InWord;
         _wordCounted = counter.Counted;
         _gapBlank = counter.GapBlank;
@@ -77,9 +77,8 @@ internal sealed partial class DraftScanner
         }
         if (_partiesOwner >= 0 && words > 0)
         {
-            ref var owner = ref CollectionsMarshal.AsSpan(States)[_partiesOwner];
-            owner.OwnPartyWords += words;
-            foreach (var party in owner.Parties)
+            CollectionsMarshal.GetValueRefOrAddDefault(OwnPartyWords, _partiesOwner, out _) += words;
+            foreach (var party in (string[])CollectionsMarshal.AsSpan(Brackets)[_partiesOwner].Parties)
             {
                 int k = PartyIndex[party];
                 PartyCounts[k] = (PartyCounts[k].Brackets, PartyCounts[k].Words + words);

@@ -16,6 +16,7 @@ internal sealed partial class DraftScanner
     private readonly bool _md;
     private readonly HashSet<int>? _ignoredOpens;
     private readonly HashSet<string> _linkLabels;
+    private readonly bool _mayHaveInlineLinks;
 
     private int _line = 1;
     private int _lineStart;
@@ -41,21 +42,30 @@ internal sealed partial class DraftScanner
         _n = text.Length;
         _md = format == DraftFormat.Markdown;
         _ignoredOpens = ignoredOpens;
-        _linkLabels = _md ? CollectLinkLabels() : [];
-        // Sized once from vectorised counts (exact for brackets, an upper bound for blocks: one per line at most), so that
-        // the lists do not regrow: each regrowth of a large list copies it.
-        int opens = text.AsSpan().Count('[');
-        Brackets = new List<Bracket>(opens);
-        States = new List<BracketState>(opens);
-        Blocks = new List<BlockData>(text.AsSpan().Count('\n') + 2);
-        int adRef = text.IndexOf("ad ref", StringComparison.OrdinalIgnoreCase);
-        _nextAdRef = adRef < 0 ? _n : adRef;
+        var prescan = DraftPrescan.Of(text);
+        _linkLabels = _md ? CollectLinkLabels(prescan.DefinitionMarks) : [];
+        _mayHaveInlineLinks = prescan.HasInlineLinkMark;
+        // Sized once from the prescan (exact for brackets, an upper bound for provisions: one per line that is not empty), so
+        // that the lists do not regrow: each regrowth of a large list copies it.
+        Brackets = new List<Bracket>(prescan.Opens);
+        SegmentMarks = new List<int>(prescan.Opens);
+        Provisions = new List<Provision>(prescan.ProvisionBound);
+        _nextAdRef = prescan.FirstAdRef < 0 ? _n : prescan.FirstAdRef;
     }
 
     public List<Bracket> Brackets { get; }
 
-    /// <summary>What the scan keeps about each bracket besides the bracket itself, by the same index.</summary>
-    public List<BracketState> States { get; }
+    /// <summary>
+    /// For each bracket, by the same index: the length of <see cref="Segments"/> when it opened (its text is recorded
+    /// after that).
+    /// </summary>
+    public List<int> SegmentMarks { get; }
+
+    /// <summary>
+    /// Words counted for the parties of an attributed bracket while it was the nearest attributed bracket, by bracket index
+    /// (only attributed brackets have an entry).
+    /// </summary>
+    public Dictionary<int, long> OwnPartyWords { get; } = [];
 
     /// <summary>Alternative groups found so far; members carry the group's number in <see cref="Bracket.Group"/>.</summary>
     public int GroupCount { get; private set; }
@@ -65,7 +75,11 @@ internal sealed partial class DraftScanner
     /// when it closes, so at the end only the text of openers never closed is left.
     /// </summary>
     public List<TextSegment> Segments { get; } = [];
-    public List<BlockData> Blocks { get; }
+    /// <summary>Provisions read so far, in order; <see cref="Provision.Index"/> is the position.</summary>
+    public List<Provision> Provisions { get; }
+
+    /// <summary>Headings read so far, by section number: the provision, its level and title, its parent section and issue.</summary>
+    public List<SectionHead> SectionHeads { get; } = [];
     public List<FacilitatorNote> Notes { get; } = [];
     public List<OptionLabel> Options { get; } = [];
     public List<DraftProblem> Problems { get; } = [];
@@ -221,7 +235,7 @@ internal sealed partial class DraftScanner
             OptionId = header?.Option,
             Kind = IsPlaceholder(contentStart) ? BracketKind.Placeholder : BracketKind.Disputed,
         });
-        States.Add(new BracketState { SegmentMark = Segments.Count, Parties = parties });
+        SegmentMarks.Add(Segments.Count);
         _frameOwner.Add(_partiesOwner);
         if (parties.Length > 0) _partiesOwner = index;
         _stack.Add(index);
@@ -246,7 +260,7 @@ internal sealed partial class DraftScanner
         ref var closed = ref CollectionsMarshal.AsSpan(Brackets)[index];
         closed = closed with { End = i };
         // The bracket's text (and that of the brackets in it) is settled as disputed: forget where it lay.
-        CollectionsMarshal.SetCount(Segments, States[index].SegmentMark);
+        CollectionsMarshal.SetCount(Segments, SegmentMarks[index]);
         _lastClosed = index;
         _gapBlank = true;
         return i + 1;
@@ -281,19 +295,6 @@ internal sealed partial class DraftScanner
         EndWord();
         return to;
     }
-}
-
-/// <summary>What the scan keeps about a bracket besides the <see cref="Bracket"/> itself.</summary>
-internal struct BracketState
-{
-    /// <summary>Length of <see cref="DraftScanner.Segments"/> when the bracket opened: its text is recorded after that.</summary>
-    public int SegmentMark;
-
-    /// <summary>Words counted for its parties while it was the nearest attributed bracket.</summary>
-    public long OwnPartyWords;
-
-    /// <summary>Its parties (the same array as <see cref="Bracket.Parties"/>, without going through the interface).</summary>
-    public string[] Parties;
 }
 
 /// <summary>Words and characters counted while <see cref="Bracket"/> was the innermost open bracket, in one block.</summary>

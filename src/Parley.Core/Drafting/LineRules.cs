@@ -38,15 +38,23 @@ internal static class LineRules
     /// <c>3.x</c>. A bare number counts only when followed by <c>.</c>, <c>:</c> or <c>)</c>, or when it is dotted or has a
     /// suffix, so that "2020 was" is not a label. Returns the label and the offset after it, or null.
     /// </summary>
-    public static (ParagraphLabel Label, int After)? ParagraphLabel(string t, int p, int end)
+    /// <param name="t">The text.</param>
+    /// <param name="p">Where the label would start.</param>
+    /// <param name="end">End of the line.</param>
+    /// <param name="known">
+    /// Labels already read, by their text from prefix to suffix as written (which alone decides prefix, number and suffix):
+    /// a label read again is the same (immutable) object instead of a new one and three new strings. Null to build every one.
+    /// </param>
+    public static (ParagraphLabel Label, int After)? ParagraphLabel(string t, int p, int end, Dictionary<string, ParagraphLabel>? known = null)
     {
         int q = p;
         bool paren = q < end && t[q] == '(';
         if (paren) q++;
+        int keyStart = q;
         string prefix = "";
         if (q + 1 < end && (t[q] == 'P' || t[q] == 'O') && t[q + 1] == 'P')
         {
-            prefix = t.Substring(q, 2);
+            prefix = t[q] == 'P' ? "PP" : "OP";
             q += 2;
             if (q < end && t[q] == ' ') q++;
             if (q >= end || !char.IsAsciiDigit(t[q])) return null;
@@ -61,12 +69,12 @@ internal static class LineRules
             q++;
             while (q < end && (char.IsAsciiDigit(t[q]) || t[q] == 'x')) q++;
         }
-        string number = t[numStart..q];
+        int numEnd = q;
         int s = q < end && t[q] == ' ' ? q + 1 : q;
         string suffix = "";
         foreach (var candidate in Suffixes)
         {
-            if (string.CompareOrdinal(t, s, candidate, 0, candidate.Length) == 0 && s + candidate.Length <= end
+            if (s < end && t[s] == candidate[0] && string.CompareOrdinal(t, s, candidate, 0, candidate.Length) == 0 && s + candidate.Length <= end
                 && !IsLetter(t, s + candidate.Length, end))
             {
                 suffix = candidate;
@@ -74,6 +82,7 @@ internal static class LineRules
                 break;
             }
         }
+        int keyEnd = q;
         if (paren)
         {
             if (q >= end || t[q] != ')') return null;
@@ -89,17 +98,26 @@ internal static class LineRules
         }
         if (q < end && !(t[q] == ' ' || t[q] == '\t' || t[q] == '\r' || t[q] == '[' || t[q] == '*' || t[q] == ':')) return null;
         if (q < end && t[q] == ':') q++;
+        var key = t.AsSpan(keyStart, keyEnd - keyStart);
+        if (known is not null && known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var seen)) return (seen, q);
+        string number = t[numStart..numEnd];
         string text = prefix + (prefix.Length > 0 && t[numStart - 1] == ' ' ? " " : "") + number + suffix;
-        return (new ParagraphLabel(text, prefix, number, suffix), q);
+        var label = new ParagraphLabel(text, prefix, number, suffix);
+        known?.Add(key.ToString(), label);
+        return (label, q);
     }
 
     /// <summary>
     /// An "Option" label at <paramref name="p"/>: <c>Option</c>, a blank, a number (Arabic, Roman or one capital letter)
     /// and then <c>:</c>, <c>.</c>, <c>)</c>, <c>*</c>, a blank or the end of the line.
     /// </summary>
-    public static (string Number, OptionNumbering Numbering)? OptionLabel(string t, int p, int end)
+    /// <param name="t">The text.</param>
+    /// <param name="p">Where the label would start.</param>
+    /// <param name="end">End of the line.</param>
+    /// <param name="known">Numbers already read, to return the same string for the same number; null to allocate each one.</param>
+    public static (string Number, OptionNumbering Numbering)? OptionLabel(string t, int p, int end, HashSet<string>? known = null)
     {
-        if (p + 8 > end || string.CompareOrdinal(t, p, "Option ", 0, 7) != 0) return null;
+        if (p + 8 > end || t[p] != 'O' || string.CompareOrdinal(t, p, "Option ", 0, 7) != 0) return null;
         int q = p + 7;
         int start = q;
         OptionNumbering numbering;
@@ -123,7 +141,15 @@ internal static class LineRules
             return null;
         }
         if (q < end && !(t[q] is ':' or '.' or ')' or '*' or ' ' or '\t' or '\r')) return null;
-        return (t[start..q], numbering);
+        if (known is null) return (t[start..q], numbering);
+        var number = t.AsSpan(start, q - start);
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(number, out var shared))
+        {
+            shared = number.ToString();
+            known.Add(shared);
+        }
+        return (shared, numbering);
     }
 
     /// <summary>A Markdown ATX heading: up to three spaces, 1–6 <c>#</c>, then a blank or the end. Returns level and offset after the marks.</summary>

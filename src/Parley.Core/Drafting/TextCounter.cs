@@ -27,6 +27,42 @@ internal struct TextCounter(bool inWord, bool counted, bool gapBlank)
 
     public void Count(ReadOnlySpan<char> text, bool markdown)
     {
+        for (int k = CountBlocks(text, markdown); k < text.Length; k++) One(text[k], markdown);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="from"/>, as
+    /// <see cref="Count(ReadOnlySpan{char}, bool)"/> does. A tail shorter than a block is counted with one vector too, loaded
+    /// to end where the run ends: it may start up to 31 characters before the run (never before the text), and the bits of
+    /// the characters before the tail are shifted out of its masks.
+    /// </summary>
+    public void Count(string text, int from, int length, bool markdown)
+    {
+        var run = text.AsSpan(from, length);
+        int k = CountBlocks(run, markdown);
+        int rest = length - k;
+        if (rest > 0 && Vector256.IsHardwareAccelerated && from + length >= 32)
+        {
+            ref ushort window = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text.AsSpan()), from + length - 32));
+            var v0 = Vector256.LoadUnsafe(ref window);
+            var v1 = Vector256.LoadUnsafe(ref window, 16);
+            int shift = 32 - rest;
+            if (Mask(Vector256.GreaterThan(v0, Vector256.Create((ushort)127)), Vector256.GreaterThan(v1, Vector256.Create((ushort)127))) >> shift == 0)
+            {
+                uint valid = (1u << rest) - 1;
+                uint nonBlank = ~(Mask(IsBlank(v0), IsBlank(v1)) >> shift) & valid;
+                uint alnum = Mask(IsLetterOrDigit(v0), IsLetterOrDigit(v1)) >> shift;
+                uint emphasis = markdown ? Mask(IsEmphasis(v0), IsEmphasis(v1)) >> shift : 0;
+                Block(nonBlank, alnum, emphasis, rest);
+                return;
+            }
+        }
+        for (; k < length; k++) One(run[k], markdown);
+    }
+
+    /// <summary>Counts the whole blocks of 32 ASCII characters at the start of <paramref name="text"/>; returns how many characters were counted.</summary>
+    private int CountBlocks(ReadOnlySpan<char> text, bool markdown)
+    {
         int k = 0;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -43,18 +79,19 @@ internal struct TextCounter(bool inWord, bool counted, bool gapBlank)
                 uint blank = Mask(IsBlank(v0), IsBlank(v1));
                 uint alnum = Mask(IsLetterOrDigit(v0), IsLetterOrDigit(v1));
                 uint emphasis = markdown ? Mask(IsEmphasis(v0), IsEmphasis(v1)) : 0;
-                Block(~blank, alnum, emphasis);
+                Block(~blank, alnum, emphasis, 32);
             }
         }
-        for (; k < text.Length; k++) One(text[k], markdown);
+        return k;
     }
 
     /// <summary>
-    /// One block of 32 characters as masks (bit i = character i): non-blank, letter or digit, emphasis mark. A word is
-    /// counted at its first letter or digit: adding each word's start bit to the run of non-alphanumeric characters that opens
-    /// it carries the bit to that first letter or digit (or past the word, to a blank, when it has none).
+    /// One block of <paramref name="length"/> (1–32) characters as masks (bit i = character i, no bit at or above
+    /// <paramref name="length"/>): non-blank, letter or digit, emphasis mark. A word is counted at its first letter or digit:
+    /// adding each word's start bit to the run of non-alphanumeric characters that opens it carries the bit to that first
+    /// letter or digit (or past the word, to a blank, when it has none).
     /// </summary>
-    private void Block(uint nonBlank, uint alnum, uint emphasis)
+    private void Block(uint nonBlank, uint alnum, uint emphasis, int length)
     {
         Chars += BitOperations.PopCount(nonBlank);
         if ((nonBlank & ~emphasis) != 0) GapBlank = false;
@@ -65,12 +102,12 @@ internal struct TextCounter(bool inWord, bool counted, bool gapBlank)
         uint other = nonBlank & ~countable;
         uint firsts = (starts + other) & ~other & countable;
         Words += BitOperations.PopCount(firsts);
-        if ((nonBlank >> 31) == 0)
+        if (((nonBlank >> (length - 1)) & 1) == 0)
         {
             InWord = false;
             return;
         }
-        uint blank = ~nonBlank;
+        uint blank = ~nonBlank & (length == 32 ? uint.MaxValue : (1u << length) - 1);
         if (blank == 0)
         {
             Counted = (InWord && Counted) || alnum != 0;

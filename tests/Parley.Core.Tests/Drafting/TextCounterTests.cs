@@ -60,6 +60,32 @@ public sealed class TextCounterTests
         Assert.Equal(text.Length > 0 && !char.IsWhiteSpace(text[^1]), counter.InWord);
     }
 
+    /// <summary>
+    /// The same cut text counted in place inside a longer string, as the scanner does: a tail shorter than a block is
+    /// loaded together with characters before the run (here notation characters, blanks and now and then a non-ASCII
+    /// letter, which must not leak into the counts) and must count exactly as the span alone.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Texts)], MaxTest = 500, Replay = "(1313,3131)")]
+    public void Count_InPlaceWithCharactersBefore_CountsAsTheSpanAlone(CutText input, NonNegativeInt seed)
+    {
+        var random = new Random(seed.Get);
+        const string Around = "[]{ \n\tx1*é";
+        string before = new(Enumerable.Range(0, random.Next(0, 40)).Select(_ => Around[random.Next(Around.Length)]).ToArray());
+        string text = before + input.Text + "]x";
+        var inPlace = new TextCounter(false, false, true);
+        var alone = new TextCounter(false, false, true);
+        int from = 0;
+        foreach (int cut in input.Cuts.Append(input.Text.Length))
+        {
+            inPlace.Count(text, before.Length + from, cut - from, input.Markdown);
+            alone.Count(input.Text.AsSpan(from, cut - from), input.Markdown);
+            // Whether the last word was counted matters only while inside it.
+            Assert.Equal((alone.Words, alone.Chars, alone.InWord, alone.InWord && alone.Counted, alone.GapBlank),
+                (inPlace.Words, inPlace.Chars, inPlace.InWord, inPlace.InWord && inPlace.Counted, inPlace.GapBlank));
+            from = cut;
+        }
+    }
+
     [Fact]
     public void Count_WordRunningOnIntoTheNextRun_IsCountedOnce()
     {
