@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Parley.Core.Guarantees;
 using Parley.Data.Mapping;
 
@@ -52,5 +55,25 @@ internal static class IncidentMapping
             reviews.OrderBy(v => v.Step).Select(v => new VerificationStep(Enum.Parse<VerificationState>(v.ToState),
                 v.At.ToUniversalTime(), v.Reviewer, v.Evidence, v.ResponsibleParty)));
 
-    private static string Json(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : StoredJson.Write(values);
+    /// <summary>
+    /// The list as a JSON array of strings, byte for byte what <see cref="StoredJson.Write{T}"/> writes (same encoder),
+    /// through one writer and buffer per thread: an import writes three lists per report, and the serializer's
+    /// per-call setup cost more than the rest of the row.
+    /// </summary>
+    internal static string Json(IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return "[]";
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StoredJson.Options.Encoder, SkipValidation = true });
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartArray();
+        for (var k = 0; k < values.Count; k++) writer.WriteStringValue(values[k]);
+        writer.WriteEndArray();
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 }
