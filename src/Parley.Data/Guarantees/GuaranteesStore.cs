@@ -83,19 +83,7 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.ContainsKey(i.Id)).ToArray();
 
         var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
-        // Grouping and building the rows are independent and each costs about as much as the insert: overlap them.
-        var grouping = Task.Run(() => IncidentGroups.Group(all, policy), ct);
-        var rows = new IncidentRow[fresh.Count];
-        var reviews = new List<IncidentReviewRow>();
-        for (var k = 0; k < fresh.Count; k++)
-        {
-            if ((k & 4095) == 0 && grouping.IsFaulted) break;
-            var incident = fresh[k];
-            rows[k] = IncidentMapping.Row(negotiationId, incident, null, null);
-            for (var s = 0; s < incident.Verification.Count; s++)
-                reviews.Add(IncidentMapping.Review(negotiationId, incident.Id, s + 1, incident.Verification[s]));
-        }
-        var groups = await grouping;
+        var groups = IncidentGroups.Group(all, policy);
         var primaryOf = new string?[all.Length];
         for (var g = 0; g < groups.Count; g++)
         {
@@ -113,18 +101,30 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId,
             StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, duplicatesGrouped = groups.DuplicatesGrouped, sha256 = contentHash }), ct);
         await db.SaveChangesAsync(ct);
-        var starts = new long[rows.Length];
-        for (var k = 0; k < rows.Length; k++)
-        {
-            rows[k].DuplicateOf = primaryOf[existing.Count + k];
-            rows[k].Batch = entry;
-            starts[k] = rows[k].Start.UtcTicks;
-        }
         // In start order the (negotiation, start) index grows at its end instead of splitting pages all over it.
-        Array.Sort(starts, rows);
-        await new BulkInsert<IncidentRow>(db).InsertAsync(db, rows, progress, ct);
-        await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, reviews, null, ct);
+        var order = new int[fresh.Count];
+        var starts = new long[fresh.Count];
+        for (var k = 0; k < order.Length; k++) (order[k], starts[k]) = (k, fresh[k].Time.Start.UtcTicks);
+        Array.Sort(starts, order);
+        await new BulkInsert<IncidentRow>(db).InsertAsync(db, FreshRows(negotiationId, fresh, order, primaryOf, existing.Count, entry), progress, ct);
+        await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.SelectMany(i =>
+            i.Verification.Select((step, s) => IncidentMapping.Review(negotiationId, i.Id, s + 1, step))), null, ct);
         return new IncidentsStored(fresh.Count, refused, groups.DuplicatesGrouped, entry);
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="fresh"/> in <paramref name="order"/>, one instance refilled for each: the bulk insert
+    /// reads a row before asking for the next, and 200,000 live rows cost more in garbage collection than in SQLite.
+    /// </summary>
+    private static IEnumerable<IncidentRow> FreshRows(string negotiationId, IReadOnlyList<Incident> fresh, int[] order,
+        string?[] primaryOf, int offset, long batch)
+    {
+        var row = IncidentMapping.Row(negotiationId, fresh[0], null, batch);
+        foreach (var k in order)
+        {
+            IncidentMapping.Fill(row, fresh[k], primaryOf[offset + k]);
+            yield return row;
+        }
     }
 
     /// <summary>The negotiation's reports with their review steps and group membership, in start order (then id).</summary>
