@@ -48,7 +48,7 @@ internal sealed class BulkInsert<T> where T : class
             {
                 if ((done & 1023) == 0) ct.ThrowIfCancellationRequested();
                 binder.Insert(row.Current);
-                if (progress is not null && ++done % 1000 == 0) progress.Report(done);
+                if (++done % 1000 == 0) progress?.Report(done);
             }
             while (row.MoveNext());
             progress?.Report(done);

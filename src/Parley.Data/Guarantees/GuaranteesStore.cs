@@ -107,7 +107,7 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         for (var k = 0; k < order.Length; k++) (order[k], starts[k]) = (k, fresh[k].Time.Start.UtcTicks);
         Array.Sort(starts, order);
         await new BulkInsert<IncidentRow>(db).InsertAsync(db, FreshRows(negotiationId, fresh, order, primaryOf, existing.Count, entry), progress, ct);
-        await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.SelectMany(i =>
+        await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.Where(i => i.Verification.Count > 0).SelectMany(i =>
             i.Verification.Select((step, s) => IncidentMapping.Review(negotiationId, i.Id, s + 1, step))), null, ct);
         return new IncidentsStored(fresh.Count, refused, groups.DuplicatesGrouped, entry);
     }
