@@ -119,10 +119,11 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
     private static IEnumerable<IncidentRow> FreshRows(string negotiationId, IReadOnlyList<Incident> fresh, int[] order,
         string?[] primaryOf, int offset, long batch)
     {
-        var row = IncidentMapping.Row(negotiationId, fresh[0], null, batch);
+        IncidentRow? row = null;
         foreach (var k in order)
         {
-            IncidentMapping.Fill(row, fresh[k], primaryOf[offset + k]);
+            if (row is null) row = IncidentMapping.Row(negotiationId, fresh[k], primaryOf[offset + k], batch);
+            else IncidentMapping.Fill(row, fresh[k], primaryOf[offset + k]);
             yield return row;
         }
     }

@@ -106,8 +106,11 @@ public abstract partial class PersistenceTests
         var stored = await WithGuarantees(g => g.ImportIncidentsAsync("small",
             [Report("a", 50, 36, T0.AddMinutes(30)), Report("b", 50.001, 36.001, T0)], "importer", "2", "h"));
 
+        var again = await WithGuarantees(g => g.ImportIncidentsAsync("small", [Report("a", 50, 36, T0)], "importer", "3", "h"));
+
         Assert.Equal(["a"], stored!.AlreadyStored);
         Assert.Equal(1, stored.Imported);
+        Assert.Equal((0, 1), (again!.Imported, again.AlreadyStored.Count));
         var all = await WithGuarantees(g => g.IncidentsAsync("small"));
         Assert.Null(all.Single(i => i.Incident.Id == "b").DuplicateOf);   // the earlier report becomes the primary
         Assert.Equal("b", all.Single(i => i.Incident.Id == "a").DuplicateOf);
