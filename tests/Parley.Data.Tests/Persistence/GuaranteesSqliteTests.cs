@@ -12,11 +12,16 @@ namespace Parley.Data.Tests.Persistence;
 /// <summary>What the fast incident import on the embedded SQLite must keep: stored lists as before, connections as found.</summary>
 public sealed class GuaranteesSqliteTests
 {
+    public static TheoryData<string[]> Lists => new()
+    {
+        new[] { "Military Forces of Russia (2000-)" },
+        new[] { "Збройні сили України", "Civilians (Ukraine)" },
+        new[] { "quote \" backslash \\ slash /", "<b>&amp;'+</b>", "tab\tnew line\ncontrol\u0001", "" },
+        new[] { "emoji 🙂 and é", "a; b", "  spaced  " },
+    };
+
     [Theory]
-    [InlineData(new[] { "Military Forces of Russia (2000-)" })]
-    [InlineData(new[] { "Збройні сили України", "Civilians (Ukraine)" })]
-    [InlineData(new[] { "quote \" backslash \\ slash /", "<b>&amp;'+</b>", "tab\tnew line\ncontrol\u0001", "" })]
-    [InlineData(new[] { "emoji 🙂 and é", "a; b", "  spaced  " })]
+    [MemberData(nameof(Lists))]
     public void Json_List_WritesWhatTheSerializerWrites(string[] values)
     {
         Assert.Equal(StoredJson.Write(values), IncidentMapping.Json(values));
