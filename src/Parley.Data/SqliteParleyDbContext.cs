@@ -41,6 +41,56 @@ public sealed class SqliteParleyDbContext(DbContextOptions<SqliteParleyDbContext
         await Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
+    /// <summary>
+    /// Opens the connection and raises its page cache to <see cref="LargeCacheKiB"/> until disposed, for one write of
+    /// many rows: with SQLite's default 2 MiB the pages of the primary-key index, which a batch of reports touches all
+    /// over, are spilled to the WAL and written again many times inside the one transaction. The setting belongs to
+    /// the connection, which the pool keeps, so it is put back afterwards; pages are only taken as they are used.
+    /// </summary>
+    internal async Task<IAsyncDisposable> LargeCacheAsync(CancellationToken ct)
+    {
+        await Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)Database.GetDbConnection();
+        try
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = "PRAGMA cache_size;";
+            var previous = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            await SetCacheAsync(connection, -LargeCacheKiB, ct);
+            return new CacheScope(this, connection, previous);
+        }
+        catch
+        {
+            await Database.CloseConnectionAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Page cache of a large write, in KiB (64 MiB: a 200,000-report import's indexes stay in memory).</summary>
+    internal const int LargeCacheKiB = 64 * 1024;
+
+    private static async Task SetCacheAsync(SqliteConnection connection, long size, CancellationToken ct)
+    {
+        await using var set = connection.CreateCommand();
+        set.CommandText = $"PRAGMA cache_size = {size.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+        await set.ExecuteNonQueryAsync(ct);
+    }
+
+    private sealed class CacheScope(SqliteParleyDbContext db, SqliteConnection connection, long previous) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await SetCacheAsync(connection, previous, CancellationToken.None);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     private sealed class Snapshot(SqliteParleyDbContext db, SqliteTransaction transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

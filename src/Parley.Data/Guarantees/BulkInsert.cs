@@ -29,43 +29,56 @@ internal sealed class BulkInsert<T> where T : class
         _columnNames = _properties.Select(p => p.GetColumnName(table)!).ToArray();
     }
 
-    /// <summary>Inserts <paramref name="rows"/>; reports the count written after each thousand rows and at the end.</summary>
-    public async Task InsertAsync(DbContext db, IReadOnlyList<T> rows, IProgress<int>? progress, CancellationToken ct)
+    /// <summary>
+    /// Inserts <paramref name="rows"/>; reports the count written after each thousand rows and at the end. Each row's
+    /// values are read once, when it is written, before the next row is asked for: a producer may refill one instance.
+    /// </summary>
+    public async Task InsertAsync(DbContext db, IEnumerable<T> rows, IProgress<int>? progress, CancellationToken ct)
     {
-        if (rows.Count == 0) return;
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the store's write transaction.");
+        var done = 0;
+        using var row = rows.GetEnumerator();
+        if (!row.MoveNext()) return;
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
             using var binder = new SqliteRowBinder<T>(sqlite, Sql(1), _properties);
-            for (var r = 0; r < rows.Count; r++)
+            do
             {
-                if ((r & 1023) == 0) ct.ThrowIfCancellationRequested();
-                binder.Insert(rows[r]);
-                if (progress is not null && (r + 1) % 1000 == 0) progress.Report(r + 1);
+                if ((done & 1023) == 0) ct.ThrowIfCancellationRequested();
+                binder.Insert(row.Current);
+                if (++done % 1000 == 0) progress?.Report(done);
             }
-            progress?.Report(rows.Count);
+            while (row.MoveNext());
+            progress?.Report(done);
             return;
         }
         var values = _properties.Select(Value).ToArray();
         // Npgsql infers parameter types at prepare time, before any value is bound; it parses each execution instead.
         await using var full = Command(connection, transaction, RowsPerStatement);
-        var done = 0;
-        while (done < rows.Count)
+        var more = true;
+        var batch = new object?[RowsPerStatement * values.Length];
+        while (more)
         {
             ct.ThrowIfCancellationRequested();
-            var count = Math.Min(RowsPerStatement, rows.Count - done);
+            var count = 0;
+            var k = 0;
+            do
+            {
+                foreach (var value in values) batch[k++] = value(row.Current) ?? DBNull.Value;
+                count++;
+                more = row.MoveNext();
+            }
+            while (more && count < RowsPerStatement);
             await using var rest = count < RowsPerStatement ? Command(connection, transaction, count) : null;
             var command = rest ?? full;
-            var k = 0;
-            for (var r = done; r < done + count; r++)
-                foreach (var value in values) command.Parameters[k++].Value = value(rows[r]) ?? DBNull.Value;
+            for (var p = 0; p < k; p++) command.Parameters[p].Value = batch[p];
             await command.ExecuteNonQueryAsync(ct);
             done += count;
             if (progress is not null && done % 1000 < count) progress.Report(done);
         }
-        progress?.Report(rows.Count);
+        progress?.Report(done);
     }
 
     private static Func<T, object?> Value(IProperty p)
