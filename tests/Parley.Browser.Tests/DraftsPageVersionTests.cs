@@ -25,7 +25,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
         var kept = text[(venture + "[#ua-us-venture UA: ".Length)..text.IndexOf(']', venture)];
         text = text[..start] + kept + text[(end + 1)..];
         return text.Replace("Ukraine is a sovereign and independent state.",
-            "Ukraine is a sovereign and independent state [#borders UA: within its internationally recognised borders].", StringComparison.Ordinal);
+            "Ukraine is a sovereign and independent state [#reaffirm UA: within its internationally recognised borders].", StringComparison.Ordinal);
     }
 
     private async Task UploadAsync(string version, string date, string text)

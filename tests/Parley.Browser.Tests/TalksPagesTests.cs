@@ -16,6 +16,13 @@ public sealed class TalksPagesTests : BrowserTest
 
         await Expect(page.GetByTestId("agreed-headline")).ToContainTextAsync("20 of 22 issues agreed");
         await Expect(page.GetByTestId("agreed-headline")).ToContainTextAsync("91 %");
+        // Agreed share by text: the Berlin framework's figures as the Drafting API computes them for the same day.
+        var api = await page.APIRequest.GetAsync(new Uri(App.Address, "/api/negotiations/berlin-2025/drafts/berlin-framework/agreed-share?asOf=2025-12-15").ToString());
+        var shares = System.Text.Json.JsonDocument.Parse(await api.TextAsync()).RootElement;
+        var byText = page.GetByTestId("agreed-by-text");
+        await Expect(byText).ToContainTextAsync("berlin-framework");
+        await Expect(byText).ToContainTextAsync(Percent(shares.GetProperty("asWritten").GetDouble()) + " of the words");
+        await Expect(byText).ToContainTextAsync(Percent(shares.GetProperty("resolved").GetDouble()) + " once the issues agreed");
         var territory = page.Locator(".sticking > li[data-issue=territory]");
         await Expect(territory).ToContainTextAsync("Blocked");
         await Expect(territory).ToContainTextAsync("red line of Ukraine");
@@ -160,4 +167,7 @@ public sealed class TalksPagesTests : BrowserTest
             .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1 || e.parentElement === document.body)
             .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
         """);
+
+    private static string Percent(double share) =>
+        Math.Round(share * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "\u00a0%";
 }
