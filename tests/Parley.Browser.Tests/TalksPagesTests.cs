@@ -22,7 +22,10 @@ public sealed class TalksPagesTests : BrowserTest
         var byText = page.GetByTestId("agreed-by-text");
         await Expect(byText).ToContainTextAsync("berlin-framework");
         await Expect(byText).ToContainTextAsync(Percent(shares.GetProperty("asWritten").GetDouble()) + " of the words");
-        await Expect(byText).ToContainTextAsync(Percent(shares.GetProperty("resolved").GetDouble()) + " once the issues agreed");
+        if (shares.GetProperty("bracketsResolved").GetInt32() > 0)
+            await Expect(byText).ToContainTextAsync(Percent(shares.GetProperty("resolved").GetDouble()) + " once the issues agreed");
+        else
+            await Expect(byText).ToContainTextAsync("none of its brackets is on an issue agreed by then");
         var territory = page.Locator(".sticking > li[data-issue=territory]");
         await Expect(territory).ToContainTextAsync("Blocked");
         await Expect(territory).ToContainTextAsync("red line of Ukraine");

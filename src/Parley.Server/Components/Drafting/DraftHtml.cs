@@ -33,6 +33,10 @@ public static class DraftHtml
         var closes = document.Brackets.GroupBy(b => b.End).ToDictionary(g => g.Key, g => g.Count());
         var problems = document.Problems.Concat(document.Warnings).Select((p, k) => (p, k)).ToLookup(x => x.p.Offset);
         var html = new StringBuilder(text.Length * 2);
+        // Markdown front matter (metadata, not wording) is shown muted so the eye goes to the text.
+        var frontMatterEnd = document.Format == DraftFormat.Markdown && document.Markup is [{ Start: 0 } first, ..]
+            && text.StartsWith("---", StringComparison.Ordinal) ? first.End : -1;
+        if (frontMatterEnd > 0) html.Append("<span class=\"front-matter\" title=\"Front matter: the file's metadata, not part of the text\">");
         var line = 1;
         html.Append($"<span class=\"line-anchor\" id=\"{prefix}L1\" data-line=\"1\"></span>");
         for (var i = 0; i <= text.Length; i++)
@@ -51,6 +55,7 @@ public static class DraftHtml
             var c = text[i];
             html.Append(c switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", '"' => "&quot;", _ => c.ToString() });
             if (closes.TryGetValue(i, out var n)) html.Insert(html.Length, "</mark>", n);
+            if (i + 1 == frontMatterEnd) html.Append("</span>");
             if (c == '\n' && i + 1 < text.Length)
             {
                 line++;
