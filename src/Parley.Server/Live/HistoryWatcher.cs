@@ -17,7 +17,7 @@ public sealed class HistoryWatcher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seconds = configuration.GetValue("Parley:WatchSeconds", 1.0);
+        var seconds = Interval();
         if (seconds <= 0) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
         long? seen = null;
@@ -26,6 +26,17 @@ public sealed class HistoryWatcher(
             seen = await LookAsync(seen, stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary><c>Parley:WatchSeconds</c>; a value that is not a number is reported and the default used, not a failed start.</summary>
+    private double Interval()
+    {
+        const double standard = 1;
+        if (configuration["Parley:WatchSeconds"] is not { } text) return standard;
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && double.IsFinite(seconds)) return seconds;
+        log.LogError("Parley:WatchSeconds is '{Value}', not a number of seconds; watching every {Default} s.", text, standard);
+        return standard;
     }
 
     /// <summary>Publishes what changed after <paramref name="seen"/> (on the first look, only notes the head); returns the new point.</summary>
