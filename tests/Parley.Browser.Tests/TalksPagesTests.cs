@@ -39,6 +39,25 @@ public sealed class TalksPagesTests : BrowserTest
     }
 
     [Fact]
+    public async Task IssuePage_Territory_ShowsItsProvisionsOfTheDraftWithEachPartysAlternative()
+    {
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025/issues/territory?asOf=2025-12-15");
+
+        // Article 9 of the Berlin framework is tagged with the territory issue; its four alternatives are linked to the
+        // issue's options and tabled by Ukraine, the US, Russia and the US, and Russia.
+        var provisions = page.GetByTestId("linked-provisions");
+        await Expect(provisions).ToContainTextAsync("Article 9");
+        await Expect(provisions).ToContainTextAsync("the line of contact on the day of signature");
+        await Expect(provisions.Locator("li", new() { HasText = "9bis" }).First).ToBeVisibleAsync();
+        var options = provisions.Locator(".provision-options li");
+        await Expect(options).ToHaveCountAsync(4);
+        await Expect(options.First).ToContainTextAsync("Ukraine");
+        await Expect(provisions.Locator("mark[title='tabled by Russia']").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page);
+    }
+
+    [Fact]
     public async Task Position_ChangedInOneBrowser_AppearsInTheOtherWithoutReload()
     {
         var watcher = await Browser.NewUserAsync();

@@ -64,4 +64,36 @@ public static class DraftHtml
         }
         return html.ToString();
     }
+
+    /// <summary>
+    /// One provision's text (<see cref="Provision.Start"/> to <see cref="Provision.End"/>) with its brackets marked as
+    /// in <see cref="Render(DraftDocument, Func{Bracket, int}, Func{Bracket, string?}, string)"/>, without line anchors or
+    /// problem markers. A bracket that runs past the provision (an unbalanced one) is closed at its end.
+    /// </summary>
+    public static string RenderProvision(DraftDocument document, Provision provision, Func<Bracket, int> colour, Func<Bracket, string?> title)
+    {
+        var text = document.Text;
+        var html = new StringBuilder((provision.End - provision.Start) * 2);
+        var open = new List<int>(); // End offsets of the marks open here, innermost last
+        var inside = document.Brackets.Where(b => b.Start >= provision.Start && b.Start < provision.End).ToLookup(b => b.Start);
+        for (var i = provision.Start; i < provision.End && i < text.Length; i++)
+        {
+            foreach (var b in inside[i].OrderBy(b => b.Depth))
+            {
+                var index = colour(b);
+                var css = index < 0 ? "bracket party-none" : $"bracket party-{index % Colours}";
+                var tip = title(b) is { } t ? $" title=\"{WebUtility.HtmlEncode(t)}\"" : "";
+                html.Append($"<mark class=\"{css}\"{tip}>");
+                open.Add(b.End);
+            }
+            html.Append(WebUtility.HtmlEncode(text[i].ToString()));
+            while (open.Count > 0 && open[^1] == i)
+            {
+                html.Append("</mark>");
+                open.RemoveAt(open.Count - 1);
+            }
+        }
+        html.Insert(html.Length, "</mark>", open.Count);
+        return html.ToString();
+    }
 }

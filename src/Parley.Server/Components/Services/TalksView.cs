@@ -41,8 +41,10 @@ public sealed class TalksView
     /// <summary>The report line of one issue.</summary>
     public IssueReport? IssueReport(string issue) => Report.Issues.FirstOrDefault(i => i.Issue == issue);
 
-    /// <summary>A party's display name (its id when unknown).</summary>
-    public string PartyName(string party) => Negotiation.FindParty(party)?.Name ?? party;
+    /// <summary>A party's display name (its id when unknown); a draft's attribution (<c>UA</c>) matches the id <c>ua</c> regardless of case.</summary>
+    public string PartyName(string party) =>
+        (Negotiation.FindParty(party) ?? Negotiation.Parties.FirstOrDefault(p => string.Equals(p.Id, party, StringComparison.OrdinalIgnoreCase)))?.Name
+        ?? party;
 
     /// <summary>An option's label (its id when unknown).</summary>
     public string OptionLabel(string issue, string option) =>

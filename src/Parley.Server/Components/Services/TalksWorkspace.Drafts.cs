@@ -1,3 +1,4 @@
+using Parley.Core.Drafting;
 using Parley.Core.Talks;
 using Parley.Data.Drafting;
 using Parley.Server.Drafting;
@@ -24,4 +25,32 @@ public sealed partial class TalksWorkspace
                 shares.Add(DraftShares.Compute(stored.Draft, version, agreed, at));
         return shares;
     }
+
+    /// <summary>
+    /// The provisions of each stored draft tagged with <paramref name="issue"/>, in the version in force as of
+    /// <paramref name="at"/> (headings left out: they tag what stands under them). Drafts with no version by then, or
+    /// none tagged with the issue, are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<LinkedProvisions>> LinkedProvisionsAsync(string negotiationId, string issue, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var drafts = scope.ServiceProvider.GetRequiredService<DraftStore>();
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var linked = new List<LinkedProvisions>();
+        foreach (var stored in await drafts.ListAsync(negotiationId, ct))
+        {
+            if (await drafts.LoadAsync(negotiationId, stored.Draft, ct) is not { } history || history.AsOf(day) is not { } version) continue;
+            var document = version.Document;
+            var provisions = document.Provisions.Where(p => p.Issue == issue && p.Kind == ProvisionKind.Paragraph).ToArray();
+            if (provisions.Length > 0) linked.Add(new LinkedProvisions(stored.Draft, version.Label, document, provisions));
+        }
+        return linked;
+    }
 }
+
+/// <summary>The provisions of one draft version tagged with an issue.</summary>
+/// <param name="Draft">The draft's key.</param>
+/// <param name="Version">The version's label (the one in force on the date shown).</param>
+/// <param name="Document">The version, parsed.</param>
+/// <param name="Provisions">Its paragraphs tagged with the issue, in text order; never empty.</param>
+public sealed record LinkedProvisions(string Draft, string Version, DraftDocument Document, IReadOnlyList<Provision> Provisions);
