@@ -70,11 +70,20 @@ public sealed class IncidentGroups
     {
         ArgumentNullException.ThrowIfNull(incidents);
         policy ??= DuplicatePolicy.Default;
-        var order = Enumerable.Range(0, incidents.Count).ToArray();
+        // The keys are copied out once so the comparison reads two arrays, not four objects through an interface.
+        var order = new int[incidents.Count];
+        var starts = new long[incidents.Count];
+        var ids = new string[incidents.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            starts[i] = incidents[i].Time.Start.UtcTicks;
+            ids[i] = incidents[i].Id;
+        }
         Array.Sort(order, (a, b) =>
         {
-            var c = incidents[a].Time.Start.CompareTo(incidents[b].Time.Start);
-            return c != 0 ? c : string.CompareOrdinal(incidents[a].Id, incidents[b].Id);
+            var c = starts[a].CompareTo(starts[b]);
+            return c != 0 ? c : string.CompareOrdinal(ids[a], ids[b]);
         });
 
         var dLat = policy.RadiusKm / 110.574;

@@ -28,11 +28,11 @@ public sealed record Incident
         EventType = eventType.Trim();
         SubEventType = string.IsNullOrWhiteSpace(subEventType) ? null : subEventType.Trim();
         Actors = Clean(actors);
-        TargetClasses = Clean(targetClasses).Select(TargetClass.Normalize).Distinct().ToArray();
+        TargetClasses = NormalizeTargets(Clean(targetClasses));
         Fatalities = fatalities;
         Sources = Clean(sources);
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes;
-        _steps = (verification ?? []).ToArray();
+        _steps = verification is null ? [] : verification.ToArray();
         CheckWorkflow(_steps);
     }
 
@@ -119,6 +119,23 @@ public sealed record Incident
         }
     }
 
-    private static string[] Clean(IEnumerable<string>? values) =>
-        (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToArray();
+    /// <summary>The non-blank values, trimmed, in order. A loop rather than LINQ: imports build 200,000 incidents at a time.</summary>
+    private static string[] Clean(IEnumerable<string>? values)
+    {
+        if (values is null) return [];
+        var list = values as IReadOnlyList<string> ?? values.ToList();
+        if (list.Count == 0) return [];
+        var kept = 0;
+        for (var i = 0; i < list.Count; i++)
+            if (!string.IsNullOrWhiteSpace(list[i])) kept++;
+        var result = new string[kept];
+        kept = 0;
+        for (var i = 0; i < list.Count; i++)
+            if (!string.IsNullOrWhiteSpace(list[i])) result[kept++] = list[i].Trim();
+        return result;
+    }
+
+    /// <summary>Normalised keys, first occurrence kept.</summary>
+    private static string[] NormalizeTargets(string[] cleaned) =>
+        cleaned.Length == 0 ? cleaned : cleaned.Select(TargetClass.Normalize).Distinct().ToArray();
 }

@@ -25,35 +25,52 @@ public static class AcledCsv
     /// <param name="reader">The CSV text.</param>
     /// <param name="progress">Receives the number of rows read, every 1,000 rows and at the end.</param>
     public static IncidentImport Read(TextReader reader, IProgress<int>? progress = null) =>
-        IncidentCsv.Read(reader, "ACLED", RequiredColumns, Map, progress);
+        IncidentCsv.Read(reader, "ACLED", RequiredColumns, c => new Columns(c), Map, progress);
 
-    private static Incident? Map(IncidentCsv row)
+    /// <summary>The columns this format reads, found once per file.</summary>
+    private sealed class Columns(IncidentCsv c)
+    {
+        public readonly CsvColumn Id = c.Column("event_id_cnty"), Date = c.Column("event_date"),
+            Precision = c.Column("time_precision"), EventType = c.Column("event_type"), SubEventType = c.Column("sub_event_type"),
+            Latitude = c.Column("latitude"), Longitude = c.Column("longitude"), Fatalities = c.Column("fatalities"),
+            Year = c.Column("year"), Actor1 = c.Column("actor1"), Assoc1 = c.Column("assoc_actor_1"), Actor2 = c.Column("actor2"),
+            Assoc2 = c.Column("assoc_actor_2"), CivilianTargeting = c.Column("civilian_targeting"), Country = c.Column("country"),
+            Admin1 = c.Column("admin1"), Admin2 = c.Column("admin2"), Admin3 = c.Column("admin3"), Place = c.Column("location"),
+            Source = c.Column("source"), Notes = c.Column("notes");
+    }
+
+    private static Incident? Map(IncidentCsv row, Columns c)
     {
         row.IdColumn = "event_id_cnty";
-        var id = row.Required("event_id_cnty");
-        var date = row.Date("event_date", required: true);
-        var precision = row.Integer("time_precision", required: false, 1, 3) ?? 1;
-        var eventType = row.Required("event_type");
-        var lat = row.Number("latitude", required: true, -90, 90);
-        var lon = row.Number("longitude", required: true, -180, 180);
-        var fatalities = row.Integer("fatalities", required: false, 0, int.MaxValue);
-        var year = row.Integer("year", required: false, 1, 9999);
+        var id = row.Required(c.Id);
+        var date = row.Date(c.Date, required: true);
+        var precision = row.Integer(c.Precision, required: false, 1, 3) ?? 1;
+        var eventType = row.Pooled(c.EventType);
+        if (eventType is null) row.Fail(c.EventType, "is empty");
+        var lat = row.Number(c.Latitude, required: true, -90, 90);
+        var lon = row.Number(c.Longitude, required: true, -180, 180);
+        var fatalities = row.Integer(c.Fatalities, required: false, 0, int.MaxValue);
+        var year = row.Integer(c.Year, required: false, 1, 9999);
         if (date is { } d && year is { } y && y != d.Year)
-            row.Fail("year", $"year {y} disagrees with event_date {d:yyyy-MM-dd}");
+            row.Fail(c.Year, $"year {y} disagrees with event_date {d:yyyy-MM-dd}");
         if (row.Failed || id is null || date is null || eventType is null) return null;
 
-        var actors = new List<string>();
-        Add(actors, row.Text("actor1"));
-        actors.AddRange(Split(row.Text("assoc_actor_1")));
-        Add(actors, row.Text("actor2"));
-        actors.AddRange(Split(row.Text("assoc_actor_2")));
-        var targets = string.Equals(row.Text("civilian_targeting"), "Civilian targeting", StringComparison.OrdinalIgnoreCase)
-            ? [TargetClass.Civilians] : Array.Empty<string>();
-        var location = new Location(lat, lon, row.Text("country"), row.Text("admin1"), row.Text("admin2"), row.Text("admin3"),
-            row.Text("location"));
-        return new Incident(id, TimeOf(date.Value, precision), location, eventType, row.Text("sub_event_type"), actors, targets,
-            fatalities, Split(row.Text("source")), row.Text("notes"));
+        var actors = new List<string>(4);
+        if (row.Pooled(c.Actor1) is { } actor1) actors.Add(actor1);
+        row.SplitPooled(c.Assoc1, actors);
+        if (row.Pooled(c.Actor2) is { } actor2) actors.Add(actor2);
+        row.SplitPooled(c.Assoc2, actors);
+        var targets = row.Span(c.CivilianTargeting).Equals("Civilian targeting", StringComparison.OrdinalIgnoreCase)
+            ? Civilians : [];
+        var location = new Location(lat, lon, row.Pooled(c.Country), row.Pooled(c.Admin1), row.Pooled(c.Admin2),
+            row.Pooled(c.Admin3), row.Pooled(c.Place));
+        var sources = new List<string>(2);
+        row.SplitPooled(c.Source, sources);
+        return new Incident(id, TimeOf(date.Value, precision), location, eventType, row.Pooled(c.SubEventType), actors, targets,
+            fatalities, sources, row.Text(c.Notes));
     }
+
+    private static readonly string[] Civilians = [TargetClass.Civilians];
 
     /// <summary>The interval an ACLED date covers at its time_precision (1 day, 2 week around it, 3 month).</summary>
     public static IncidentTime TimeOf(DateOnly date, int timePrecision)
@@ -67,12 +84,4 @@ public static class AcledCsv
             _ => throw new ArgumentOutOfRangeException(nameof(timePrecision), timePrecision, "ACLED time_precision is 1, 2 or 3."),
         };
     }
-
-    private static void Add(List<string> list, string? value)
-    {
-        if (value is not null) list.Add(value);
-    }
-
-    private static string[] Split(string? value) =>
-        value is null ? [] : value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -28,35 +28,47 @@ public static class UcdpGedCsv
 
     /// <summary>Reads the whole input. Never throws on bad content: every problem is an <see cref="ImportError"/>.</summary>
     public static IncidentImport Read(TextReader reader, IProgress<int>? progress = null) =>
-        IncidentCsv.Read(reader, "UCDP GED", RequiredColumns, Map, progress);
+        IncidentCsv.Read(reader, "UCDP GED", RequiredColumns, c => new Columns(c), Map, progress);
 
-    private static Incident? Map(IncidentCsv row)
+    /// <summary>The columns this format reads, found once per file.</summary>
+    private sealed class Columns(IncidentCsv c)
+    {
+        public readonly CsvColumn Id = c.Column("id"), Violence = c.Column("type_of_violence"), Start = c.Column("date_start"),
+            End = c.Column("date_end"), Latitude = c.Column("latitude"), Longitude = c.Column("longitude"), Best = c.Column("best"),
+            Year = c.Column("year"), SideA = c.Column("side_a"), SideB = c.Column("side_b"), Source = c.Column("source_article"),
+            Country = c.Column("country"), Adm1 = c.Column("adm_1"), Adm2 = c.Column("adm_2"), Where = c.Column("where_coordinates"),
+            Description = c.Column("where_description");
+    }
+
+    private static Incident? Map(IncidentCsv row, Columns c)
     {
         row.IdColumn = "id";
-        var id = row.Required("id");
-        var violence = row.Integer("type_of_violence", required: true, 1, 3);
-        var start = row.Date("date_start", required: true);
-        var end = row.Date("date_end", required: false) ?? start;
-        var lat = row.Number("latitude", required: true, -90, 90);
-        var lon = row.Number("longitude", required: true, -180, 180);
-        var best = row.Integer("best", required: false, 0, int.MaxValue);
-        var year = row.Integer("year", required: false, 1, 9999);
+        var id = row.Required(c.Id);
+        var violence = row.Integer(c.Violence, required: true, 1, 3);
+        var start = row.Date(c.Start, required: true);
+        var end = row.Date(c.End, required: false) ?? start;
+        var lat = row.Number(c.Latitude, required: true, -90, 90);
+        var lon = row.Number(c.Longitude, required: true, -180, 180);
+        var best = row.Integer(c.Best, required: false, 0, int.MaxValue);
+        var year = row.Integer(c.Year, required: false, 1, 9999);
         if (start is { } s && end is { } e && e < s)
-            row.Fail("date_end", $"date_end {e:yyyy-MM-dd} precedes date_start {s:yyyy-MM-dd}");
+            row.Fail(c.End, $"date_end {e:yyyy-MM-dd} precedes date_start {s:yyyy-MM-dd}");
         if (start is { } s2 && year is { } y && y != s2.Year)
-            row.Fail("year", $"year {y} disagrees with date_start {s2:yyyy-MM-dd}");
+            row.Fail(c.Year, $"year {y} disagrees with date_start {s2:yyyy-MM-dd}");
         if (row.Failed || id is null || violence is null || start is null || end is null) return null;
 
         var from = new DateTimeOffset(start.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var to = new DateTimeOffset(end.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
         var time = new IncidentTime(from, to, start == end ? TimePrecision.Day : TimePrecision.Range);
         var type = violence switch { 1 => StateBased, 2 => NonState, _ => OneSided };
-        var actors = new[] { row.Text("side_a"), row.Text("side_b") }.OfType<string>();
-        var sources = row.Text("source_article") is { } src
-            ? src.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
-        var location = new Location(lat, lon, row.Text("country"), row.Text("adm_1"), row.Text("adm_2"), null,
-            row.Text("where_coordinates"));
+        var actors = new List<string>(2);
+        if (row.Pooled(c.SideA) is { } a) actors.Add(a);
+        if (row.Pooled(c.SideB) is { } b) actors.Add(b);
+        var sources = new List<string>(2);
+        row.SplitPooled(c.Source, sources);
+        var location = new Location(lat, lon, row.Pooled(c.Country), row.Pooled(c.Adm1), row.Pooled(c.Adm2), null,
+            row.Pooled(c.Where));
         return new Incident(id, time, location, type, null, actors, violence == 3 ? [TargetClass.Civilians] : [], best,
-            sources, row.Text("where_description"));
+            sources, row.Text(c.Description));
     }
 }

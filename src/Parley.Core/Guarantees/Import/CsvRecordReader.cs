@@ -4,10 +4,14 @@ namespace Parley.Core.Guarantees.Import;
 
 /// <summary>One CSV record, or the reason it could not be read.</summary>
 /// <param name="Line">The 1-based physical line the record starts on.</param>
-/// <param name="Fields">The fields, or null when the record is broken.</param>
+/// <param name="FieldCount">The number of fields, or -1 when the record is broken.</param>
 /// <param name="ErrorColumn">The 0-based column where reading failed, or -1 for the record as a whole.</param>
 /// <param name="Error">Why the record could not be read.</param>
-internal readonly record struct CsvRow(int Line, string[]? Fields, int ErrorColumn, string? Error);
+internal readonly record struct CsvRow(int Line, int FieldCount, int ErrorColumn, string? Error)
+{
+    /// <summary>True when the record was read; its fields are then <see cref="CsvRecordReader.Field"/>.</summary>
+    public bool Ok => Error is null;
+}
 
 /// <summary>
 /// Reads RFC 4180 CSV (comma-separated, double-quote quoting with "" as an escaped quote, quoted fields may span
@@ -15,18 +19,37 @@ internal readonly record struct CsvRow(int Line, string[]? Fields, int ErrorColu
 /// that never closes, or that runs over lines and leaves a record of the wrong width, is reported on the line it
 /// opened and reading resumes on the next physical line. Blank lines are skipped.
 /// </summary>
+/// <remarks>
+/// The fields of the last record read are views into its line (or, for a quoted field holding "" or a line break,
+/// into one unescaped copy), valid until the next <see cref="Read"/>: no string is made for a field nobody asks for.
+/// </remarks>
 internal sealed class CsvRecordReader(TextReader reader)
 {
     private readonly StringBuilder _quoted = new();
     private List<(string Text, int Line)> _pushback = [];
     private int _pushbackNext;
     private int _lineNo;
+    private string[] _source = new string[64];
+    private int[] _start = new int[64];
+    private int[] _length = new int[64];
+    private int _count;
 
     /// <summary>The width every record must have, once known from the header; 0 while unknown.</summary>
     public int ExpectedFields { get; set; }
 
     /// <summary>Physical lines read so far.</summary>
     public int LinesRead => _lineNo;
+
+    /// <summary>Field <paramref name="index"/> of the last record read, unescaped and untrimmed.</summary>
+    public ReadOnlySpan<char> Field(int index) => _source[index].AsSpan(_start[index], _length[index]);
+
+    /// <summary>The fields of the last record read, as strings.</summary>
+    public string[] FieldStrings()
+    {
+        var fields = new string[_count];
+        for (var i = 0; i < _count; i++) fields[i] = Field(i).ToString();
+        return fields;
+    }
 
     /// <summary>The next record, or null at the end of the input.</summary>
     public CsvRow? Read()
@@ -50,56 +73,78 @@ internal sealed class CsvRecordReader(TextReader reader)
         return (text, _lineNo);
     }
 
+    private void Add(string source, int start, int length)
+    {
+        if (_count == _source.Length)
+        {
+            Array.Resize(ref _source, _count * 2);
+            Array.Resize(ref _start, _count * 2);
+            Array.Resize(ref _length, _count * 2);
+        }
+        _source[_count] = source;
+        _start[_count] = start;
+        _length[_count] = length;
+        _count++;
+    }
+
     private CsvRow Parse(string text, int line)
     {
-        var fields = new List<string>(ExpectedFields > 0 ? ExpectedFields : 16);
+        _count = 0;
         List<(string Text, int Line)>? spanned = null;
         var pos = 0;
         while (true)
         {
             if (pos < text.Length && text[pos] == '"')
             {
-                _quoted.Clear();
                 pos++;
+                var open = pos;
+                var copied = false; // true once the field needed unescaping into _quoted
                 while (true)
                 {
                     var q = text.IndexOf('"', pos);
                     if (q < 0)
                     {
+                        if (!copied) { _quoted.Clear(); _quoted.Append(text, open, pos - open); copied = true; }
                         _quoted.Append(text, pos, text.Length - pos).Append('\n');
                         spanned ??= [(text, line)];
                         var (next, nextLine) = NextLine();
                         if (next is null)
                         {
                             Resync(spanned);
-                            return new CsvRow(line, null, fields.Count, $"quoted field opened on line {line} is never closed");
+                            return new CsvRow(line, -1, _count, $"quoted field opened on line {line} is never closed");
                         }
                         spanned.Add((next, nextLine));
                         text = next;
                         pos = 0;
                         continue;
                     }
-                    _quoted.Append(text, pos, q - pos);
                     if (q + 1 < text.Length && text[q + 1] == '"')
                     {
-                        _quoted.Append('"');
+                        if (!copied) { _quoted.Clear(); _quoted.Append(text, open, pos - open); copied = true; }
+                        _quoted.Append(text, pos, q - pos).Append('"');
                         pos = q + 2;
                         continue;
                     }
+                    if (copied)
+                    {
+                        _quoted.Append(text, pos, q - pos);
+                        var s = _quoted.ToString();
+                        Add(s, 0, s.Length);
+                    }
+                    else Add(text, open, q - open);
                     pos = q + 1;
                     break;
                 }
-                fields.Add(_quoted.ToString());
                 if (pos == text.Length) break;
                 if (text[pos] != ',')
                 {
                     var at = spanned?[^1].Line ?? line;
                     if (spanned is not null) Resync(spanned);
-                    return new CsvRow(line, null, fields.Count - 1,
+                    return new CsvRow(line, -1, _count - 1,
                         $"unexpected '{text[pos]}' after the closing quote (line {at}, position {pos + 1})");
                 }
                 pos++;
-                if (pos == text.Length) { fields.Add(""); break; }
+                if (pos == text.Length) { Add(text, pos, 0); break; }
             }
             else
             {
@@ -109,27 +154,29 @@ internal sealed class CsvRecordReader(TextReader reader)
                 if (quote >= 0)
                 {
                     if (spanned is not null) Resync(spanned);
-                    return new CsvRow(line, null, fields.Count, $"quote inside an unquoted field (position {quote + 1})");
+                    return new CsvRow(line, -1, _count, $"quote inside an unquoted field (position {quote + 1})");
                 }
-                fields.Add(text.Substring(pos, end - pos));
+                Add(text, pos, end - pos);
                 if (comma < 0) break;
                 pos = comma + 1;
-                if (pos == text.Length) { fields.Add(""); break; }
+                if (pos == text.Length) { Add(text, pos, 0); break; }
             }
         }
-        if (spanned is not null && ExpectedFields > 0 && fields.Count != ExpectedFields)
+        if (spanned is not null && ExpectedFields > 0 && _count != ExpectedFields)
         {
             Resync(spanned);
-            return new CsvRow(line, null, -1,
-                $"quoted field opened on line {line} runs over {spanned.Count} lines and leaves {fields.Count} fields, not {ExpectedFields}: the quoting is broken");
+            return new CsvRow(line, -1, -1,
+                $"quoted field opened on line {line} runs over {spanned.Count} lines and leaves {_count} fields, not {ExpectedFields}: the quoting is broken");
         }
-        return new CsvRow(line, fields.ToArray(), -1, null);
+        return new CsvRow(line, _count, -1, null);
     }
 
     /// <summary>Gives back every line of a broken multi-line record but its first, so reading resumes right after it.</summary>
     private void Resync(List<(string Text, int Line)> spanned)
     {
-        var rest = spanned.Skip(1).Concat(_pushback.Skip(_pushbackNext)).ToList();
+        var rest = new List<(string Text, int Line)>(spanned.Count - 1 + _pushback.Count - _pushbackNext);
+        for (var i = 1; i < spanned.Count; i++) rest.Add(spanned[i]);
+        for (var i = _pushbackNext; i < _pushback.Count; i++) rest.Add(_pushback[i]);
         _pushback = rest;
         _pushbackNext = 0;
     }
