@@ -47,6 +47,29 @@ public sealed class GuaranteesPageTests : BrowserTest
     }
 
     [Fact]
+    public async Task Guarantees_RecordingEntryIntoForce_PutsTheGuaranteeInEffect()
+    {
+        // 16 Dec 2025: the Berlin guarantee package is agreed in principle but not in force.
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        var consult = page.Locator("li[data-commitment=guarantee-consult]");
+        await Expect(consult).ToContainTextAsync("Created");
+
+        await page.Locator("#ev-commitment").SelectOptionAsync("guarantee-consult");
+        await page.Locator("#ev-what").SelectOptionAsync("EnterIntoForce");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#ev-cause-error")).ToContainTextAsync("Say why");
+        await Expect(consult).ToContainTextAsync("Created");
+
+        await page.Locator("#ev-cause").FillAsync("Signed in Berlin by the guarantors");
+        await ClickUntilAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }), page.GetByTestId("event-message"));
+        await Expect(page.GetByTestId("event-message")).ToContainTextAsync("Recorded: entry into force");
+        await Expect(consult).ToContainTextAsync("In effect");
+        await Expect(page.Locator("#ev-commitment option[value=guarantee-consult]")).ToContainTextAsync("(in effect)");
+        await Screenshots.SaveAsync(page);
+    }
+
+    [Fact]
     public async Task Guarantees_ImportAcledSample_ShowsTheCountsAndTheTimeline()
     {
         var file = PageImages.TestData("acled/acled-ukraine-sample.csv");
