@@ -41,6 +41,18 @@ public sealed class TalksView
     /// <summary>The report line of one issue.</summary>
     public IssueReport? IssueReport(string issue) => Report.Issues.FirstOrDefault(i => i.Issue == issue);
 
+    /// <summary>
+    /// A party's place among the negotiation's parties (its colour in highlighted drafts), matching a draft's
+    /// attribution (<c>UA</c>) to the id <c>ua</c> regardless of case; -1 when it is not a party.
+    /// </summary>
+    public int PartyOrdinal(string party)
+    {
+        var parties = Negotiation.Parties;
+        for (var k = 0; k < parties.Count; k++)
+            if (string.Equals(parties[k].Id, party, StringComparison.OrdinalIgnoreCase)) return k;
+        return -1;
+    }
+
     /// <summary>A party's display name (its id when unknown); a draft's attribution (<c>UA</c>) matches the id <c>ua</c> regardless of case.</summary>
     public string PartyName(string party) =>
         (Negotiation.FindParty(party) ?? Negotiation.Parties.FirstOrDefault(p => string.Equals(p.Id, party, StringComparison.OrdinalIgnoreCase)))?.Name
