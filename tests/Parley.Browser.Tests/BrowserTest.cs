@@ -49,7 +49,10 @@ public abstract class BrowserTest : IAsyncLifetime
                 await outcome.WaitForAsync(new() { Timeout = 5_000 });
                 return;
             }
-            catch (TimeoutException) when (k < attempts - 1) { } // not yet: the click fell before the circuit was ready; click again
+            catch (TimeoutException) when (k < attempts - 1)
+            {
+                // Not yet: the click fell before the circuit was ready; click again.
+            }
         }
     }
 }

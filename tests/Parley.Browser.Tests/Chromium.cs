@@ -57,7 +57,10 @@ public sealed class Chromium : IAsyncDisposable
         {
             await context.CloseAsync();
             try { Directory.Delete(folder, recursive: true); }
-            catch (IOException) { } // Chromium may still be writing its last files; the folder is in /tmp.
+            catch (IOException)
+            {
+                // Chromium may still be writing its last files; the folder is in /tmp and goes with it.
+            }
         }
         _playwright.Dispose();
     }

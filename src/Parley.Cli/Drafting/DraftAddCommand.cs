@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.CommandLine;
 using System.Globalization;
 using Parley.Core.Drafting;
@@ -52,7 +53,7 @@ internal static class DraftAddCommand
             catch (ArgumentException e)
             {
                 var option = e.ParamName == "author" ? "--author" : "--version";
-                return cli.Fail($"{option}: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}");
+                return cli.Fail($"{option}: {e.Reason()}");
             }
             if (document.Problems.Count > 0 && !result.GetValue(acceptProblems))
             {

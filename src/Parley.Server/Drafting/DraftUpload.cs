@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Globalization;
 using System.Text;
 using Parley.Core.Drafting;
@@ -65,7 +66,7 @@ internal static class DraftUpload
         catch (ArgumentException e)
         {
             var field = e.ParamName == "author" ? "author" : "version";
-            throw new InvalidInputException(field, e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message);
+            throw new InvalidInputException(field, e.Reason());
         }
     }
 

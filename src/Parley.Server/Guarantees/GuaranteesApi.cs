@@ -1,3 +1,4 @@
+using Parley.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
@@ -115,7 +116,7 @@ public static class GuaranteesApi
         try { return await change(); }
         catch (ArgumentException e)
         {
-            var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
+            var message = e.Reason();
             throw new InvalidInputException(e.ParamName is { } name && name != "steps" ? name : field, message);
         }
     }

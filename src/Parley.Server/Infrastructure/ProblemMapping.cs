@@ -1,3 +1,4 @@
+using Parley.Core;
 using Microsoft.AspNetCore.Diagnostics;
 using Parley.Core.Talks;
 
@@ -58,7 +59,7 @@ public static class Input
         try { return build(); }
         catch (ArgumentException e)
         {
-            var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
+            var message = e.Reason();
             throw new InvalidInputException(e.ParamName is { } name ? $"{field}.{name}" : field, message);
         }
     }

@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Diagnostics;
 using Parley.Core.Settlement;
 using Parley.Core.Talks;
@@ -61,7 +62,7 @@ public static class NegotiationSettler
             var fill = result.Nash?.Outcome
                 ?? throw new InvalidInputException("from", "no package is acceptable to every party, so there is no Nash package to complete the starting package with");
             try { from = NegotiationSettlement.Reference(problem, negotiation, spec, fill); }
-            catch (ArgumentException e) { throw new InvalidInputException("from", Message(e)); }
+            catch (ArgumentException e) { throw new InvalidInputException("from", e.Reason()); }
             trades = SettlementMoves.Trades(problem.Problem, from);
         }
         watch.Stop();
@@ -92,7 +93,7 @@ public static class NegotiationSettler
             if (index < 0) throw new InvalidInputException($"{field}[{k}]", $"party '{party}' has no preference profile");
             OptionKey key;
             try { key = new OptionKey(text[(colon + 1)..eq], text[(eq + 1)..]); }
-            catch (ArgumentException e) { throw new InvalidInputException($"{field}[{k}]", Message(e)); }
+            catch (ArgumentException e) { throw new InvalidInputException($"{field}[{k}]", e.Reason()); }
             list[index] = apply(list[index], key);
         }
         return list;
@@ -106,7 +107,4 @@ public static class NegotiationSettler
 
     private static PartyPreferences Copy(PartyPreferences p, IEnumerable<OptionKey> redLines, IEnumerable<OptionKey> lifted) =>
         new(p.Party, p.Issues, p.Reservation, redLines, p.Constraints, p.Interactions, p.Note, p.Visibility) { LiftedRedLines = [.. lifted] };
-
-    private static string Message(ArgumentException e) =>
-        e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : e.Message;
 }

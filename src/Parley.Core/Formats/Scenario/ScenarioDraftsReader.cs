@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Globalization;
 using Parley.Core.Drafting;
 using Parley.Core.Talks;
@@ -59,7 +60,7 @@ internal static class ScenarioDraftsReader
         catch (ArgumentException ex)
         {
             var field = ex.ParamName == "author" ? "author" : "label";
-            v.Fail(v.Locate(field), v.Sub(field), ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal));
+            v.Fail(v.Locate(field), v.Sub(field), ex.Reason());
             return null;
         }
         try

@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Text.Json;
 using Parley.Core.Guarantees;
 using Parley.Core.Talks;
@@ -303,7 +304,7 @@ internal static class ScenarioGuaranteesReader
         try { return make(); }
         catch (ArgumentException ex)
         {
-            var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+            var message = ex.Reason();
             f.Fail(f.Locate(field), field.Length == 0 ? f.Path : f.Sub(field), message);
             return null;
         }

@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -288,7 +289,7 @@ internal sealed class Fields
     public void Refused(ArgumentException ex)
     {
         var field = ex.ParamName is { Length: > 0 } p ? Snake(p) : "";
-        var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+        var message = ex.Reason();
         Fail(Locate(field), field.Length == 0 ? Path : Sub(field), message);
     }
 

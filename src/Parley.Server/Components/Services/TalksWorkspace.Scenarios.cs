@@ -1,3 +1,4 @@
+using Parley.Core;
 using Parley.Core.Formats.Scenario;
 using Parley.Core.Talks;
 using Parley.Data;
@@ -34,7 +35,7 @@ public sealed partial class TalksWorkspace
         }
         catch (ArgumentException e)
         {
-            var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
+            var message = e.Reason();
             return new(null, null, [new ScenarioError(fileName, 0, 0, e.ParamName ?? "", message)]);
         }
         if (result.Stored) changes.Publish(result.NegotiationId!);

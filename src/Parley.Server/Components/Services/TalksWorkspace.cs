@@ -1,3 +1,4 @@
+using Parley.Core;
 using Parley.Core.Talks;
 using Parley.Data;
 using Parley.Server.Live;
@@ -66,7 +67,7 @@ public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, Negotiat
         }
         catch (ArgumentException e)
         {
-            var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
+            var message = e.Reason();
             return new EditOutcome(e.ParamName ?? "", message);
         }
         changes.Publish(id);
