@@ -59,6 +59,7 @@ public static class ParleyDatabase
         ArgumentNullException.ThrowIfNull(db);
         try
         {
+            await db.BeforeMigrateAsync(ct);
             await db.Database.MigrateAsync(ct);
             await db.AfterMigrateAsync(ct);
         }

@@ -79,6 +79,9 @@ public abstract class ParleyDbContext : DbContext
     /// <summary>Provider-specific set-up after migrations (e.g. SQLite's journal mode).</summary>
     internal virtual Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Provider settings that must be made before the first table is created (SQLite's page size).</summary>
+    internal virtual Task BeforeMigrateAsync(CancellationToken ct) => Task.CompletedTask;
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -35,6 +35,32 @@ public sealed class SqliteParleyDbContext(DbContextOptions<SqliteParleyDbContext
         return new Snapshot(this, transaction);
     }
 
+    /// <summary>
+    /// A new file gets 16 KiB pages instead of SQLite's 4 KiB: an incident report is about 500 bytes, and with four
+    /// times fewer pages a large import splits fewer B-tree pages and writes fewer WAL frames (insert and commit of
+    /// 200,000 ACLED reports about a quarter faster in docs/benchmarks.md); a single-row change writes one 16 KiB page.
+    /// The size can only be chosen before the first table: an existing file keeps its own.
+    /// </summary>
+    internal const int NewFilePageSize = 16 * 1024;
+
+    internal override async Task BeforeMigrateAsync(CancellationToken ct)
+    {
+        await Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA page_count;";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0) return;
+            // Writing the journal mode writes the header, which fixes the page size for the file's life.
+            command.CommandText = $"PRAGMA page_size = {NewFilePageSize}; PRAGMA journal_mode=WAL;";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
     internal override async Task AfterMigrateAsync(CancellationToken ct)
     {
         // WAL lets readers go on while one writer writes; the setting is stored in the file.

@@ -62,14 +62,42 @@ public sealed class IncidentGroups
     public IReadOnlyList<int> Members(int group) => _members[group];
 
     /// <summary>Groups the reports under <paramref name="policy"/>; linear in the reports after an O(n log n) sort.</summary>
+    /// <remarks><inheritdoc cref="Assign" path="/remarks"/></remarks>
+    public static IncidentGroups Group(IReadOnlyList<Incident> incidents, DuplicatePolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var groupOf = new int[incidents.Count];
+        var members = new List<List<int>>();
+        foreach (var (report, primary) in Assign(incidents, policy))
+        {
+            if (report == primary)
+            {
+                groupOf[report] = members.Count;
+                members.Add([]);
+            }
+            else groupOf[report] = groupOf[primary];
+            members[groupOf[report]].Add(report);
+        }
+        return new IncidentGroups(incidents, groupOf, members.Select(m => m.ToArray()).ToArray());
+    }
+
+    /// <summary>
+    /// The same grouping as <see cref="Group"/>, as it is found: every report once, in order of start time (ties by
+    /// id), with the index of its group's primary — itself when it opens a group. A primary always comes before its
+    /// members, so a caller can store each report as soon as it is yielded.
+    /// </summary>
     /// <remarks>
     /// Candidates are found in a grid of cells at least <see cref="DuplicatePolicy.RadiusKm"/> wide up to 85° of
     /// latitude (closer to the poles some duplicates may be missed); the grid wraps at the antimeridian.
     /// </remarks>
-    public static IncidentGroups Group(IReadOnlyList<Incident> incidents, DuplicatePolicy? policy = null)
+    public static IEnumerable<(int Report, int Primary)> Assign(IReadOnlyList<Incident> incidents, DuplicatePolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(incidents);
-        policy ??= DuplicatePolicy.Default;
+        return AssignSorted(incidents, policy ?? DuplicatePolicy.Default);
+    }
+
+    private static IEnumerable<(int Report, int Primary)> AssignSorted(IReadOnlyList<Incident> incidents, DuplicatePolicy policy)
+    {
         // The keys are copied out once so the comparison reads two arrays, not four objects through an interface.
         var order = new int[incidents.Count];
         var starts = new long[incidents.Count];
@@ -80,11 +108,7 @@ public sealed class IncidentGroups
             starts[i] = incidents[i].Time.Start.UtcTicks;
             ids[i] = incidents[i].Id;
         }
-        Array.Sort(order, (a, b) =>
-        {
-            var c = starts[a].CompareTo(starts[b]);
-            return c != 0 ? c : string.CompareOrdinal(ids[a], ids[b]);
-        });
+        order.AsSpan().Sort(new ByStartThenId(starts, ids));
 
         var dLat = policy.RadiusKm / 110.574;
         var cellsX = Math.Max(1, (int)Math.Floor(360 / (policy.RadiusKm / (111.320 * Math.Cos(85 * Math.PI / 180)))));
@@ -92,9 +116,7 @@ public sealed class IncidentGroups
         var types = new Dictionary<(string Type, string? Sub), int>(TypeComparer.Instance);
         var open = new Dictionary<(int Type, long X, long Y), List<int>>();
         var openByName = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
-        var groupOf = new int[incidents.Count];
         var primaries = new List<int>();
-        var members = new List<List<int>>();
 
         foreach (var i in order)
         {
@@ -124,12 +146,19 @@ public sealed class IncidentGroups
             {
                 found = primaries.Count;
                 primaries.Add(i);
-                members.Add([]);
             }
-            groupOf[i] = found;
-            members[found].Add(i);
+            yield return (i, primaries[found]);
         }
-        return new IncidentGroups(incidents, groupOf, members.Select(m => m.ToArray()).ToArray());
+    }
+
+    /// <summary>Report order: start, then id (ordinal). A struct, so the sort calls it directly instead of through a delegate.</summary>
+    private readonly struct ByStartThenId(long[] starts, string[] ids) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            var c = starts[a].CompareTo(starts[b]);
+            return c != 0 ? c : string.CompareOrdinal(ids[a], ids[b]);
+        }
     }
 
     private static int TypeId(Dictionary<(string Type, string? Sub), int> types, Incident incident)

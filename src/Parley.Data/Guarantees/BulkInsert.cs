@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -11,7 +12,9 @@ namespace Parley.Data.Guarantees;
 /// what EF reads back). Bypasses the change tracker, which costs more than the database at this volume.
 /// SQLite: one single-row statement prepared once and stepped per row, each value bound by ordinal with typed
 /// accessors (<see cref="SqliteRowBinder{T}"/>) — Microsoft.Data.Sqlite would look every parameter up by name and box
-/// every value on each execution. PostgreSQL: 40-row INSERTs, one round trip each.
+/// every value on each execution —; a worker thread reads and encodes the rows in batches while the caller's binds and
+/// steps them, so the producer's work (building rows, UTF-8) overlaps SQLite's. PostgreSQL: 40-row INSERTs, one round
+/// trip each.
 /// </summary>
 internal sealed class BulkInsert<T> where T : class
 {
@@ -31,7 +34,8 @@ internal sealed class BulkInsert<T> where T : class
 
     /// <summary>
     /// Inserts <paramref name="rows"/>; reports the count written after each thousand rows and at the end. Each row's
-    /// values are read once, when it is written, before the next row is asked for: a producer may refill one instance.
+    /// values are read once, before the next row is asked for: a producer may refill one instance. On SQLite the rows
+    /// are enumerated on a worker thread, so the enumeration must not touch the context.
     /// </summary>
     public async Task InsertAsync(DbContext db, IEnumerable<T> rows, IProgress<int>? progress, CancellationToken ct)
     {
@@ -44,14 +48,7 @@ internal sealed class BulkInsert<T> where T : class
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
             using var binder = new SqliteRowBinder<T>(sqlite, Sql(1), _properties);
-            do
-            {
-                if ((done & 1023) == 0) ct.ThrowIfCancellationRequested();
-                binder.Insert(row.Current);
-                if (++done % 1000 == 0) progress?.Report(done);
-            }
-            while (row.MoveNext());
-            progress?.Report(done);
+            await InsertPipelinedAsync(binder, row, progress, ct);
             return;
         }
         var values = _properties.Select(Value).ToArray();
@@ -78,6 +75,76 @@ internal sealed class BulkInsert<T> where T : class
             done += count;
             if (progress is not null && done % 1000 < count) progress.Report(done);
         }
+        progress?.Report(done);
+    }
+
+    private const int BatchRows = 256;
+    private const int BatchesAhead = 4;
+
+    /// <summary>
+    /// The SQLite insert in two stages: a worker encodes batches of <see cref="BatchRows"/> rows (at most
+    /// <see cref="BatchesAhead"/> waiting) while this method binds and steps them on the connection, returning each
+    /// batch for reuse. A failure on either side stops both and is thrown here; nothing is left running.
+    /// </summary>
+    private static async Task InsertPipelinedAsync(SqliteRowBinder<T> binder, IEnumerator<T> row, IProgress<int>? progress,
+        CancellationToken ct)
+    {
+        var full = Channel.CreateBounded<(SqliteRowBinder<T>.EncodedRow[] Rows, int Count)>(
+            new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+        var free = Channel.CreateUnbounded<SqliteRowBinder<T>.EncodedRow[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        for (var b = 0; b < BatchesAhead + 2; b++)
+            free.Writer.TryWrite(Enumerable.Range(0, BatchRows).Select(_ => binder.NewRow()).ToArray());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var more = true;
+                while (more)
+                {
+                    var batch = await free.Reader.ReadAsync(stop.Token);
+                    var count = 0;
+                    do
+                    {
+                        binder.Encode(row.Current, batch[count++]);
+                        more = row.MoveNext();
+                    }
+                    while (more && count < BatchRows);
+                    await full.Writer.WriteAsync((batch, count), stop.Token);
+                }
+            }
+            finally
+            {
+                full.Writer.TryComplete();
+            }
+        }, stop.Token);
+        var done = 0;
+        try
+        {
+            await foreach (var (batch, count) in full.Reader.ReadAllAsync(stop.Token))
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    binder.Insert(batch[k]);
+                    if (++done % 1000 == 0) progress?.Report(done);
+                }
+                free.Writer.TryWrite(batch);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await producer;
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // The producer stopped because this side failed or was cancelled: the exception to throw is this side's.
+            }
+            throw;
+        }
+        await producer; // rethrows what made the producer stop early
         progress?.Report(done);
     }
 

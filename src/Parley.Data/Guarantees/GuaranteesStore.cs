@@ -55,7 +55,7 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         RequireActor(actor);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(incidents.Count, StringComparer.Ordinal);
         foreach (var i in incidents)
             if (!ids.Add(i.Id)) throw new ArgumentException($"Incident id '{i.Id}' appears twice.", nameof(incidents));
         try
@@ -83,13 +83,34 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.ContainsKey(i.Id)).ToArray();
 
         var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
-        var groups = IncidentGroups.Group(all, policy);
+        var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId,
+            StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, sha256 = contentHash }), ct);
+        await db.SaveChangesAsync(ct);
+
+        // Reports are grouped as they are written (on the bulk insert's worker thread, in start order; a primary comes
+        // before its members), so grouping overlaps SQLite's work; a stored report whose group changed is updated after.
         var primaryOf = new string?[all.Length];
-        for (var g = 0; g < groups.Count; g++)
+        var duplicates = 0;
+        IEnumerable<IncidentRow> FreshRows()
         {
-            var members = groups.Members(g);
-            for (var k = 1; k < members.Count; k++) primaryOf[members[k]] = all[members[0]].Id;
+            IncidentRow? row = null;
+            foreach (var (k, primary) in IncidentGroups.Assign(all, policy))
+            {
+                var duplicateOf = k == primary ? null : all[primary].Id;
+                if (duplicateOf is not null) duplicates++;
+                if (k < existing.Count)
+                {
+                    primaryOf[k] = duplicateOf;
+                    continue;
+                }
+                // One instance refilled for all rows: the bulk insert reads a row before asking for the next, and
+                // 200,000 live rows cost more in garbage collection than in SQLite.
+                if (row is null) row = IncidentMapping.Row(negotiationId, all[k], duplicateOf, entry);
+                else IncidentMapping.Fill(row, all[k], duplicateOf);
+                yield return row;
+            }
         }
+        await new BulkInsert<IncidentRow>(db).InsertAsync(db, FreshRows(), progress, ct);
         for (var k = 0; k < existing.Count; k++)
             if (existing[k].DuplicateOf != primaryOf[k])
             {
@@ -97,35 +118,9 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
                 await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == id)
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.DuplicateOf, primary), ct);
             }
-
-        var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId,
-            StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, duplicatesGrouped = groups.DuplicatesGrouped, sha256 = contentHash }), ct);
-        await db.SaveChangesAsync(ct);
-        // In start order the (negotiation, start) index grows at its end instead of splitting pages all over it.
-        var order = new int[fresh.Count];
-        var starts = new long[fresh.Count];
-        for (var k = 0; k < order.Length; k++) (order[k], starts[k]) = (k, fresh[k].Time.Start.UtcTicks);
-        Array.Sort(starts, order);
-        await new BulkInsert<IncidentRow>(db).InsertAsync(db, FreshRows(negotiationId, fresh, order, primaryOf, existing.Count, entry), progress, ct);
         await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.Where(i => i.Verification.Count > 0).SelectMany(i =>
             i.Verification.Select((step, s) => IncidentMapping.Review(negotiationId, i.Id, s + 1, step))), null, ct);
-        return new IncidentsStored(fresh.Count, refused, groups.DuplicatesGrouped, entry);
-    }
-
-    /// <summary>
-    /// The rows of <paramref name="fresh"/> in <paramref name="order"/>, one instance refilled for each: the bulk insert
-    /// reads a row before asking for the next, and 200,000 live rows cost more in garbage collection than in SQLite.
-    /// </summary>
-    private static IEnumerable<IncidentRow> FreshRows(string negotiationId, IReadOnlyList<Incident> fresh, int[] order,
-        string?[] primaryOf, int offset, long batch)
-    {
-        IncidentRow? row = null;
-        foreach (var k in order)
-        {
-            if (row is null) row = IncidentMapping.Row(negotiationId, fresh[k], primaryOf[offset + k], batch);
-            else IncidentMapping.Fill(row, fresh[k], primaryOf[offset + k]);
-            yield return row;
-        }
+        return new IncidentsStored(fresh.Count, refused, duplicates, entry);
     }
 
     /// <summary>The negotiation's reports with their review steps and group membership, in start order (then id).</summary>
@@ -231,7 +226,7 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         db.ChangeTracker.Clear();
         if (guarantees.Incidents.Count > 0)
         {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new HashSet<string>(guarantees.Incidents.Count, StringComparer.Ordinal);
             foreach (var i in guarantees.Incidents)
                 if (!ids.Add(i.Id)) throw new ArgumentException($"Incident id '{i.Id}' appears twice.", nameof(guarantees));
             await StoreIncidentsAsync(negotiationId, guarantees.Incidents, actor, "scenario file", Sha256(guarantees.Incidents.Select(i => i.Id)), null, null, ct);

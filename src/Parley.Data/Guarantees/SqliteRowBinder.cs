@@ -8,15 +8,16 @@ namespace Parley.Data.Guarantees;
 
 /// <summary>
 /// One single-row INSERT prepared once on a SQLite connection and stepped per row: each column's value is read by a
-/// compiled, typed accessor (the property through EF's value converter, so no boxing) and bound by ordinal; text is
-/// encoded into one reused buffer (SQLite copies it). Runs inside the connection's current transaction.
+/// compiled, typed accessor (the property through EF's value converter, so no boxing) and bound by ordinal. A row is
+/// first encoded (<see cref="Encode"/>: text to UTF-8 in the row's own buffer, numbers copied), then bound and stepped
+/// (<see cref="Insert"/>; SQLite copies the bytes): the two halves can run on two threads, so reading and
+/// encoding the next rows overlaps SQLite's work on this one. Runs inside the connection's current transaction.
 /// </summary>
 internal sealed class SqliteRowBinder<T> : IDisposable where T : class
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly Column[] _columns;
-    private byte[] _buffer = new byte[1024];
 
     public SqliteRowBinder(SqliteConnection connection, string sql, IReadOnlyList<IProperty> properties)
     {
@@ -28,20 +29,50 @@ internal sealed class SqliteRowBinder<T> : IDisposable where T : class
             throw new InvalidOperationException("The statement's parameters do not match the columns, one each in order.");
     }
 
-    /// <summary>Binds the row's values and runs the statement once.</summary>
-    /// <exception cref="SqliteException">SQLite refused the row (a constraint, a full disk).</exception>
-    public void Insert(T row)
+    /// <summary>An empty encoded row for this statement's columns, to be filled by <see cref="Encode"/> and reused.</summary>
+    public EncodedRow NewRow() => new(_columns.Length);
+
+    /// <summary>Reads <paramref name="row"/>'s values into <paramref name="into"/>. Touches no SQLite state: any thread.</summary>
+    public void Encode(T row, EncodedRow into)
     {
+        var used = 0;
         for (var c = 0; c < _columns.Length; c++)
         {
             var column = _columns[c];
-            var ordinal = c + 1;
-            var rc = column switch
+            var kind = ColumnKind.Null;
+            if (column.Text is { } text)
             {
-                { Text: { } text } => BindText(ordinal, text(row)),
-                { Integer: { } integer } => integer(row) is { } i ? raw.sqlite3_bind_int64(_statement, ordinal, i) : raw.sqlite3_bind_null(_statement, ordinal),
-                { Real: { } real } => real(row) is { } d ? raw.sqlite3_bind_double(_statement, ordinal, d) : raw.sqlite3_bind_null(_statement, ordinal),
-                _ => throw new InvalidOperationException("A column without an accessor."),
+                if (text(row) is { } value)
+                {
+                    var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+                    if (used + max > into.Bytes.Length) Array.Resize(ref into.Bytes, Math.Max(used + max, into.Bytes.Length * 2));
+                    var length = Encoding.UTF8.GetBytes(value, into.Bytes.AsSpan(used));
+                    (into.Numbers[c], into.Lengths[c], kind) = (used, length, ColumnKind.Text);
+                    used += length;
+                }
+            }
+            else if (column.Integer is { } integer)
+            {
+                if (integer(row) is { } i) (into.Numbers[c], kind) = (i, ColumnKind.Integer);
+            }
+            else if (column.Real!(row) is { } d) (into.Numbers[c], kind) = (BitConverter.DoubleToInt64Bits(d), ColumnKind.Real);
+            into.Kinds[c] = kind;
+        }
+    }
+
+    /// <summary>Binds an encoded row's values and runs the statement once. On the connection's thread.</summary>
+    /// <exception cref="SqliteException">SQLite refused the row (a constraint, a full disk).</exception>
+    public void Insert(EncodedRow row)
+    {
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            var ordinal = c + 1;
+            var rc = row.Kinds[c] switch
+            {
+                ColumnKind.Text => raw.sqlite3_bind_text(_statement, ordinal, row.Bytes.AsSpan((int)row.Numbers[c], row.Lengths[c])),
+                ColumnKind.Integer => raw.sqlite3_bind_int64(_statement, ordinal, row.Numbers[c]),
+                ColumnKind.Real => raw.sqlite3_bind_double(_statement, ordinal, BitConverter.Int64BitsToDouble(row.Numbers[c])),
+                _ => raw.sqlite3_bind_null(_statement, ordinal),
             };
             if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
         }
@@ -52,13 +83,19 @@ internal sealed class SqliteRowBinder<T> : IDisposable where T : class
 
     public void Dispose() => _statement.Dispose();
 
-    private int BindText(int ordinal, string? value)
+    /// <summary>What a column of an <see cref="EncodedRow"/> holds.</summary>
+    internal enum ColumnKind : byte { Null, Text, Integer, Real }
+
+    /// <summary>
+    /// One row's values, ready to bind: per column its kind and either a number (a double by its bits) or the offset
+    /// and length of its UTF-8 text in <see cref="Bytes"/>. Reused from row to row.
+    /// </summary>
+    internal sealed class EncodedRow(int columns)
     {
-        if (value is null) return raw.sqlite3_bind_null(_statement, ordinal);
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (max > _buffer.Length) _buffer = new byte[Math.Max(max, _buffer.Length * 2)];
-        var length = Encoding.UTF8.GetBytes(value, _buffer);
-        return raw.sqlite3_bind_text(_statement, ordinal, _buffer.AsSpan(0, length));
+        internal byte[] Bytes = new byte[1024];
+        internal readonly long[] Numbers = new long[columns];
+        internal readonly int[] Lengths = new int[columns];
+        internal readonly ColumnKind[] Kinds = new ColumnKind[columns];
     }
 
     /// <summary>One column's accessor: exactly one of the three is set, by the provider type of its value.</summary>

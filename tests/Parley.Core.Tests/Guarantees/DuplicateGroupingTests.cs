@@ -84,6 +84,33 @@ public class DuplicateGroupingTests
                 Assert.Equal(expected[i] == expected[j], groups.GroupOf(i) == groups.GroupOf(j));
     }
 
+    [Theory]
+    [InlineData(4, 1.0, 2)]
+    [InlineData(5, 5.0, 24)]
+    public void Assign_SeededRandomReports_EachOnceInStartThenIdOrder_WithItsBruteForcePrimary(int seed, double radiusKm, int gapHours)
+    {
+        var random = new Random(seed);
+        // Many reports share a start (whole days, whole hours), so the order by id is exercised.
+        var incidents = Enumerable.Range(0, 600).Select(i => new Incident($"r{random.Next(100_000)}-{i}",
+            random.Next(3) == 0
+                ? IncidentTime.OnDay(DateOnly.FromDateTime(T0.UtcDateTime).AddDays(random.Next(5)))
+                : IncidentTime.At(T0.AddHours(random.Next(5 * 24))),
+            new Location(48 + random.NextDouble() * 0.05, 37 + random.NextDouble() * 0.05), "Battles")).ToArray();
+        var policy = new DuplicatePolicy(radiusKm, TimeSpan.FromHours(gapHours));
+
+        var assigned = IncidentGroups.Assign(incidents, policy).ToArray();
+
+        var expectedOrder = Enumerable.Range(0, incidents.Length)
+            .OrderBy(i => incidents[i].Time.Start).ThenBy(i => incidents[i].Id, StringComparer.Ordinal).ToArray();
+        Assert.Equal(expectedOrder, assigned.Select(a => a.Report));
+        var groupOf = BruteForce(incidents, policy);
+        var firstOfGroup = new Dictionary<int, int>();
+        foreach (var i in expectedOrder) firstOfGroup.TryAdd(groupOf[i], i);
+        Assert.All(assigned, a => Assert.Equal(firstOfGroup[groupOf[a.Report]], a.Primary));
+        Assert.True(assigned.Count(a => a.Report != a.Primary) > 50, "the seeds make many duplicates");
+        Assert.Equal(IncidentGroups.Group(incidents, policy).DuplicatesGrouped, assigned.Count(a => a.Report != a.Primary));
+    }
+
     /// <summary>The definition, quadratically: in time order, join the earliest group whose primary is a duplicate.</summary>
     private static int[] BruteForce(Incident[] incidents, DuplicatePolicy policy)
     {

@@ -38,6 +38,47 @@ public sealed class GuaranteesSqliteTests
     }
 
     [Fact]
+    public async Task Migrate_NewFile_Gets16KiBPages_AnExistingFileKeepsItsOwn()
+    {
+        var folder = Directory.CreateTempSubdirectory("parley-pages-").FullName;
+        try
+        {
+            var fresh = Path.Combine(folder, "new.db");
+            await using (var db = ParleyDatabase.Open(fresh)) await ParleyDatabase.MigrateAsync(db);
+            var old = Path.Combine(folder, "old.db");
+            await using (var connection = new SqliteConnection($"Data Source={old}"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA page_size = 4096; CREATE TABLE kept (x INTEGER);";
+                await command.ExecuteNonQueryAsync();
+            }
+            await using (var db = ParleyDatabase.Open(old)) await ParleyDatabase.MigrateAsync(db);
+
+            Assert.Equal((16384L, "wal"), await PageSizeAndJournalAsync(fresh));
+            Assert.Equal((4096L, "wal"), await PageSizeAndJournalAsync(old));
+            await using var migrated = ParleyDatabase.Open(old);
+            Assert.Equal(0, await migrated.Incidents.CountAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(long PageSize, string Journal)> PageSizeAndJournalAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        var size = (long)(await command.ExecuteScalarAsync())!;
+        command.CommandText = "PRAGMA journal_mode;";
+        return (size, (string)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Import_LeavesThePooledConnectionsCacheAsItFoundIt()
     {
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();

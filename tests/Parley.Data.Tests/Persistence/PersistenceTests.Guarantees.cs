@@ -135,6 +135,47 @@ public abstract partial class PersistenceTests
     }
 
     [Fact]
+    public async Task BulkInsert_RowsThatFailToBeProduced_ThrowTheirOwnError_AndStoreNothing()
+    {
+        await ImportAsync(Samples.Small());
+        IEnumerable<IncidentRow> Rows()
+        {
+            for (var k = 0; k < 3000; k++)
+            {
+                if (k == 1500) throw new InvalidDataException("row 1500 cannot be read");
+                yield return IncidentMapping.Row("small", Report($"r{k}", 50, 36, T0.AddMinutes(k)), null, null);
+            }
+        }
+
+        await using (var db = Open())
+        {
+            await using var transaction = await db.BeginWriteAsync(default);
+            var e = await Assert.ThrowsAsync<InvalidDataException>(() => new BulkInsert<IncidentRow>(db).InsertAsync(db, Rows(), null, default));
+            Assert.Equal("row 1500 cannot be read", e.Message);
+        }
+
+        await using var check = Open();
+        Assert.Equal(0, await check.Incidents.CountAsync());
+    }
+
+    [Fact]
+    public async Task BulkInsert_RowTheDatabaseRefusesHalfWay_ThrowsTheDatabaseError_AndStoresNothing()
+    {
+        await ImportAsync(Samples.Small());
+        var rows = Enumerable.Range(0, 3000)
+            .Select(k => IncidentMapping.Row("small", Report(k == 2000 ? "r7" : $"r{k}", 50, 36, T0.AddMinutes(k)), null, null));
+
+        await using (var db = Open())
+        {
+            await using var transaction = await db.BeginWriteAsync(default);
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => new BulkInsert<IncidentRow>(db).InsertAsync(db, rows, null, default));
+        }
+
+        await using var check = Open();
+        Assert.Equal(0, await check.Incidents.CountAsync());
+    }
+
+    [Fact]
     public async Task Incidents_UnknownNegotiation_ReturnsNull()
     {
         Assert.Null(await WithGuarantees(g => g.ImportIncidentsAsync("nope", [Report("a", 50, 36, T0)], "importer", "t", "h")));

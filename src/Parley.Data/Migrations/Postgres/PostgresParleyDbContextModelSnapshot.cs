@@ -318,8 +318,6 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasKey("NegotiationId", "Id");
 
-                    b.HasIndex("NegotiationId", "Start");
-
                     b.ToTable("incidents", (string)null);
                 });
 

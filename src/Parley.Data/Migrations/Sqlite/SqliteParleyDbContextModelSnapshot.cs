@@ -313,8 +313,6 @@ namespace Parley.Data.Migrations.Sqlite
 
                     b.HasKey("NegotiationId", "Id");
 
-                    b.HasIndex("NegotiationId", "Start");
-
                     b.ToTable("incidents", (string)null);
                 });
 
