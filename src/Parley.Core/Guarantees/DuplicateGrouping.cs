@@ -108,7 +108,7 @@ public sealed class IncidentGroups
             starts[i] = incidents[i].Time.Start.UtcTicks;
             ids[i] = incidents[i].Id;
         }
-        order.AsSpan().Sort(new ByStartThenId(starts, ids));
+        SortInTwo(order, new ByStartThenId(starts, ids));
 
         var dLat = policy.RadiusKm / 110.574;
         var cellsX = Math.Max(1, (int)Math.Floor(360 / (policy.RadiusKm / (111.320 * Math.Cos(85 * Math.PI / 180)))));
@@ -149,6 +149,27 @@ public sealed class IncidentGroups
             }
             yield return (i, primaries[found]);
         }
+    }
+
+    /// <summary>
+    /// Sorts a large array as two halves on two threads and merges them: the sort is the one step of a large import
+    /// that nothing else can overlap (the first report to store is the earliest).
+    /// </summary>
+    private static void SortInTwo(int[] order, ByStartThenId comparer)
+    {
+        if (order.Length < 20_000)
+        {
+            order.AsSpan().Sort(comparer);
+            return;
+        }
+        var half = order.Length / 2;
+        var left = order[..half];
+        var right = order[half..];
+        Parallel.Invoke(() => left.AsSpan().Sort(comparer), () => right.AsSpan().Sort(comparer));
+        int l = 0, r = 0, k = 0;
+        while (l < left.Length && r < right.Length) order[k++] = comparer.Compare(left[l], right[r]) <= 0 ? left[l++] : right[r++];
+        left.AsSpan(l).CopyTo(order.AsSpan(k));
+        right.AsSpan(r).CopyTo(order.AsSpan(k + left.Length - l));
     }
 
     /// <summary>Report order: start, then id (ordinal). A struct, so the sort calls it directly instead of through a delegate.</summary>

@@ -55,17 +55,25 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         RequireActor(actor);
-        var ids = new HashSet<string>(incidents.Count, StringComparer.Ordinal);
-        foreach (var i in incidents)
-            if (!ids.Add(i.Id)) throw new ArgumentException($"Incident id '{i.Id}' appears twice.", nameof(incidents));
+        // Checked on another core while the write begins and the rows are sorted (a large import's ids take a few
+        // hundredths of a second); a repeat is reported as such before anything is committed.
+        var repeated = Task.Run(() => FirstRepeatedId(incidents), CancellationToken.None);
         try
         {
             await using var cache = db is SqliteParleyDbContext sqlite ? await sqlite.LargeCacheAsync(ct) : null;
             await using var transaction = await db.BeginWriteAsync(ct);
-            if (!await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct)) return null;
-            var stored = await StoreIncidentsAsync(negotiationId, incidents, actor, source, contentHash, policy, progress, ct);
+            var known = await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct);
+            var stored = known ? await StoreIncidentsAsync(negotiationId, incidents, actor, source, contentHash, policy, progress, ct) : null;
+            if (await repeated is { } id) throw RepeatedId(id);
+            if (stored is null) return null;
             await transaction.CommitAsync(ct);
             return stored;
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            // A repeated id makes the database refuse a row half-way: the user's mistake is the repeat, said so.
+            if (await repeated is { } id) throw RepeatedId(id);
+            throw;
         }
         finally
         {
@@ -73,7 +81,17 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>The body of <see cref="ImportIncidentsAsync"/>, inside the caller's write transaction; ids already checked distinct.</summary>
+    private static ArgumentException RepeatedId(string id) => new($"Incident id '{id}' appears twice.", "incidents");
+
+    private static string? FirstRepeatedId(IReadOnlyList<Incident> incidents)
+    {
+        var ids = new HashSet<string>(incidents.Count, StringComparer.Ordinal);
+        foreach (var i in incidents)
+            if (!ids.Add(i.Id)) return i.Id;
+        return null;
+    }
+
+    /// <summary>The body of <see cref="ImportIncidentsAsync"/>, inside the caller's write transaction; the caller checks that the ids are distinct.</summary>
     private async Task<IncidentsStored> StoreIncidentsAsync(string negotiationId, IReadOnlyList<Incident> incidents, string actor,
         string source, string contentHash, DuplicatePolicy? policy, IProgress<int>? progress, CancellationToken ct)
     {

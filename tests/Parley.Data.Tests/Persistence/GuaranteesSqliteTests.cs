@@ -46,7 +46,7 @@ public sealed class GuaranteesSqliteTests
             var fresh = Path.Combine(folder, "new.db");
             await using (var db = ParleyDatabase.Open(fresh)) await ParleyDatabase.MigrateAsync(db);
             var old = Path.Combine(folder, "old.db");
-            await using (var connection = new SqliteConnection($"Data Source={old}"))
+            await using (var connection = new SqliteConnection($"Data Source={old};Pooling=False"))
             {
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();
@@ -69,7 +69,7 @@ public sealed class GuaranteesSqliteTests
 
     private static async Task<(long PageSize, string Journal)> PageSizeAndJournalAsync(string file)
     {
-        await using var connection = new SqliteConnection($"Data Source={file}");
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA page_size;";

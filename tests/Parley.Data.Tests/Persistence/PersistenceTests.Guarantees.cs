@@ -134,6 +134,26 @@ public abstract partial class PersistenceTests
         Assert.True((await VerifyAsync()).IsIntact);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Incidents_IdRepeatedInOneImport_RefusedNamingIt_StoresNothing(bool repeatedIdAlreadyStored)
+    {
+        await ImportAsync(Samples.Small());
+        if (repeatedIdAlreadyStored)
+            await WithGuarantees(g => g.ImportIncidentsAsync("small", [Report("r7", 50, 36, T0)], "importer", "first", "h"));
+        var incidents = Enumerable.Range(0, 3000).Select(k => Report(k == 2000 ? "r7" : $"r{k}", 40 + k * 0.01, 30, T0.AddHours(k))).ToArray();
+        var before = await HistoryCountAsync();
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() =>
+            WithGuarantees(g => g.ImportIncidentsAsync("small", incidents, "importer", "t", "h")));
+
+        Assert.Contains("'r7' appears twice", e.Message);
+        await using var db = Open();
+        Assert.Equal(repeatedIdAlreadyStored ? 1 : 0, await db.Incidents.CountAsync());
+        Assert.Equal(before, await HistoryCountAsync());
+    }
+
     [Fact]
     public async Task BulkInsert_RowsThatFailToBeProduced_ThrowTheirOwnError_AndStoreNothing()
     {
