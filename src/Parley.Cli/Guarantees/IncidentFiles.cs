@@ -1,3 +1,4 @@
+using Parley.Core.Formats;
 using Parley.Core.Formats.Acled;
 using Parley.Core.Formats.Ucdp;
 using Parley.Core.Guarantees.Import;
@@ -10,37 +11,43 @@ internal static class IncidentFiles
 {
     public static readonly string[] Formats = ["acled", "ucdp"];
 
-    /// <summary>Reads the file; null with a message on <paramref name="error"/> when it cannot be opened.</summary>
+    /// <summary>
+    /// Reads the file (UTF-8, or Windows-1252 when it is not valid UTF-8, which is said on <paramref name="error"/>);
+    /// null with a message on <paramref name="error"/> when it cannot be opened.
+    /// </summary>
     public static IncidentImport? Read(string path, string format, TextWriter error)
     {
-        FileStream stream;
+        Func<TextReader, IProgress<int>?, IncidentImport> parse = format == "ucdp"
+            ? (r, p) => UcdpGedCsv.Read(r, p)
+            : (r, p) => AcledCsv.Read(r, p);
+        FileStream? current = null;
+        Stream Open() => current = File.OpenRead(path);
         try
         {
-            stream = File.OpenRead(path);
+            var length = new FileInfo(path).Length;
+            (IncidentImport Result, System.Text.Encoding Encoding) read;
+            // The bar only when a person watches stderr; piped or captured output stays clean.
+            if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected || length < 1_000_000)
+                read = ExportText.Read(Open, r => parse(r, null));
+            else
+            {
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                read = default;
+                console.Progress().Start(ctx =>
+                {
+                    var task = ctx.AddTask($"reading {Path.GetFileName(path)}", maxValue: length);
+                    read = ExportText.Read(Open, r => parse(r, new Progress<int>(_ => task.Value = current?.Position ?? 0)));
+                    task.Value = length;
+                });
+            }
+            if (read.Encoding == ExportText.Windows1252)
+                error.WriteLine($"{Path.GetFileName(path)}: not valid UTF-8; read as Windows-1252");
+            return read.Result;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             error.WriteLine($"cannot read {path}: {ex.Message}");
             return null;
-        }
-        using (stream)
-        using (var reader = new StreamReader(stream))
-        {
-            Func<TextReader, IProgress<int>?, IncidentImport> parse = format == "ucdp"
-                ? (r, p) => UcdpGedCsv.Read(r, p)
-                : (r, p) => AcledCsv.Read(r, p);
-            // The bar only when a person watches stderr; piped or captured output stays clean.
-            if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected || stream.Length < 1_000_000)
-                return parse(reader, null);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            IncidentImport? result = null;
-            console.Progress().Start(ctx =>
-            {
-                var task = ctx.AddTask($"reading {Path.GetFileName(path)}", maxValue: stream.Length);
-                result = parse(reader, new Progress<int>(_ => task.Value = stream.Position));
-                task.Value = stream.Length;
-            });
-            return result;
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using Parley.Core.Formats;
 using Parley.Core.Formats.Acled;
 using Parley.Core.Formats.Ucdp;
 using Parley.Core.Guarantees.Import;
@@ -14,11 +14,15 @@ public sealed record IncidentFileOutcome(ImportView? Result, IReadOnlyList<Impor
 {
     /// <summary>True when nothing was stored because the file cannot be read as a whole.</summary>
     public bool FileRejected => Result is null;
+
+    /// <summary>"Windows-1252" when the file was not valid UTF-8 and was read as that instead; null for UTF-8.</summary>
+    public string? ReadAs { get; init; }
 }
 
 /// <summary>
 /// Imports an ACLED or UCDP CSV into a negotiation: the API's <c>incidents/import</c> and the Guarantees page share it.
-/// Rows that do not parse are listed with line, field and message; ids already stored are listed as rejected; the
+/// The bytes are UTF-8, or Windows-1252 when they are not valid UTF-8 (<see cref="ExportText"/>). Rows that do not
+/// parse are listed with line, field and message; ids already stored are listed as rejected; the
 /// rest are stored in one transaction. A file whose header makes every row unreadable stores nothing.
 /// </summary>
 public static class IncidentFileImport
@@ -33,16 +37,20 @@ public static class IncidentFileImport
     {
         if (!Formats.Contains(format)) throw new ArgumentException($"'{format}' is not acled or ucdp", nameof(format));
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        using var reader = new StreamReader(new MemoryStream(content, writable: false), Encoding.UTF8);
-        var import = format == "ucdp" ? UcdpGedCsv.Read(reader) : AcledCsv.Read(reader);
-        if (import.FileRejected) return new IncidentFileOutcome(null, import.Errors.Select(View).ToArray());
+        var (import, encoding) = ExportText.Read(() => new MemoryStream(content, writable: false),
+            reader => format == "ucdp" ? UcdpGedCsv.Read(reader) : AcledCsv.Read(reader));
+        var readAs = encoding == ExportText.Windows1252 ? "Windows-1252" : null;
+        if (import.FileRejected) return new IncidentFileOutcome(null, import.Errors.Select(View).ToArray()) { ReadAs = readAs };
         var stored = await store.ImportIncidentsAsync(negotiationId, import.Incidents, actor, source, hash, ct: ct);
         if (stored is null) return null;
         var lines = import.Incidents.Select((i, k) => (i.Id, Line: import.Lines[k])).ToDictionary(x => x.Id, x => x.Line);
         var errors = import.Errors.Select(View)
             .Concat(stored.AlreadyStored.Select(r => new ImportErrorView(lines[r], format == "ucdp" ? "id" : "event_id_cnty", $"id '{r}' is already stored")))
             .OrderBy(e => e.Line).ToArray();
-        return new IncidentFileOutcome(new ImportView(stored.Imported, import.Rejected + stored.AlreadyStored.Count, stored.DuplicatesGrouped, errors), []);
+        return new IncidentFileOutcome(new ImportView(stored.Imported, import.Rejected + stored.AlreadyStored.Count, stored.DuplicatesGrouped, errors), [])
+        {
+            ReadAs = readAs,
+        };
     }
 
     private static ImportErrorView View(ImportError e) => new(e.Line, e.Field, e.Message);

@@ -41,6 +41,25 @@ public sealed class IncidentImportCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_Windows1252Export_StoredWithItsNames_AndSaysHowItWasRead()
+    {
+        await ImportBerlin();
+        var lines = File.ReadAllLines(Sample).Take(11).ToArray();
+        lines[1] = lines[1].Replace("Kyiv - Shevchenkivskyi", "Kyïv - Shevchenkivskyi", StringComparison.Ordinal);
+        var path = Path.Combine(_dir.FullName, "excel.csv");
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        await File.WriteAllTextAsync(path, string.Join("\r\n", lines) + "\r\n", System.Text.Encoding.GetEncoding(1252));
+
+        var result = await CliRunner.Run("incidents", "import", path, "--format", "acled", "--database", Db, "--json");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(10, JsonDocument.Parse(result.Out).RootElement.GetProperty("imported").GetInt32());
+        Assert.Contains("excel.csv: not valid UTF-8; read as Windows-1252", result.Error);
+        var export = await CliRunner.Run("export", "berlin-2025", "--database", Db);
+        Assert.Contains("Kyïv - Shevchenkivskyi", export.Out);
+    }
+
+    [Fact]
     public async Task Import_CorruptedCopy_LineExactErrors_RestStored_SecondRunRefusesStoredIds()
     {
         await ImportBerlin();
