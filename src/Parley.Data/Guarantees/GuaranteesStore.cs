@@ -97,7 +97,7 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
     {
         var existing = await LoadIncidentsAsync(negotiationId, ct);
         var stored = existing.ToDictionary(s => s.Incident.Id, StringComparer.Ordinal);
-        var refused = incidents.Where(i => stored.ContainsKey(i.Id)).Select(i => i.Id).ToArray();
+        var refused = stored.Count == 0 ? [] : incidents.Where(i => stored.ContainsKey(i.Id)).Select(i => i.Id).ToArray();
         var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.ContainsKey(i.Id)).ToArray();
 
         var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
