@@ -31,7 +31,7 @@ public enum GuaranteeChange
 /// transaction holding the writer lock and appends one history entry in it; an import of many reports is one
 /// entry summarising the batch (counts, source, SHA-256 of the content). Not thread-safe (one per request).
 /// </summary>
-public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
+public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
 {
     private readonly HistoryLog _history = new(db, clock);
 
@@ -139,13 +139,6 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.Where(i => i.Verification.Count > 0).SelectMany(i =>
             i.Verification.Select((step, s) => IncidentMapping.Review(negotiationId, i.Id, s + 1, step))), null, ct);
         return new IncidentsStored(fresh.Count, refused, duplicates, entry);
-    }
-
-    /// <summary>The negotiation's reports with their review steps and group membership, in start order (then id).</summary>
-    public async Task<IReadOnlyList<StoredIncident>> IncidentsAsync(string negotiationId, CancellationToken ct = default)
-    {
-        await using var snapshot = await db.BeginSnapshotAsync(ct);
-        return await LoadIncidentsAsync(negotiationId, ct);
     }
 
     /// <summary>
@@ -326,37 +319,6 @@ public sealed class GuaranteesStore(ParleyDbContext db, TimeProvider clock)
         catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException)
         {
             throw new ParleyDatabaseException($"Stored commitments of '{negotiationId}' are not valid any more: {e.Message}", e);
-        }
-    }
-
-    /// <summary>
-    /// Evaluates the negotiation's commitments as of <paramref name="asOf"/> against its stored reports, with the
-    /// signals its proposals raised (<see cref="TalksSignals"/>). Null when there is no such negotiation.
-    /// </summary>
-    public async Task<(GuaranteesEvaluation Evaluation, IncidentIndex Index)?> EvaluateAsync(string negotiationId, DateTimeOffset asOf,
-        DuplicatePolicy? policy = null, CancellationToken ct = default)
-    {
-        var negotiation = await new NegotiationStore(db, clock).LoadAsync(negotiationId, ct);
-        if (negotiation is null) return null;
-        var (commitments, events) = await CommitmentsAsync(negotiationId, ct);
-        var incidents = await IncidentsAsync(negotiationId, ct);
-        var index = IncidentIndex.Build(incidents.Select(i => i.Incident), policy);
-        return (GuaranteeEvaluator.Evaluate(commitments, index, events.Concat(TalksSignals.Of(negotiation, asOf)), asOf), index);
-    }
-
-    private async Task<List<StoredIncident>> LoadIncidentsAsync(string negotiationId, CancellationToken ct)
-    {
-        var rows = await db.Incidents.AsNoTracking().Where(r => r.NegotiationId == negotiationId).ToListAsync(ct);
-        var reviews = (await db.IncidentReviews.AsNoTracking().Where(r => r.NegotiationId == negotiationId).ToListAsync(ct))
-            .ToLookup(r => r.IncidentId, StringComparer.Ordinal);
-        try
-        {
-            return rows.Select(r => new StoredIncident(IncidentMapping.Model(r, reviews[r.Id]), r.DuplicateOf))
-                .OrderBy(s => s.Incident.Time.Start).ThenBy(s => s.Incident.Id, StringComparer.Ordinal).ToList();
-        }
-        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException)
-        {
-            throw new ParleyDatabaseException($"Stored incidents of '{negotiationId}' are not valid any more: {e.Message}", e);
         }
     }
 

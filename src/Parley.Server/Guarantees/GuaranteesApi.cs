@@ -64,7 +64,8 @@ public static class GuaranteesApi
         var stored = await c.Store.ImportIncidentsAsync(id, [incident], c.Actor, "api", GuaranteesStore.Sha256([incident.Id]), ct: c.Aborted);
         if (stored is null) return TypedResults.NotFound();
         if (stored.AlreadyStored.Count > 0) return TypedResults.Conflict($"An incident '{incident.Id}' is already stored.");
-        var view = (await c.Store.IncidentsAsync(id, c.Aborted)).Single(s => s.Incident.Id == incident.Id);
+        var view = await c.Store.IncidentAsync(id, incident.Id, c.Aborted)
+            ?? throw new InvalidOperationException($"Incident '{incident.Id}' was stored and cannot be read back.");
         return TypedResults.Created($"/api/negotiations/{id}/incidents", IncidentView.From(view));
     }
 
@@ -90,7 +91,7 @@ public static class GuaranteesApi
             throw new InvalidInputException("responsibleParty", "only a verification attributes responsibility");
         var outcome = await Refusable("review", () => c.Store.ReviewAsync(id, incident, step, c.Actor, c.Aborted));
         if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
-        return TypedResults.Ok(IncidentView.From((await c.Store.IncidentsAsync(id, c.Aborted)).Single(s => s.Incident.Id == incident)));
+        return await c.Store.IncidentAsync(id, incident, c.Aborted) is { } view ? TypedResults.Ok(IncidentView.From(view)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Created<EvaluationView>, NotFound>> AddEvent(string id, string commitment, CommitmentEventInput body, Ctx c)

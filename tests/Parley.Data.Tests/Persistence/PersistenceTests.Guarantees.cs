@@ -117,6 +117,28 @@ public abstract partial class PersistenceTests
     }
 
     [Fact]
+    public async Task Incident_ReadByItsKey_IsWhatTheListHolds_WithReviewsAndGroup()
+    {
+        await ImportAsync(Samples.Small());
+        await WithGuarantees(g => g.ImportIncidentsAsync("small",
+            [Report("a", 50, 36, T0.AddMinutes(30)), Report("b", 50.001, 36.001, T0), Report("c", 40, 30, T0)], "importer", "1", "h"));
+        await WithGuarantees(g => g.ReviewAsync("small", "a", new VerificationStep(VerificationState.UnderReview, T0.AddHours(1), "monitor"), "monitor"));
+
+        var a = await WithGuarantees(g => g.IncidentAsync("small", "a"));
+        var all = await WithGuarantees(g => g.IncidentsAsync("small"));
+
+        var listed = all.Single(s => s.Incident.Id == "a");
+        Assert.Equal("b", a!.DuplicateOf);
+        Assert.Equal(listed.DuplicateOf, a.DuplicateOf);
+        Assert.Equal(VerificationState.UnderReview, a.Incident.State);
+        Assert.Equal(listed.Incident.Verification, a.Incident.Verification);
+        Assert.Equal((listed.Incident.Time, listed.Incident.Location), (a.Incident.Time, a.Incident.Location));
+        Assert.Equal(listed.Incident.Actors, a.Incident.Actors);
+        Assert.Null(await WithGuarantees(g => g.IncidentAsync("small", "nope")));
+        Assert.Null(await WithGuarantees(g => g.IncidentAsync("nope", "a")));
+    }
+
+    [Fact]
     public async Task Incidents_CancelledHalfWay_StoreNothing()
     {
         await ImportAsync(Samples.Small());

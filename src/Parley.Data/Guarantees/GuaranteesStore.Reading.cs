@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Guarantees;
+using Parley.Core.Talks;
+
+namespace Parley.Data.Guarantees;
+
+/// <summary>Reading a negotiation's incident reports and evaluating its commitments against them.</summary>
+public sealed partial class GuaranteesStore
+{
+    /// <summary>The negotiation's reports with their review steps and group membership, in start order (then id).</summary>
+    public async Task<IReadOnlyList<StoredIncident>> IncidentsAsync(string negotiationId, CancellationToken ct = default)
+    {
+        await using var snapshot = await db.BeginSnapshotAsync(ct);
+        return await LoadIncidentsAsync(negotiationId, ct);
+    }
+
+    /// <summary>
+    /// One report with its review steps and group membership, read by its key — what an intake or a review answers
+    /// with, without reading the negotiation's other reports. Null when there is no such report.
+    /// </summary>
+    public async Task<StoredIncident?> IncidentAsync(string negotiationId, string incidentId, CancellationToken ct = default)
+    {
+        await using var snapshot = await db.BeginSnapshotAsync(ct);
+        var row = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(r => r.NegotiationId == negotiationId && r.Id == incidentId, ct);
+        if (row is null) return null;
+        var reviews = await db.IncidentReviews.AsNoTracking()
+            .Where(r => r.NegotiationId == negotiationId && r.IncidentId == incidentId).ToListAsync(ct);
+        try
+        {
+            return new StoredIncident(IncidentMapping.Model(row, reviews), row.DuplicateOf);
+        }
+        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new ParleyDatabaseException($"Stored incident '{incidentId}' of '{negotiationId}' is not valid any more: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates the negotiation's commitments as of <paramref name="asOf"/> against its stored reports, with the
+    /// signals its proposals raised (<see cref="TalksSignals"/>). Null when there is no such negotiation.
+    /// </summary>
+    /// <param name="negotiationId">The negotiation.</param>
+    /// <param name="asOf">The instant evaluated.</param>
+    /// <param name="policy">Duplicate policy (default 1 km, 2 h).</param>
+    /// <param name="incidents">The negotiation's reports when the caller has just read them (<see cref="IncidentsAsync"/>),
+    /// so that a page showing both reads them once; null to read them here.</param>
+    /// <param name="ct">Cancels the reading.</param>
+    public async Task<(GuaranteesEvaluation Evaluation, IncidentIndex Index)?> EvaluateAsync(string negotiationId, DateTimeOffset asOf,
+        DuplicatePolicy? policy = null, IReadOnlyList<StoredIncident>? incidents = null, CancellationToken ct = default)
+    {
+        var negotiation = await new NegotiationStore(db, clock).LoadAsync(negotiationId, ct);
+        if (negotiation is null) return null;
+        var (commitments, events) = await CommitmentsAsync(negotiationId, ct);
+        incidents ??= await IncidentsAsync(negotiationId, ct);
+        var index = IncidentIndex.Build(incidents.Select(i => i.Incident), policy);
+        return (GuaranteeEvaluator.Evaluate(commitments, index, events.Concat(TalksSignals.Of(negotiation, asOf)), asOf), index);
+    }
+
+    private async Task<List<StoredIncident>> LoadIncidentsAsync(string negotiationId, CancellationToken ct)
+    {
+        var rows = await db.Incidents.AsNoTracking().Where(r => r.NegotiationId == negotiationId).ToListAsync(ct);
+        var reviews = (await db.IncidentReviews.AsNoTracking().Where(r => r.NegotiationId == negotiationId).ToListAsync(ct))
+            .ToLookup(r => r.IncidentId, StringComparer.Ordinal);
+        try
+        {
+            return rows.Select(r => new StoredIncident(IncidentMapping.Model(r, reviews[r.Id]), r.DuplicateOf))
+                .OrderBy(s => s.Incident.Time.Start).ThenBy(s => s.Incident.Id, StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new ParleyDatabaseException($"Stored incidents of '{negotiationId}' are not valid any more: {e.Message}", e);
+        }
+    }
+}
