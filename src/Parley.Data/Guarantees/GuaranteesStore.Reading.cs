@@ -56,6 +56,39 @@ public sealed partial class GuaranteesStore
         return (GuaranteeEvaluator.Evaluate(commitments, index, events.Concat(TalksSignals.Of(negotiation, asOf)), asOf), index);
     }
 
+    /// <summary>
+    /// What regrouping after new reports starting at <paramref name="from"/> needs, with the fields grouping reads and
+    /// the stored group: every report starting at or after <paramref name="from"/>, and the earlier primaries that a
+    /// report from then on could still join — those ending no more than <paramref name="maxGap"/> before it (an earlier
+    /// duplicate is never a candidate, and a primary that ended longer ago matches nothing later). Every report when
+    /// <paramref name="from"/> is null.
+    /// </summary>
+    private async Task<List<StoredIncident>> GroupingContextAsync(string negotiationId, DateTimeOffset? from, TimeSpan maxGap, CancellationToken ct)
+    {
+        var rows = db.Incidents.AsNoTracking().Where(r => r.NegotiationId == negotiationId);
+        if (from is { } start)
+        {
+            var horizon = start - maxGap;
+            rows = rows.Where(r => r.Start >= start || (r.DuplicateOf == null && r.End >= horizon));
+        }
+        var read = await rows.Select(r => new
+        {
+            r.Id, r.Start, r.End, r.Precision, r.Latitude, r.Longitude, r.Country, r.Admin1, r.Admin2, r.Admin3, r.Place,
+            r.EventType, r.SubEventType, r.DuplicateOf,
+        }).ToListAsync(ct);
+        try
+        {
+            return read.Select(r => new StoredIncident(new Incident(r.Id,
+                    new IncidentTime(r.Start.ToUniversalTime(), r.End.ToUniversalTime(), Enum.Parse<TimePrecision>(r.Precision)),
+                    new Location(r.Latitude, r.Longitude, r.Country, r.Admin1, r.Admin2, r.Admin3, r.Place), r.EventType, r.SubEventType),
+                r.DuplicateOf)).ToList();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ParleyDatabaseException($"Stored incidents of '{negotiationId}' are not valid any more: {e.Message}", e);
+        }
+    }
+
     private async Task<List<StoredIncident>> LoadIncidentsAsync(string negotiationId, CancellationToken ct)
     {
         var rows = await db.Incidents.AsNoTracking().Where(r => r.NegotiationId == negotiationId).ToListAsync(ct);

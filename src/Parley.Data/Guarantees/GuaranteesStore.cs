@@ -95,20 +95,29 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
     private async Task<IncidentsStored> StoreIncidentsAsync(string negotiationId, IReadOnlyList<Incident> incidents, string actor,
         string source, string contentHash, DuplicatePolicy? policy, IProgress<int>? progress, CancellationToken ct)
     {
-        var existing = await LoadIncidentsAsync(negotiationId, ct);
-        var stored = existing.ToDictionary(s => s.Incident.Id, StringComparer.Ordinal);
-        var refused = stored.Count == 0 ? [] : incidents.Where(i => stored.ContainsKey(i.Id)).Select(i => i.Id).ToArray();
-        var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.ContainsKey(i.Id)).ToArray();
-
-        var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
+        var stored = (await db.Incidents.Where(r => r.NegotiationId == negotiationId).Select(r => r.Id).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var refused = stored.Count == 0 ? [] : incidents.Where(i => stored.Contains(i.Id)).Select(i => i.Id).ToArray();
+        var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.Contains(i.Id)).ToArray();
         var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId,
             StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, sha256 = contentHash }), ct);
         await db.SaveChangesAsync(ct);
+        if (fresh.Count == 0)
+            return new IncidentsStored(0, refused, await db.Incidents.CountAsync(r => r.NegotiationId == negotiationId && r.DuplicateOf != null, ct), entry);
+
+        // Grouping runs in start order and a report's group depends only on the reports before it, so the stored groups
+        // of reports that start before the earliest new one stay as they are. What the new reports can change is read:
+        // the reports from that instant on, and the earlier primaries still open then (see GroupingContextAsync). With
+        // another policy than the one the stored groups were made with, every report is regrouped.
+        policy ??= DuplicatePolicy.Default;
+        DateTimeOffset? from = stored.Count == 0 || policy != DuplicatePolicy.Default ? null : Instants.ToMicroseconds(fresh.Min(i => i.Time.Start));
+        var existing = stored.Count == 0 ? [] : await GroupingContextAsync(negotiationId, from, policy.MaxGap, ct);
+        var duplicates = from is { } f ? await db.Incidents.CountAsync(r => r.NegotiationId == negotiationId && r.Start < f && r.DuplicateOf != null, ct) : 0;
+        var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
 
         // Reports are grouped as they are written (on the bulk insert's worker thread, in start order; a primary comes
         // before its members), so grouping overlaps SQLite's work; a stored report whose group changed is updated after.
         var primaryOf = new string?[all.Length];
-        var duplicates = 0;
         IEnumerable<IncidentRow> FreshRows()
         {
             IncidentRow? row = null;

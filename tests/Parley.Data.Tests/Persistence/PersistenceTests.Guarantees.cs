@@ -139,6 +139,58 @@ public abstract partial class PersistenceTests
     }
 
     [Fact]
+    public async Task Incidents_LaterReportWithinTheGapOfAStoredOne_JoinsItsGroup_AndOneBeyondDoesNot()
+    {
+        await ImportAsync(Samples.Small());
+        await WithGuarantees(g => g.ImportIncidentsAsync("small", [Report("first", 50, 36, T0), Report("elsewhere", 45, 30, T0)], "importer", "1", "h"));
+
+        var within = await WithGuarantees(g => g.ImportIncidentsAsync("small", [Report("within", 50.001, 36.001, T0.AddMinutes(110))], "importer", "2", "h"));
+        var beyond = await WithGuarantees(g => g.ImportIncidentsAsync("small", [Report("beyond", 50.001, 36.001, T0.AddMinutes(121))], "importer", "3", "h"));
+
+        var stored = (await WithGuarantees(g => g.IncidentsAsync("small"))).ToDictionary(x => x.Incident.Id, x => x.DuplicateOf);
+        Assert.Equal("first", stored["within"]);   // 1 h 50 min after a report that ended then: within the 2 h gap
+        Assert.Null(stored["beyond"]);             // 2 h 1 min after the group's primary: a new incident
+        Assert.Equal((1, 1), (within!.DuplicatesGrouped, beyond!.DuplicatesGrouped));
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public async Task Incidents_ImportedInSeededBatches_EarlierAndLater_StoreTheGroupsOfAllReportsTakenTogether(int seed)
+    {
+        await ImportAsync(Samples.Small());
+        var random = new Random(seed);
+        var imported = new List<Incident>();
+        for (var batch = 0; batch < 6; batch++)
+        {
+            // Each batch lands somewhere in four days, some before what is stored, some after, some across it.
+            var origin = T0.AddHours(random.Next(4 * 24));
+            var reports = Enumerable.Range(0, 40).Select(k => new Incident($"b{batch}-{k}",
+                random.Next(4) == 0
+                    ? IncidentTime.OnDay(DateOnly.FromDateTime(origin.UtcDateTime).AddDays(random.Next(-1, 2)))
+                    : IncidentTime.At(origin.AddMinutes(random.Next(-600, 600))),
+                new Location(50 + random.Next(3) * 0.004 + random.NextDouble() * 0.002, 36 + random.NextDouble() * 0.002, "Ukraine", "Kharkiv"),
+                random.Next(3) == 0 ? "Battles" : "Explosions/Remote violence")).ToArray();
+            imported.AddRange(reports);
+
+            var result = await WithGuarantees(g => g.ImportIncidentsAsync("small", reports, "importer", $"batch {batch}", "h"));
+
+            var groups = IncidentGroups.Group(imported);
+            var expected = new Dictionary<string, string?>(StringComparer.Ordinal);
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var members = groups.Members(g);
+                for (var m = 0; m < members.Count; m++) expected[imported[members[m]].Id] = m == 0 ? null : imported[members[0]].Id;
+            }
+            var stored = await WithGuarantees(g => g.IncidentsAsync("small"));
+            Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal),
+                stored.Select(x => KeyValuePair.Create(x.Incident.Id, x.DuplicateOf)).OrderBy(p => p.Key, StringComparer.Ordinal));
+            Assert.Equal(groups.DuplicatesGrouped, result!.DuplicatesGrouped);
+        }
+        Assert.True(IncidentGroups.Group(imported).DuplicatesGrouped > 60, "the seeds make many duplicates");
+    }
+
+    [Fact]
     public async Task Incidents_CancelledHalfWay_StoreNothing()
     {
         await ImportAsync(Samples.Small());
