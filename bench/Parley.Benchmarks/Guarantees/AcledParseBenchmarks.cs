@@ -1,4 +1,3 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Parley.Core.Formats.Acled;
 
@@ -16,19 +15,7 @@ public class AcledParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
-        var lines = File.ReadAllLines(Path.Combine(dir!.FullName, "tests", "data", "acled", "acled-ukraine-sample.csv"));
-        var sb = new StringBuilder(lines[0]).Append('\n');
-        for (var copy = 0; copy < 100; copy++)
-            foreach (var line in lines.Skip(1))
-            {
-                // event_id_cnty is the third column and never quoted in the sample.
-                var first = line.IndexOf(',', line.IndexOf(',') + 1);
-                var second = line.IndexOf(',', first + 1);
-                sb.Append(line, 0, second).Append('-').Append(copy).Append(line, second, line.Length - second).Append('\n');
-            }
-        _text = sb.ToString();
+        _text = AcledWorkload.Text(100);
     }
 
     [Benchmark]

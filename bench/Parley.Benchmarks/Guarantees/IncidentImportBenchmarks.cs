@@ -1,4 +1,3 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Data.Sqlite;
@@ -41,18 +40,7 @@ public class IncidentImportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
-        var lines = File.ReadAllLines(Path.Combine(dir!.FullName, "tests", "data", "acled", "acled-ukraine-sample.csv"));
-        var sb = new StringBuilder(lines[0]).Append('\n');
-        for (var copy = 0; copy < Rows / 1000; copy++)
-            foreach (var line in lines.Skip(1))
-            {
-                var first = line.IndexOf(',', line.IndexOf(',') + 1);
-                var second = line.IndexOf(',', first + 1);
-                sb.Append(line, 0, second).Append('-').Append(copy).Append(line, second, line.Length - second).Append('\n');
-            }
-        _text = sb.ToString();
+        _text = AcledWorkload.Text(Rows / 1000);
         _incidents = AcledCsv.Read(new StringReader(_text)).Incidents;
         _rows = _incidents.Select(i => IncidentMapping.Row("bench", i, null, null)).ToArray();
         _template = Path.Combine(Path.GetTempPath(), $"parley-bench-{Guid.NewGuid():N}.db");
