@@ -26,3 +26,23 @@ internal static class AcledWorkload
         return sb.ToString();
     }
 }
+
+/// <summary>Per-invocation copies of a migrated SQLite file, so that every invocation writes into the same start state.</summary>
+internal static class SqliteCopies
+{
+    /// <summary>A fresh copy of <paramref name="template"/> in the temp folder, with no connection left open on any file.</summary>
+    public static string Fresh(string template)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var file = Path.Combine(Path.GetTempPath(), $"parley-bench-{Guid.NewGuid():N}.db");
+        File.Copy(template, file);
+        return file;
+    }
+
+    /// <summary>Closes the pooled connections and deletes <paramref name="file"/> with its WAL and shared-memory files.</summary>
+    public static void Drop(string file)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+    }
+}

@@ -52,19 +52,10 @@ public class IncidentImportBenchmarks
     }
 
     [IterationSetup]
-    public void FreshFile()
-    {
-        SqliteConnection.ClearAllPools();
-        _file = Path.Combine(Path.GetTempPath(), $"parley-bench-{Guid.NewGuid():N}.db");
-        File.Copy(_template, _file);
-    }
+    public void FreshFile() => _file = SqliteCopies.Fresh(_template);
 
     [IterationCleanup]
-    public void DropFile()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
-    }
+    public void DropFile() => SqliteCopies.Drop(_file);
 
     [GlobalCleanup]
     public void Cleanup() => File.Delete(_template);

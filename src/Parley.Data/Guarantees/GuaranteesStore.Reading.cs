@@ -79,7 +79,7 @@ public sealed partial class GuaranteesStore
         try
         {
             return read.Select(r => new StoredIncident(new Incident(r.Id,
-                    new IncidentTime(r.Start.ToUniversalTime(), r.End.ToUniversalTime(), Enum.Parse<TimePrecision>(r.Precision)),
+                    IncidentMapping.Time(r.Start, r.End, r.Precision),
                     new Location(r.Latitude, r.Longitude, r.Country, r.Admin1, r.Admin2, r.Admin3, r.Place), r.EventType, r.SubEventType),
                 r.DuplicateOf)).ToList();
         }

@@ -57,8 +57,12 @@ internal static class IncidentMapping
         ResponsibleParty = s.ResponsibleParty,
     };
 
+    /// <summary>The stored interval as the model's time (UTC).</summary>
+    public static IncidentTime Time(DateTimeOffset start, DateTimeOffset end, string precision) =>
+        new(start.ToUniversalTime(), end.ToUniversalTime(), Enum.Parse<TimePrecision>(precision));
+
     public static Incident Model(IncidentRow r, IEnumerable<IncidentReviewRow> reviews) =>
-        new(r.Id, new IncidentTime(r.Start.ToUniversalTime(), r.End.ToUniversalTime(), Enum.Parse<TimePrecision>(r.Precision)),
+        new(r.Id, Time(r.Start, r.End, r.Precision),
             new Location(r.Latitude, r.Longitude, r.Country, r.Admin1, r.Admin2, r.Admin3, r.Place),
             r.EventType, r.SubEventType, StoredJson.Read<string[]>(r.ActorsJson), StoredJson.Read<string[]>(r.TargetClassesJson),
             r.Fatalities, StoredJson.Read<string[]>(r.SourcesJson), r.Notes,
