@@ -38,7 +38,7 @@ public sealed partial class NegotiationStore
             var row = PreferenceMapping.Row(id, held?.Ordinal ?? (ordinals.Count == 0 ? 0 : ordinals.Max(r => r.Ordinal) + 1), preferences);
             if (held is null) db.Add(row);
             else db.Update(row);
-            await _history.AppendAsync(id, actor, "preferences.set", "preferences", preferences.Party, StoredJson.Write(row), ct);
+            await _history.AppendAsync(id, actor, "preferences.set", "preferences", preferences.Party, preferences.Visibility, StoredJson.Write(row), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;
@@ -57,7 +57,7 @@ public sealed partial class NegotiationStore
         {
             await using var transaction = await db.BeginWriteAsync(ct);
             if (await Profiles.Where(r => r.NegotiationId == id && r.Id == party).ExecuteDeleteAsync(ct) == 0) return false;
-            await _history.AppendAsync(id, actor, "preferences.removed", "preferences", party, StoredJson.Write(new { party }), ct);
+            await _history.AppendAsync(id, actor, "preferences.removed", "preferences", party, Visibility.PrivateTo(party), StoredJson.Write(new { party }), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;
@@ -77,7 +77,7 @@ public sealed partial class NegotiationStore
             db.ChangeTracker.Clear();
             var row = PreferenceMapping.Row(id, k, preferences[k]);
             db.Add(row);
-            await _history.AppendAsync(id, actor, "preferences.set", "preferences", row.Id, StoredJson.Write(row), ct);
+            await _history.AppendAsync(id, actor, "preferences.set", "preferences", row.Id, preferences[k].Visibility, StoredJson.Write(row), ct);
             await db.SaveChangesAsync(ct);
         }
     }

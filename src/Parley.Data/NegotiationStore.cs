@@ -89,7 +89,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
             if (exists) await db.Negotiations.Where(n => n.Id == negotiation.Id).ExecuteDeleteAsync(ct);
             db.Negotiations.Add(RowMapper.Negotiation(negotiation));
             await _history.AppendAsync(negotiation.Id, actor, exists ? "negotiation.replaced" : "negotiation.imported",
-                "negotiation", negotiation.Id, StoredJson.Write(negotiation), ct);
+                "negotiation", negotiation.Id, Visibility.MediatorOnly, StoredJson.Write(negotiation), ct);
             await db.SaveChangesAsync(ct);
             await AddPreferencesAsync(negotiation.Id, preferences, actor, ct);
             if (!guarantees.IsEmpty) await new Guarantees.GuaranteesStore(db, clock).StoreScenarioInTransactionAsync(negotiation.Id, guarantees, actor, ct);
@@ -103,7 +103,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
         }
     }
 
-    /// <summary>Deletes a negotiation and all its items; its history stays. False when there is none with this id.</summary>
+    /// <summary>Deletes a negotiation, all its items and its memberships; its history stays. False when there is none with this id.</summary>
     public async Task<bool> DeleteAsync(string id, string actor, CancellationToken ct = default)
     {
         RequireActor(actor);
@@ -113,7 +113,8 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
             var title = await db.Negotiations.Where(n => n.Id == id).Select(n => n.Title).SingleOrDefaultAsync(ct);
             if (title is null) return false;
             await db.Negotiations.Where(n => n.Id == id).ExecuteDeleteAsync(ct);
-            await _history.AppendAsync(id, actor, "negotiation.deleted", "negotiation", id,
+            await db.Memberships.Where(m => m.NegotiationId == id).ExecuteDeleteAsync(ct);
+            await _history.AppendAsync(id, actor, "negotiation.deleted", "negotiation", id, Visibility.Shared,
                 StoredJson.Write(new { id, title }), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -133,7 +134,11 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
     public Task<HistoryVerification> VerifyHistoryAsync(CancellationToken ct = default) => _history.VerifyAsync(ct);
 
     /// <summary>What one change wrote: the row (new or replacing the stored one) and its history entry.</summary>
-    private sealed record Change(ItemRow Row, bool IsNew, string Action, string ItemKind, string ItemId, object What);
+    private sealed record Change(ItemRow Row, bool IsNew, string Action, string ItemKind, string ItemId, object What)
+    {
+        /// <summary>Who may read the history entry: the item's own visibility.</summary>
+        public Visibility Visibility => Row.ToVisibility();
+    }
 
     private async Task<bool> ChangeAsync(string id, string actor, Func<Negotiation, Change> apply, CancellationToken ct)
     {
@@ -146,7 +151,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
             var change = apply(negotiation); // the aggregate's rules; a TalksRuleException leaves nothing tracked
             if (change.IsNew) db.Add(change.Row);
             else db.Update(change.Row);
-            await _history.AppendAsync(id, actor, change.Action, change.ItemKind, change.ItemId, StoredJson.Write(change.What), ct);
+            await _history.AppendAsync(id, actor, change.Action, change.ItemKind, change.ItemId, change.Visibility, StoredJson.Write(change.What), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;

@@ -1,16 +1,20 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Parley.Data.Access;
 using Parley.Data.Rows;
 
 namespace Parley.Data;
 
 /// <summary>
 /// The storage model shared by both providers: one table per item kind keyed by (negotiation id, item id),
-/// the history log and its head. Use <see cref="ParleyDatabase.Open"/> to get the right subclass;
+/// the history log and its head, and the sign-in tables (ASP.NET Core Identity, schema version 3 with passkeys),
+/// memberships and API tokens. Use <see cref="ParleyDatabase.Open"/> to get the right subclass;
 /// <see cref="NegotiationStore"/> is the way to read and change negotiations. One instance is not thread-safe.
 /// </summary>
-public abstract class ParleyDbContext : DbContext
+public abstract class ParleyDbContext : IdentityUserContext<ParleyUser>
 {
     private protected ParleyDbContext(DbContextOptions options) : base(options)
     {
@@ -64,6 +68,12 @@ public abstract class ParleyDbContext : DbContext
     /// <summary>The single row naming the log's last entry.</summary>
     public DbSet<HistoryHeadRow> HistoryHead => Set<HistoryHeadRow>();
 
+    /// <summary>Memberships: user × negotiation × role [× party].</summary>
+    public DbSet<MembershipRow> Memberships => Set<MembershipRow>();
+
+    /// <summary>Personal API tokens (hashed).</summary>
+    public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+
     /// <summary>What this context points at, without secrets, for error messages ("SQLite file /x/parley.db").</summary>
     public abstract string Target { get; }
 
@@ -85,9 +95,23 @@ public abstract class ParleyDbContext : DbContext
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<ParleyUser>().ToTable("users");
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        // Identity's base builds version 3 (passkeys) only from DI options, which this context does not use.
+        modelBuilder.Entity<IdentityUserPasskey<string>>(b =>
+        {
+            b.ToTable("user_passkeys");
+            b.HasKey(p => p.CredentialId);
+            b.Property(p => p.CredentialId).HasMaxLength(1024); // at most 1023 bytes (WebAuthn)
+            b.HasOne<ParleyUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+            b.OwnsOne(p => p.Data).ToJson();
+        });
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParleyDbContext).Assembly);
         // snake_case columns so hand-written SQL on PostgreSQL needs no quotes; tables are named in the configurations.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => !e.IsOwned()))
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(SnakeCase(property.Name));
     }

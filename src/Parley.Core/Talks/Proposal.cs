@@ -113,6 +113,10 @@ public sealed record Proposal
     public Proposal WithResponse(Response response) =>
         new(Id, Author, Title, Package, Addressees, Created, Expires, Responses.Append(response), Withdrawn, Description, Visibility);
 
+    /// <summary>This proposal as first made: no answers, not withdrawn.</summary>
+    public Proposal WithoutResponses() =>
+        new(Id, Author, Title, Package, Addressees, Created, Expires, [], null, Description, Visibility);
+
     /// <summary>This proposal withdrawn at <paramref name="at"/>.</summary>
     public Proposal WithdrawnAt(DateTimeOffset at) =>
         new(Id, Author, Title, Package, Addressees, Created, Expires, Responses, at, Description, Visibility);

@@ -18,6 +18,8 @@ internal sealed class HistoryRowConfiguration : IEntityTypeConfiguration<History
         b.Property(h => h.Action).HasMaxLength(64);
         b.Property(h => h.ItemKind).HasMaxLength(32);
         b.Property(h => h.ItemId).Key();
+        // Entries written before visibility was recorded are the mediator's.
+        b.Property(h => h.Visibility).HasMaxLength(80).HasDefaultValue("mediator");
         b.Property(h => h.PreviousHash).HasMaxLength(64).IsFixedLength();
         b.Property(h => h.Hash).HasMaxLength(64).IsFixedLength();
         b.HasIndex(h => new { h.NegotiationId, h.Sequence });

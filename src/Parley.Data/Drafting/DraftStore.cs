@@ -53,7 +53,7 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
             var row = Row(negotiationId, draft, version, earlier.Count);
             Rows.Add(row);
             await _history.AppendAsync(negotiationId, actor, "draft.version-added", "draft-version", $"{draft}/{version.Label}",
-                StoredJson.Write(Change(row)), ct);
+                Core.Talks.Visibility.Shared, StoredJson.Write(Change(row)), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;
@@ -150,7 +150,7 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
                 var row = Row(negotiationId, draft.Key, version, k);
                 Rows.Add(row);
                 await _history.AppendAsync(negotiationId, actor, "draft.version-added", "draft-version", $"{draft.Key}/{version.Label}",
-                    StoredJson.Write(Change(row)), ct);
+                    Core.Talks.Visibility.Shared, StoredJson.Write(Change(row)), ct);
                 await db.SaveChangesAsync(ct);
             }
         }

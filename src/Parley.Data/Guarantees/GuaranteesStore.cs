@@ -99,7 +99,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
             .ToHashSet(StringComparer.Ordinal);
         var refused = stored.Count == 0 ? [] : incidents.Where(i => stored.Contains(i.Id)).Select(i => i.Id).ToArray();
         var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.Contains(i.Id)).ToArray();
-        var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId,
+        var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId, Core.Talks.Visibility.Shared,
             StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, sha256 = contentHash }), ct);
         await db.SaveChangesAsync(ct);
         if (fresh.Count == 0)
@@ -172,7 +172,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
             db.IncidentReviews.Add(IncidentMapping.Review(negotiationId, incidentId, steps.Count + 1, step));
             await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == incidentId)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, reviewed.State.ToString()), ct);
-            await _history.AppendAsync(negotiationId, actor, "incident.reviewed", "incident", incidentId,
+            await _history.AppendAsync(negotiationId, actor, "incident.reviewed", "incident", incidentId, Core.Talks.Visibility.Shared,
                 StoredJson.Write(new { state = step.To, at = step.At, reviewer = step.Reviewer, evidence = step.Evidence, responsibleParty = step.ResponsibleParty }), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -223,7 +223,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
         var sequence = 0;
         foreach (var e in events.Where(e => e is not SignalRaised))
             db.CommitmentEvents.Add(EventRow(negotiationId, ++sequence, e, ids));
-        await _history.AppendAsync(negotiationId, actor, "commitments.replaced", "commitments", negotiationId,
+        await _history.AppendAsync(negotiationId, actor, "commitments.replaced", "commitments", negotiationId, Core.Talks.Visibility.Shared,
             StoredJson.Write(new { commitments = commitments.Select(c => c.Id), events = sequence }), ct);
         await db.SaveChangesAsync(ct);
     }
@@ -296,7 +296,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
             var last = await db.CommitmentEvents.Where(r => r.NegotiationId == negotiationId).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
             var row = EventRow(negotiationId, last + 1, e, null);
             db.CommitmentEvents.Add(row);
-            await _history.AppendAsync(negotiationId, actor, "commitment.event", "commitment", commitmentId,
+            await _history.AppendAsync(negotiationId, actor, "commitment.event", "commitment", commitmentId, Core.Talks.Visibility.Shared,
                 StoredJson.Write(new { row.LifecycleAction, row.Performed, row.At, row.Cause, row.Party, row.IncidentId }), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

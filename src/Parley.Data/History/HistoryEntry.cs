@@ -13,6 +13,7 @@ namespace Parley.Data;
 /// <param name="Action">What happened, e.g. <c>position.recorded</c>, <c>proposal.responded</c>, <c>negotiation.imported</c>.</param>
 /// <param name="ItemKind">The kind of item changed, e.g. <c>position</c>, <c>working-group</c>, <c>negotiation</c>.</param>
 /// <param name="ItemId">The item changed (the negotiation id for whole-negotiation actions).</param>
+/// <param name="Visibility">Who may read the entry: the visibility of the item it records (<c>shared</c>, <c>mediator</c>, <c>party:ua</c>).</param>
 /// <param name="Change">JSON of what changed: the new item, the answer given, the withdrawal time, or the whole negotiation.</param>
 /// <param name="PreviousHash">The hash of the entry before (64 zeros for the first).</param>
 /// <param name="Hash">SHA-256 over <paramref name="PreviousHash"/> and the canonical entry, lower-case hex.</param>
@@ -24,6 +25,7 @@ public sealed record HistoryEntry(
     string Action,
     string ItemKind,
     string ItemId,
+    string Visibility,
     string Change,
     string PreviousHash,
     string Hash);

@@ -11,7 +11,7 @@ internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
 
     /// <summary>Adds the entry and moves the head; the caller saves and commits with the item rows. Returns its sequence.</summary>
     public async Task<long> AppendAsync(string negotiationId, string actor, string action, string itemKind, string itemId,
-        string change, CancellationToken ct)
+        Core.Talks.Visibility visibility, string change, CancellationToken ct)
     {
         var head = await db.HistoryHead.AsNoTracking().SingleOrDefaultAsync(h => h.Id == HeadId, ct);
         var row = new HistoryRow
@@ -23,6 +23,7 @@ internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
             Action = action,
             ItemKind = itemKind,
             ItemId = itemId,
+            Visibility = visibility.ToString(),
             Change = change,
             PreviousHash = head?.LastHash ?? HistoryChain.Genesis,
             Hash = "",
@@ -40,7 +41,7 @@ internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
             .Where(h => h.NegotiationId == negotiationId)
             .OrderBy(h => h.Sequence)
             .Select(h => new HistoryEntry(h.Sequence, h.NegotiationId, h.Actor, h.RecordedAt, h.Action, h.ItemKind,
-                h.ItemId, h.Change, h.PreviousHash, h.Hash))
+                h.ItemId, h.Visibility, h.Change, h.PreviousHash, h.Hash))
             .ToListAsync(ct);
 
     public async Task<HistoryVerification> VerifyAsync(CancellationToken ct)

@@ -27,6 +27,12 @@ public sealed class HistoryRow
     /// <summary>The item changed.</summary>
     public required string ItemId { get; set; }
 
+    /// <summary>
+    /// Who may read the entry, in the form <c>Visibility.ToString()</c> writes (<c>shared</c>, <c>mediator</c>,
+    /// <c>party:ua</c>): the visibility of the item it records.
+    /// </summary>
+    public required string Visibility { get; set; }
+
     /// <summary>What changed, as JSON.</summary>
     public required string Change { get; set; }
 

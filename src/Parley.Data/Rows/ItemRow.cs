@@ -22,4 +22,7 @@ public abstract class ItemRow
 
     /// <summary>The owning party when <see cref="VisibilityScope"/> is <see cref="VisibilityScope.Party"/>.</summary>
     public string? VisibilityParty { get; set; }
+
+    /// <summary>The stored visibility as the model's value.</summary>
+    public Visibility ToVisibility() => new(VisibilityScope, VisibilityScope == VisibilityScope.Party ? VisibilityParty : null);
 }

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Parley.Data.Mapping;
+
+namespace Parley.Data.Access;
+
+/// <summary>A token as its owner lists it (never the secret).</summary>
+public sealed record ApiTokenInfo(string Id, string Name, string? NegotiationId, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
+
+/// <summary>A token that authenticated a request: its owner and the negotiation it is limited to, if any.</summary>
+public sealed record ApiTokenOwner(string TokenId, ParleyUser User, string? NegotiationId);
+
+/// <summary>
+/// Personal API tokens. A secret is <c>parley_</c> + 43 characters of base64url (256 random bits from the OS's
+/// CSPRNG); only its SHA-256 is stored, so a database copy yields no usable token. A secret of that entropy needs no
+/// slow password hash: a fast, unsalted digest is what GitHub and others store for such tokens.
+/// </summary>
+public sealed class TokenStore(ParleyDbContext db, TimeProvider clock)
+{
+    /// <summary>What every secret starts with (so scanners can find leaked ones).</summary>
+    public const string Prefix = "parley_";
+
+    /// <summary>Creates a token for the user named <paramref name="userName"/>; returns its id and the secret, shown once.</summary>
+    /// <exception cref="ArgumentException">No such user, a blank or over-long name, or an unknown negotiation.</exception>
+    public async Task<(string Id, string Secret)> CreateAsync(string userName, string name, string? negotiationId = null,
+        DateTimeOffset? expires = null, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) throw new ArgumentException("Name the token (at most 100 characters).", nameof(name));
+        var normalized = userName.Trim().ToUpperInvariant();
+        var userId = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleOrDefaultAsync(ct)
+            ?? throw new ArgumentException($"There is no user '{userName}'.", "user");
+        if (negotiationId is not null && !await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct))
+            throw new ArgumentException($"There is no negotiation '{negotiationId}'.", "negotiation");
+        var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var id = Base64Url(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant().Replace('-', 'x').Replace('_', 'y');
+        db.ApiTokens.Add(new ApiTokenRow
+        {
+            Id = id,
+            UserId = userId,
+            Name = name.Trim(),
+            SecretHash = Hash(secret),
+            NegotiationId = negotiationId,
+            CreatedAt = Instants.ToMicroseconds(clock.GetUtcNow()),
+            ExpiresAt = expires,
+        });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return (id, secret);
+    }
+
+    /// <summary>The owner of a valid (not revoked, not expired) token with this secret, or null.</summary>
+    public async Task<ApiTokenOwner?> FindAsync(string secret, CancellationToken ct = default)
+    {
+        if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 100) return null;
+        var hash = Hash(secret);
+        var now = clock.GetUtcNow();
+        var found = await db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u }).SingleOrDefaultAsync(ct);
+        if (found is null || found.Token.ExpiresAt is { } expires && expires <= now) return null;
+        return new ApiTokenOwner(found.Token.Id, found.User, found.Token.NegotiationId);
+    }
+
+    /// <summary>The tokens of the user named <paramref name="userName"/>, newest first.</summary>
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userName, CancellationToken ct = default)
+    {
+        var normalized = userName.Trim().ToUpperInvariant();
+        var rows = await db.ApiTokens.AsNoTracking().Join(db.Users.Where(u => u.NormalizedUserName == normalized), t => t.UserId, u => u.Id, (t, _) => t)
+            .ToListAsync(ct);
+        return rows.OrderByDescending(t => t.CreatedAt).Select(t => new ApiTokenInfo(t.Id, t.Name, t.NegotiationId, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToArray();
+    }
+
+    /// <summary>Revokes a token by its id (of the user named <paramref name="userName"/>, when given). False when there is no such valid token.</summary>
+    public async Task<bool> RevokeAsync(string id, string? userName = null, CancellationToken ct = default)
+    {
+        var normalized = userName?.Trim().ToUpperInvariant();
+        var now = Instants.ToMicroseconds(clock.GetUtcNow());
+        var tokens = db.ApiTokens.Where(t => t.Id == id && t.RevokedAt == null);
+        if (normalized is not null) tokens = tokens.Where(t => db.Users.Any(u => u.Id == t.UserId && u.NormalizedUserName == normalized));
+        return await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct) > 0;
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+}
