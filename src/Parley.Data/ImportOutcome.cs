@@ -25,4 +25,9 @@ public sealed record NegotiationSummary(
     int Agreements,
     int Rounds,
     int WorkingGroups,
-    int Contingencies);
+    int Contingencies)
+{
+    /// <summary>The summary of <paramref name="n"/> as given (pass a viewer-scoped negotiation to count what a viewer sees).</summary>
+    public static NegotiationSummary Of(Core.Talks.Negotiation n) => new(n.Id, n.Title, n.Parties.Count, n.Issues.Count, n.Statements.Count,
+        n.Positions.Count, n.Proposals.Count, n.Agreements.Count, n.Rounds.Count, n.WorkingGroups.Count, n.Contingencies.Count);
+}

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
+using Parley.Application.Access;
 using Parley.Data;
 using Parley.Data.Drafting;
+using Parley.Server.Access;
 using Parley.Server.Components;
 using Parley.Server.Components.Charts;
 using Parley.Server.Components.Services;
@@ -31,6 +34,9 @@ public static class ParleyApp
         builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();
         builder.Services.AddScoped<GuaranteesApi.Ctx>();
         builder.Services.AddScoped<TalksApi.Ctx>();
+        builder.Services.AddScoped<TalksReader>();
+        builder.Services.AddScoped<TalksCommands>();
+        builder.AddParleySignIn();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
@@ -51,9 +57,10 @@ public static class ParleyApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAntiforgery();
+        app.UseParleySignIn();
         MapAssets(app);
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymousBecause("the API's description: routes and shapes, no negotiation data");
+        app.MapDemoSignIn();
         var publish = new PublishChanges(app.Services.GetRequiredService<NegotiationChanges>());
         app.MapNegotiationsApi().AddEndpointFilter(publish);
         app.MapTalksApi().AddEndpointFilter(publish);
@@ -61,7 +68,14 @@ public static class ParleyApp
         app.MapDraftingApi().AddEndpointFilter(publish);
         app.MapGuaranteesApi().AddEndpointFilter(publish);
         app.MapCharts();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Pages need a signed-in user (each page then shows only what the user's membership grants); a page marked
+        // [AllowAnonymous] (sign-in) says so in its own metadata.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<IAllowAnonymous>().Any())
+                endpoint.Metadata.Add(new AnonymousRule("a sign-in page: shows no negotiation data"));
+            else endpoint.Metadata.Add(new InstanceRule(InstanceRequirement.SignedIn));
+        });
         await DemoSeed.PrepareAsync(app.Services, app.Configuration.GetValue("Parley:SeedDemo", true));
         return app;
     }
@@ -82,7 +96,7 @@ public static class ParleyApp
     private static void MapAssets(WebApplication app)
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, typeof(ParleyApp).Assembly.GetName().Name + ".staticwebassets.endpoints.json");
-        if (File.Exists(manifest)) app.MapStaticAssets(manifest);
-        else app.MapStaticAssets();
+        var assets = File.Exists(manifest) ? app.MapStaticAssets(manifest) : app.MapStaticAssets();
+        assets.AllowAnonymousBecause("the stylesheet, scripts and icons: no negotiation data");
     }
 }

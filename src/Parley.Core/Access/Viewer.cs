@@ -24,7 +24,7 @@ public sealed record Viewer
         if (role == MemberRole.Delegation && party is null)
             throw new ArgumentException("A delegation speaks for a party; name it.", nameof(party));
         if (party is not null && role is not (MemberRole.Delegation or MemberRole.Guarantor))
-            throw new ArgumentException($"A {role.ToString().ToLowerInvariant()} speaks for no party.", nameof(party));
+            throw new ArgumentException($"{(role == MemberRole.Observer ? "An" : "A")} {role.ToString().ToLowerInvariant()} speaks for no party.", nameof(party));
         User = user;
         Role = role;
         Party = party is null ? null : Key.Require(party, nameof(party));

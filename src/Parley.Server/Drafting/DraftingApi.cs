@@ -5,8 +5,10 @@ using Parley.Core.Formats.Drafting;
 using Parley.Core.Talks;
 using Parley.Data;
 using Parley.Data.Drafting;
+using Parley.Application.Access;
+using Parley.Core.Access;
+using Parley.Server.Access;
 using Parley.Server.Infrastructure;
-using Parley.Server.Negotiations;
 
 namespace Parley.Server.Drafting;
 
@@ -20,34 +22,36 @@ public static class DraftingApi
     /// <summary>Maps <c>/api/negotiations/{id}/drafts</c>.</summary>
     public static RouteGroupBuilder MapDraftingApi(this IEndpointRouteBuilder app)
     {
+        // Drafts are the shared negotiating text: every member reads them; the mediator (the pen-holder) adds versions.
         var api = app.MapGroup("api/negotiations/{id}/drafts").WithTags("Drafting");
-        api.MapGet("", ListDrafts).WithName("ListDrafts").WithSummary("The negotiation's drafts and their versions (without text).");
+        api.MapGet("", ListDrafts).WithName("ListDrafts").WithSummary("The negotiation's drafts and their versions (without text).").Requires(Permission.ReadTalks);
         api.MapPost("{draft}/versions", Upload).WithName("UploadDraftVersion")
             .WithSummary("Stores a new version: Markdown or plain text in the body, or a .docx (raw or as the 'file' part of a form). " +
                 "Query or form fields: version (label, required), date (yyyy-MM-dd), author, format (md|text), acceptProblems. " +
                 "A text with unbalanced brackets is refused with each problem's line and column unless acceptProblems=true.")
-            .Accepts<string>("text/markdown", "text/plain", DraftUpload.DocxType, "multipart/form-data");
-        api.MapGet("{draft}/versions", ListVersions).WithName("ListDraftVersions").WithSummary("The versions of a draft, oldest first.");
-        api.MapGet("{draft}/versions/{version}", Source).WithName("GetDraftVersionText").WithSummary("The version's text as stored.");
+            .Accepts<string>("text/markdown", "text/plain", DraftUpload.DocxType, "multipart/form-data")
+            .Requires(Permission.EditDrafts);
+        api.MapGet("{draft}/versions", ListVersions).WithName("ListDraftVersions").WithSummary("The versions of a draft, oldest first.").Requires(Permission.ReadTalks);
+        api.MapGet("{draft}/versions/{version}", Source).WithName("GetDraftVersionText").WithSummary("The version's text as stored.").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/versions/{version}/stats", Stats).WithName("GetDraftVersionStats")
-            .WithSummary("Brackets, depth, options, words, agreed share and problems (the JSON of `parley draft stats --json`).");
+            .WithSummary("Brackets, depth, options, words, agreed share and problems (the JSON of `parley draft stats --json`).").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/diff", Diff).WithName("DiffDraftVersions")
-            .WithSummary("What changed between two versions (?from=&to=; default: the last two), as `parley draft diff --json`.");
+            .WithSummary("What changed between two versions (?from=&to=; default: the last two), as `parley draft diff --json`.").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/convergence", Convergence).WithName("GetDraftConvergence")
-            .WithSummary("Brackets and agreed share per version, oldest first, ready for a chart.");
+            .WithSummary("Brackets and agreed share per version, oldest first, ready for a chart.").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/versions/{version}/render", Render).WithName("RenderDraftVersion")
-            .WithSummary("The version with the issues agreed as of ?asOf= resolved, ?to=md|html|docx, or clean (the agreed text only).");
+            .WithSummary("The version with the issues agreed as of ?asOf= resolved, ?to=md|html|docx, or clean (the agreed text only).").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/agreed-share", AgreedShare).WithName("GetDraftAgreedShare")
-            .WithSummary("Agreed share by text of the version current as of ?asOf=, as written and with the agreed issues resolved.");
+            .WithSummary("Agreed share by text of the version current as of ?asOf=, as written and with the agreed issues resolved.").Requires(Permission.ReadTalks);
         return api;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StoredDraft>>, NotFound>> ListDrafts(
-        string id, DraftStore drafts, NegotiationStore talks, CancellationToken ct) =>
-        await talks.ExistsAsync(id, ct) ? TypedResults.Ok(await drafts.ListAsync(id, ct)) : TypedResults.NotFound();
+        string id, DraftStore drafts, CancellationToken ct) =>
+        TypedResults.Ok(await drafts.ListAsync(id, ct));
 
     private static async Task<Results<Created<DraftVersionCreated>, ValidationProblem, NotFound>> Upload(
-        string id, string draft, HttpRequest request, DraftStore drafts, bool acceptProblems = false, CancellationToken ct = default)
+        string id, string draft, HttpRequest request, DraftStore drafts, CurrentViewer viewer, bool acceptProblems = false, CancellationToken ct = default)
     {
         if (!Key.IsValid(draft)) throw new InvalidInputException("draft", $"'{draft}' is not a valid draft id (a letter or digit, then letters, digits, '-', '_', '.')");
         var version = await DraftUpload.ReadAsync(request, ct);
@@ -58,7 +62,7 @@ public static class DraftingApi
                 detail: string.Join("\n", document.Problems.Take(20).Select(p => $"{p.Line}:{p.Column}: {p.Message}")),
                 title: $"The draft has {document.Problems.Count} problem(s); nothing was stored (send acceptProblems=true to store it as it is).",
                 extensions: new Dictionary<string, object?> { ["problems"] = document.Problems.Select(DraftJson.Problem).ToArray() });
-        if (!await drafts.AddVersionAsync(id, draft, version, Actor.Of(request.HttpContext), ct)) return TypedResults.NotFound();
+        if (!await drafts.AddVersionAsync(id, draft, version, viewer.Viewer.User, ct)) return TypedResults.NotFound();
         return TypedResults.Created($"/api/negotiations/{id}/drafts/{draft}/versions/{Uri.EscapeDataString(version.Label)}",
             new DraftVersionCreated(draft, version.Label, version.Date, version.Author, document.Format,
                 DraftJson.Stats($"{draft}/{version.Label}", document)));
@@ -96,13 +100,13 @@ public static class DraftingApi
         await drafts.LoadAsync(id, draft, ct) is { } history ? TypedResults.Ok(history.Convergence()) : TypedResults.NotFound();
 
     private static async Task<IResult> Render(
-        string id, string draft, string version, HttpResponse response, DraftStore drafts, NegotiationStore talks, TimeProvider clock,
+        string id, string draft, string version, HttpResponse response, DraftStore drafts, TalksReader talks, CurrentViewer viewer, TimeProvider clock,
         string to = "md", string? asOf = null, CancellationToken ct = default)
     {
         to = to.Trim().ToLowerInvariant();
         if (to is not ("md" or "html" or "docx" or "clean")) throw new InvalidInputException("to", $"'{to}' is not a target (md, html, docx or clean)");
         var at = Input.AsOf(asOf, clock);
-        if (await talks.LoadAsync(id, ct) is not { } negotiation) return TypedResults.NotFound();
+        if (await talks.LoadAsync(id, viewer.Viewer, ct) is not { } negotiation) return TypedResults.NotFound();
         if (await drafts.LoadVersionAsync(id, draft, version, ct) is not { } v) return TypedResults.NotFound();
         var rendering = DraftRenderer.Render(v.Document, Agreed(negotiation, at), to == "clean" ? RenderMode.AgreedOnly : RenderMode.ResolveAgreed);
         response.Headers["X-Parley-Resolved"] = rendering.Resolved.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -126,10 +130,10 @@ public static class DraftingApi
     }
 
     private static async Task<Results<Ok<DraftAgreedShareView>, NotFound>> AgreedShare(
-        string id, string draft, DraftStore drafts, NegotiationStore talks, TimeProvider clock, string? asOf = null, CancellationToken ct = default)
+        string id, string draft, DraftStore drafts, TalksReader talks, CurrentViewer viewer, TimeProvider clock, string? asOf = null, CancellationToken ct = default)
     {
         var at = Input.AsOf(asOf, clock);
-        if (await talks.LoadAsync(id, ct) is not { } negotiation) return TypedResults.NotFound();
+        if (await talks.LoadAsync(id, viewer.Viewer, ct) is not { } negotiation) return TypedResults.NotFound();
         if (await drafts.LoadAsync(id, draft, ct) is not { } history) return TypedResults.NotFound();
         if (history.AsOf(DateOnly.FromDateTime(at.UtcDateTime)) is not { } v) return TypedResults.NotFound();
         return TypedResults.Ok(DraftShares.Compute(draft, v, Agreed(negotiation, at), at));

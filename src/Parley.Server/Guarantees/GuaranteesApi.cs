@@ -1,7 +1,10 @@
 using Parley.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Parley.Application.Access;
+using Parley.Core.Access;
 using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
+using Parley.Server.Access;
 using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Guarantees;
@@ -17,28 +20,33 @@ public static class GuaranteesApi
     public static RouteGroupBuilder MapGuaranteesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/negotiations/{id}").WithTags("Guarantees");
-        api.MapGet("incidents", ListIncidents).WithName("ListIncidents").WithSummary("Incident reports with their reviews and duplicate groups, in time order.");
-        api.MapPost("incidents", AddIncident).WithName("AddIncident").WithSummary("Takes in one incident report (state Reported).");
+        api.MapGet("incidents", ListIncidents).WithName("ListIncidents").WithSummary("Incident reports with their reviews and duplicate groups, in time order.")
+            .Requires(Permission.ReadTalks);
+        api.MapPost("incidents", AddIncident).WithName("AddIncident").WithSummary("Takes in one incident report (state Reported).")
+            .Requires(Permission.MonitorIncidents);
         api.MapPost("incidents/import", ImportIncidents).WithName("ImportIncidents")
-            .WithSummary("Imports an ACLED or UCDP CSV body (?format=acled|ucdp): rejected rows are listed, the rest stored in one transaction.");
+            .WithSummary("Imports an ACLED or UCDP CSV body (?format=acled|ucdp): rejected rows are listed, the rest stored in one transaction.")
+            .Requires(Permission.MonitorIncidents);
         api.MapPost("incidents/{incident}/review", (string id, string incident, ReviewInput? body, Ctx c) =>
                 Review(id, incident, c, body, VerificationState.UnderReview))
-            .WithName("StartReview").WithSummary("Moves a report to UnderReview.");
+            .WithName("StartReview").WithSummary("Moves a report to UnderReview.").Requires(Permission.MonitorIncidents);
         api.MapPost("incidents/{incident}/verify", (string id, string incident, ReviewInput? body, Ctx c) =>
                 Review(id, incident, c, body, VerificationState.Verified))
-            .WithName("VerifyIncident").WithSummary("Verifies a report under review, with evidence and the responsible party.");
+            .WithName("VerifyIncident").WithSummary("Verifies a report under review, with evidence and the responsible party.").Requires(Permission.MonitorIncidents);
         api.MapPost("incidents/{incident}/reject", (string id, string incident, ReviewInput? body, Ctx c) =>
                 Review(id, incident, c, body, VerificationState.Rejected))
-            .WithName("RejectIncident").WithSummary("Rejects a report under review.");
+            .WithName("RejectIncident").WithSummary("Rejects a report under review.").Requires(Permission.MonitorIncidents);
         api.MapPost("commitments/{commitment}/events", AddEvent).WithName("AddCommitmentEvent")
-            .WithSummary("Records entry into force, suspension, resumption, termination, discharge, or a debtor's action.");
+            .WithSummary("Records entry into force, suspension, resumption, termination, discharge, or a debtor's action.")
+            .Requires(Permission.RecordCommitmentEvents);
         api.MapGet("guarantees", Evaluate).WithName("EvaluateGuarantees")
-            .WithSummary("Per commitment as of an instant (?asOf=, default now): state, breaches with incident ids, duties with deadlines and time left.");
+            .WithSummary("Per commitment as of an instant (?asOf=, default now): state, breaches with incident ids, duties with deadlines and time left.")
+            .Requires(Permission.ReadTalks);
         return api;
     }
 
     /// <summary>What the handlers need, bound from services and the request.</summary>
-    public sealed class Ctx(GuaranteesStore store, TimeProvider clock, IHttpContextAccessor http)
+    public sealed class Ctx(GuaranteesStore store, TimeProvider clock, CurrentViewer viewer, IHttpContextAccessor http)
     {
         /// <summary>The store.</summary>
         public GuaranteesStore Store { get; } = store;
@@ -46,17 +54,19 @@ public static class GuaranteesApi
         /// <summary>The clock.</summary>
         public TimeProvider Clock { get; } = clock;
 
-        /// <summary>The request's actor.</summary>
-        public string Actor => Negotiations.Actor.Of(http.HttpContext!);
+        /// <summary>The signed-in member.</summary>
+        public Viewer Viewer => viewer.Viewer;
+
+        /// <summary>The request's actor: the signed-in member.</summary>
+        public string Actor => viewer.Viewer.User;
 
         /// <summary>The request's cancellation.</summary>
         public CancellationToken Aborted => http.HttpContext!.RequestAborted;
     }
 
-    private static async Task<Results<Ok<IncidentView[]>, NotFound>> ListIncidents(string id, Ctx c, Parley.Data.NegotiationStore negotiations) =>
-        await negotiations.ExistsAsync(id, c.Aborted)
-            ? TypedResults.Ok((await c.Store.IncidentsAsync(id, c.Aborted)).Select(IncidentView.From).ToArray())
-            : TypedResults.NotFound();
+    // Incident reports and commitments are shared items: every member reads them (see docs/access.md).
+    private static async Task<Ok<IncidentView[]>> ListIncidents(string id, Ctx c) =>
+        TypedResults.Ok((await c.Store.IncidentsAsync(id, c.Aborted)).Select(IncidentView.From).ToArray());
 
     private static async Task<Results<Created<IncidentView>, NotFound, Conflict<string>>> AddIncident(string id, IncidentInput body, Ctx c)
     {
@@ -97,6 +107,7 @@ public static class GuaranteesApi
     private static async Task<Results<Created<EvaluationView>, NotFound>> AddEvent(string id, string commitment, CommitmentEventInput body, Ctx c)
     {
         var e = body.ToModel(commitment, c.Clock.GetUtcNow());
+        GuaranteeRules.RequireMayRecord(c.Viewer, e);
         var outcome = await Refusable("event", () => c.Store.AddEventAsync(id, e, c.Actor, c.Aborted));
         if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
         var (evaluation, index) = (await c.Store.EvaluateAsync(id, c.Clock.GetUtcNow(), ct: c.Aborted))!.Value;

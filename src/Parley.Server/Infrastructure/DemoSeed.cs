@@ -3,7 +3,7 @@ using Parley.Data;
 
 namespace Parley.Server.Infrastructure;
 
-/// <summary>Migrates the database on start and, when it holds no negotiation, loads the Berlin demo.</summary>
+/// <summary>Migrates the database on start and, when it holds no negotiation, loads the Berlin demo with its demo accounts.</summary>
 public static class DemoSeed
 {
     /// <summary>The demo scenario shipped inside this assembly (scenarios/berlin-2025.yaml).</summary>
@@ -23,11 +23,17 @@ public static class DemoSeed
         await ParleyDatabase.MigrateAsync(db, ct);
         if (!seedDemo) return;
         var store = scope.ServiceProvider.GetRequiredService<NegotiationStore>();
-        if ((await store.ListAsync(ct)).Count > 0) return;
+        if ((await store.ListAsync(ct)).Count > 0)
+        {
+            // A database seeded before sign-in existed gets the demo accounts too.
+            if (await store.ExistsAsync(Access.DemoAccounts.Negotiation, ct)) await Access.DemoAccounts.EnsureAsync(scope.ServiceProvider, ct);
+            return;
+        }
         var read = ScenarioReader.Read(BerlinYaml(), "berlin-2025.yaml");
         var demo = read.Negotiation ?? throw new InvalidOperationException(
             "The embedded Berlin demo does not read: " + string.Join("; ", read.Errors));
         // One import, one transaction: the negotiation, profiles, commitments, incidents and the draft framework.
         await store.ImportAsync(demo, read.Preferences, read.Guarantees, read.Drafts, "parley-demo", replace: false, ct);
+        await Access.DemoAccounts.EnsureAsync(scope.ServiceProvider, ct);
     }
 }

@@ -26,9 +26,10 @@ public sealed record SettlementRequest(
 public sealed record SettlementRun(NegotiationProblem Problem, SettlementResult Result, SettlementContext Context, long ElapsedMs, string? For)
 {
     /// <summary>The JSON: redacted when <see cref="For"/> is set, else full (<see cref="SettlementJson"/>).</summary>
-    public string Json() => For is null
+    /// <param name="hidden">Issues the reader may not see, left out of the redacted packages.</param>
+    public string Json(IReadOnlySet<string>? hidden = null) => For is null
         ? SettlementJson.Write(Problem.Problem, Result, ElapsedMs, Context)
-        : SettlementJson.WriteRedacted(Problem.Problem, RedactedResult.For(Result, For), ElapsedMs, Context);
+        : SettlementJson.WriteRedacted(Problem.Problem, RedactedResult.For(Result, For), ElapsedMs, Context, hidden);
 }
 
 /// <summary>

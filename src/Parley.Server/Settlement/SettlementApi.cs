@@ -1,17 +1,21 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Parley.Application.Access;
+using Parley.Core.Access;
 using Parley.Core.Settlement;
 using Parley.Core.Talks;
-using Parley.Data;
+using Parley.Server.Access;
 using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Settlement;
 
 /// <summary>
-/// The settlement of a stored negotiation from its parties' preference profiles. The full result is the mediator's;
-/// with <c>for=PARTY</c> the redacted form (packages and that party's utilities only) — the seam the roles work will
-/// enforce for delegates. Bad parameters are a 400 naming the field, an unknown negotiation a 404.
+/// The settlement of a stored negotiation from its parties' preference profiles: the one read that uses every private
+/// profile, as a neutral would. The mediator gets the full result (or, with <c>for=PARTY</c>, one party's view); a
+/// delegation always gets its own party's redacted view — packages and its own utilities, nothing from which another
+/// party's utilities, reservation, red lines or constraints could be read — and runs what-ifs only on its own red
+/// lines. Other roles have no settlement (403). Bad parameters are a 400 naming the field.
 /// </summary>
 public static class SettlementApi
 {
@@ -21,43 +25,80 @@ public static class SettlementApi
         var api = app.MapGroup("api/negotiations/{id}/settlement").WithTags("Settlement");
         api.MapGet("", Get).WithName("GetSettlement")
             .WithSummary("Acceptable packages, the Pareto frontier, Nash, Kalai-Smorodinsky, egalitarian and utilitarian packages, and trades.")
-            .WithDescription("asOf: read the talks as of a date (agreed issues fixed); default: the whole agenda. for: the redacted view for one party. " +
-                "from: trades from this package (issue=option and proposal ids, comma-separated; the rest from the Nash package).")
-            .Produces<string>(StatusCodes.Status200OK, "application/json");
+            .WithDescription("asOf: read the talks as of a date (agreed issues fixed); default: the whole agenda. for: the redacted view for one party " +
+                "(a delegation always gets its own). from: trades from this package (issue=option and proposal ids, comma-separated; the rest from the Nash package).")
+            .Produces<string>(StatusCodes.Status200OK, "application/json")
+            .Requires(Permission.ReadSettlement);
         api.MapPost("what-if", WhatIf).WithName("SettlementWhatIf")
-            .WithSummary("How the frontier moves when red lines are lifted or added (party:issue=option).")
-            .Produces<string>(StatusCodes.Status200OK, "application/json");
+            .WithSummary("How the frontier moves when red lines are lifted or added (party:issue=option); a delegation names its own party only.")
+            .Produces<string>(StatusCodes.Status200OK, "application/json")
+            .Requires(Permission.ReadSettlement);
         return api;
     }
 
     /// <summary>The body of a what-if.</summary>
     /// <param name="AsOf">As for the GET; null for the whole agenda.</param>
-    /// <param name="For">The redacted view for one party, or null for the full view.</param>
+    /// <param name="For">The redacted view for one party, or null for the full view (a delegation always gets its own).</param>
     /// <param name="Lift">Red lines lifted, each <c>party:issue=option</c> (a profile's own or a position's).</param>
     /// <param name="Add">Red lines added, each <c>party:issue=option</c>.</param>
     public sealed record WhatIfInput(string? AsOf, string? For, IReadOnlyList<string>? Lift, IReadOnlyList<string>? Add);
 
     private static async Task<Results<ContentHttpResult, NotFound>> Get(
-        string id, NegotiationStore store, string? asOf = null, [FromQuery(Name = "for")] string? party = null, string? from = null,
+        string id, CurrentViewer current, TalksReader reader, string? asOf = null, [FromQuery(Name = "for")] string? party = null, string? from = null,
         CancellationToken ct = default)
     {
-        if (await store.LoadWithPreferencesAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
-        var run = NegotiationSettler.Run(negotiation, preferences, new SettlementRequest(At(asOf), party, from), ct: ct);
-        return TypedResults.Content(run.Json(), "application/json", Encoding.UTF8);
+        var viewer = current.Viewer;
+        if (await reader.SettlementInputAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
+        var view = ViewFor(viewer, party, preferences);
+        var run = NegotiationSettler.Run(negotiation, preferences, new SettlementRequest(At(asOf), view, from), ct: ct);
+        return TypedResults.Content(run.Json(Hidden(negotiation, viewer)), "application/json", Encoding.UTF8);
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> WhatIf(string id, WhatIfInput body, NegotiationStore store, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, NotFound>> WhatIf(string id, WhatIfInput body, CurrentViewer current, TalksReader reader, CancellationToken ct)
     {
-        if (await store.LoadWithPreferencesAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
+        var viewer = current.Viewer;
+        if (await reader.SettlementInputAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
         if ((body.Lift?.Count ?? 0) + (body.Add?.Count ?? 0) == 0)
             throw new InvalidInputException("lift", "name at least one red line to lift or add (party:issue=option)");
+        OwnRedLinesOnly(viewer, body.Lift, "lift");
+        OwnRedLinesOnly(viewer, body.Add, "add");
         var (before, after) = NegotiationSettler.WhatIf(negotiation, preferences,
-            new SettlementRequest(At(body.AsOf), body.For, LiftRedLines: body.Lift, AddRedLines: body.Add));
+            new SettlementRequest(At(body.AsOf), ViewFor(viewer, body.For, preferences), LiftRedLines: body.Lift, AddRedLines: body.Add));
         static bool In(FrontierPoint p, SettlementResult r) => r.Pareto.Any(q => UtilityVectors.Equal(q.Utilities.AsSpan(), p.Utilities.AsSpan()));
         var gained = after.Result.Pareto.Count(p => !In(p, before.Result));
         var lost = before.Result.Pareto.Count(p => !In(p, after.Result));
-        var json = $"{{\n\"gained\": {gained},\n\"lost\": {lost},\n\"before\": {before.Json()},\n\"after\": {after.Json()}\n}}";
+        var hidden = Hidden(negotiation, viewer);
+        var json = $"{{\n\"gained\": {gained},\n\"lost\": {lost},\n\"before\": {before.Json(hidden)},\n\"after\": {after.Json(hidden)}\n}}";
         return TypedResults.Content(json, "application/json", Encoding.UTF8);
+    }
+
+    // The mediator chooses (null: the full result); a delegation gets its own party's view whatever it asks.
+    private static string? ViewFor(Viewer viewer, string? requested, IReadOnlyList<PartyPreferences> preferences)
+    {
+        if (viewer.SeesEverything) return requested;
+        var own = viewer.Party!;
+        if (requested is not null && requested != own)
+            throw new AccessDeniedException("for", $"the delegation of '{own}' sees the settlement for '{own}' only");
+        if (preferences.All(p => p.Party != own))
+            throw new InvalidInputException("for", $"'{own}' has no preference profile yet; add one to see the settlement");
+        return own;
+    }
+
+    private static void OwnRedLinesOnly(Viewer viewer, IReadOnlyList<string>? changes, string field)
+    {
+        if (viewer.SeesEverything) return;
+        for (var k = 0; k < (changes?.Count ?? 0); k++)
+            if (!changes![k].StartsWith(viewer.Party + ":", StringComparison.Ordinal))
+                throw new AccessDeniedException($"{field}[{k}]", $"a delegation tries what-ifs on its own red lines only ('{viewer.Party}:issue=option')");
+    }
+
+    // Issues the viewer may not see are left out of every package it is shown.
+    private static IReadOnlySet<string>? Hidden(Negotiation negotiation, Viewer viewer)
+    {
+        if (viewer.SeesEverything) return null;
+        var visible = NegotiationScope.For(negotiation, viewer).Issues.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var hidden = negotiation.Issues.Select(i => i.Id).Where(i => !visible.Contains(i)).ToHashSet(StringComparer.Ordinal);
+        return hidden.Count == 0 ? null : hidden;
     }
 
     private static DateTimeOffset? At(string? text) =>

@@ -57,25 +57,31 @@ public static class SettlementJson
         });
 
     /// <summary>The form one delegation may see: packages and its own utilities only.</summary>
-    public static string WriteRedacted(SettlementProblem problem, RedactedResult result, long elapsedMs, SettlementContext? context = null) =>
+    /// <remarks>
+    /// The count of packages acceptable to all is left out (null): with its own profile known, a delegation could read
+    /// others' acceptance from it. Issues in <paramref name="hidden"/> (those the delegation may not see) are left out of
+    /// every package.
+    /// </remarks>
+    public static string WriteRedacted(SettlementProblem problem, RedactedResult result, long elapsedMs, SettlementContext? context = null,
+        IReadOnlySet<string>? hidden = null) =>
         Json(w =>
         {
             Strings(w, "parties", [result.Party]);
             w.WriteBoolean("redacted", true);
-            Header(w, result.Outcomes, result.Acceptable, result.FrontierComplete, result.FrontierSizeBound);
+            Header(w, result.Outcomes, null, result.FrontierComplete, result.FrontierSizeBound);
             w.WriteStartArray("pareto");
             foreach (var f in result.Pareto)
             {
                 w.WriteStartObject();
                 Numbers(w, "utilities", [f.OwnUtility]);
-                OutcomeObject(w, problem, "outcome", f.Outcome);
+                OutcomeObject(w, problem, "outcome", f.Outcome, hidden);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             foreach (var s in Enum.GetValues<BargainingSolution>())
-                Point(w, problem, Name(s), result.Points.TryGetValue(s, out var p) ? ([p.OwnUtility], p.Outcome) : null);
+                Point(w, problem, Name(s), result.Points.TryGetValue(s, out var p) ? ([p.OwnUtility], p.Outcome) : null, hidden);
             w.WriteNumber("elapsedMs", elapsedMs);
-            Context(w, problem, context, withTrades: false);
+            Context(w, problem, context, withTrades: false, hidden);
         });
 
     private static string Name(BargainingSolution s) => s switch
@@ -106,12 +112,13 @@ public static class SettlementJson
         Big(w, "frontierSizeBound", bound);
     }
 
-    private static void Context(Utf8JsonWriter w, SettlementProblem problem, SettlementContext? context, bool withTrades)
+    private static void Context(Utf8JsonWriter w, SettlementProblem problem, SettlementContext? context, bool withTrades, IReadOnlySet<string>? hidden = null)
     {
         if (context is null) return;
         if (context.AsOf is { } at) w.WriteString("asOf", at); else w.WriteNull("asOf");
         w.WriteStartObject("fixed");
-        foreach (var (issue, option) in context.Fixed) w.WriteString(issue, option);
+        foreach (var (issue, option) in context.Fixed)
+            if (hidden?.Contains(issue) != true) w.WriteString(issue, option);
         w.WriteEndObject();
         if (!withTrades || context.TradesFrom is not { } from) return;
         OutcomeObject(w, problem, "tradesFrom", from);
@@ -135,7 +142,8 @@ public static class SettlementJson
         w.WriteEndArray();
     }
 
-    private static void Point(Utf8JsonWriter w, SettlementProblem problem, string name, (IEnumerable<double> Utilities, Outcome Outcome)? point)
+    private static void Point(Utf8JsonWriter w, SettlementProblem problem, string name, (IEnumerable<double> Utilities, Outcome Outcome)? point,
+        IReadOnlySet<string>? hidden = null)
     {
         if (point is not { } p)
         {
@@ -144,14 +152,15 @@ public static class SettlementJson
         }
         w.WriteStartObject(name);
         Numbers(w, "utilities", p.Utilities);
-        OutcomeObject(w, problem, "outcome", p.Outcome);
+        OutcomeObject(w, problem, "outcome", p.Outcome, hidden);
         w.WriteEndObject();
     }
 
-    private static void OutcomeObject(Utf8JsonWriter w, SettlementProblem problem, string name, Outcome outcome)
+    private static void OutcomeObject(Utf8JsonWriter w, SettlementProblem problem, string name, Outcome outcome, IReadOnlySet<string>? hidden = null)
     {
         w.WriteStartObject(name);
-        foreach (var (issue, option) in problem.Space.Describe(outcome)) w.WriteString(issue, option);
+        foreach (var (issue, option) in problem.Space.Describe(outcome))
+            if (hidden?.Contains(issue) != true) w.WriteString(issue, option);
         w.WriteEndObject();
     }
 

@@ -1,4 +1,7 @@
+using Parley.Application.Access;
+using Parley.Core.Access;
 using Parley.Data;
+using Parley.Server.Access;
 using Parley.Server.Components.Services;
 using ScottPlot;
 
@@ -13,9 +16,9 @@ public static class ChartEndpoints
     /// </summary>
     public static void MapCharts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("charts/{id}/agreed-share.png", AgreedShare).ExcludeFromDescription();
-        app.MapGet("charts/{id}/drafts/{draft}/convergence.png", Convergence).ExcludeFromDescription();
-        app.MapGet("charts/{id}/incidents.png", Incidents).ExcludeFromDescription();
+        app.MapGet("charts/{id}/agreed-share.png", AgreedShare).ExcludeFromDescription().Requires(Permission.ReadTalks);
+        app.MapGet("charts/{id}/drafts/{draft}/convergence.png", Convergence).ExcludeFromDescription().Requires(Permission.ReadTalks);
+        app.MapGet("charts/{id}/incidents.png", Incidents).ExcludeFromDescription().Requires(Permission.ReadTalks);
     }
 
     private static async Task<IResult> Convergence(string id, string draft, Data.Drafting.DraftStore drafts, HttpResponse response,
@@ -26,22 +29,21 @@ public static class ChartEndpoints
         return TypedResults.File(ConvergenceChart.Render(history.Convergence()), "image/png");
     }
 
-    private static async Task<IResult> Incidents(string id, NegotiationStore talks, Data.Guarantees.GuaranteesStore guarantees,
+    private static async Task<IResult> Incidents(string id, Data.Guarantees.GuaranteesStore guarantees,
         TimeProvider clock, HttpResponse response, string? asOf = null, CancellationToken ct = default)
     {
         var at = Infrastructure.Input.AsOf(asOf, clock);
-        if (!await talks.ExistsAsync(id, ct)) return TypedResults.NotFound();
         var (commitments, _) = await guarantees.CommitmentsAsync(id, ct);
         var timeline = IncidentTimeline.Compute(await guarantees.IncidentsAsync(id, ct), commitments, at);
         response.Headers.CacheControl = "no-cache";
         return TypedResults.File(IncidentTimelineChart.Render(timeline), "image/png");
     }
 
-    private static async Task<IResult> AgreedShare(string id, NegotiationStore store, TimeProvider clock, HttpResponse response,
+    private static async Task<IResult> AgreedShare(string id, TalksReader reader, CurrentViewer viewer, TimeProvider clock, HttpResponse response,
         string? asOf = null, CancellationToken ct = default)
     {
         var at = Infrastructure.Input.AsOf(asOf, clock);
-        if (await store.LoadAsync(id, ct) is not { } negotiation) return TypedResults.NotFound();
+        if (await reader.LoadAsync(id, viewer.Viewer, ct) is not { } negotiation) return TypedResults.NotFound();
         response.Headers.CacheControl = "no-cache";
         return TypedResults.File(Render(AgreedShareTrend.Compute(negotiation, at)), "image/png");
     }

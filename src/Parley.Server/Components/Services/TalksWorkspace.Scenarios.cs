@@ -1,8 +1,12 @@
+using System.Security.Claims;
+using Parley.Application.Access;
+using Parley.Application.Negotiations;
 using Parley.Core;
 using Parley.Core.Formats.Scenario;
 using Parley.Core.Talks;
 using Parley.Data;
-using Parley.Server.Negotiations;
+using Parley.Data.Access;
+using Parley.Server.Access;
 
 namespace Parley.Server.Components.Services;
 
@@ -16,14 +20,23 @@ public sealed partial class TalksWorkspace
     /// the store refuses, stores nothing and comes back with every error; an existing negotiation with the same id
     /// is replaced only when <paramref name="replace"/> is true. A stored import is published to the open pages.
     /// </summary>
-    public async Task<ScenarioImportResult> ImportScenarioAsync(string yaml, string fileName, bool replace, CancellationToken ct = default)
+    public async Task<ScenarioImportResult> ImportScenarioAsync(ClaimsPrincipal user, string yaml, string fileName, bool replace, CancellationToken ct = default)
     {
         ScenarioImportResult result;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<NegotiationStore>();
-            result = await ScenarioImport.ImportAsync(store, yaml, fileName, Actor, replace, ct);
+            var memberships = scope.ServiceProvider.GetRequiredService<MembershipStore>();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ParleyUser>>();
+            var isAdministrator = user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && await users.FindByIdAsync(userId) is { IsAdministrator: true };
+            var importer = new Importer(user.Identity?.Name ?? throw new InvalidOperationException("Nobody is signed in."), isAdministrator,
+                id => CurrentViewer.ForAsync(memberships, user, id, ct));
+            result = await ScenarioImport.ImportAsync(store, memberships, yaml, fileName, importer, replace, ct);
+        }
+        catch (AccessDeniedException e)
+        {
+            return new(null, null, [new ScenarioError(fileName, 0, 0, e.Field, e.Message)]);
         }
         catch (TalksRuleException e)
         {

@@ -1,0 +1,61 @@
+using Parley.Core.Access;
+using Parley.Core.Formats.Scenario;
+using Parley.Core.Settlement;
+using Parley.Core.Talks;
+using Parley.Data;
+using Parley.Data.Drafting;
+using Parley.Data.Guarantees;
+
+namespace Parley.Application.Access;
+
+/// <summary>
+/// The viewer-scoped read model: every read of a negotiation that a member makes — through the API, the pages, the
+/// charts, the exports, the history or the live updates — comes through here and returns only what
+/// <see cref="Viewer.CanSee"/> allows (<see cref="NegotiationScope"/>). Derived figures computed from what it returns
+/// therefore use only what the viewer may see. The settlement, which computes over every profile as a neutral, is the
+/// one reader of the unscoped profiles (<see cref="SettlementInputAsync"/>).
+/// </summary>
+public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarantees, DraftStore drafts)
+{
+    /// <summary>The negotiation as <paramref name="viewer"/> may see it, or null when there is none with this id.</summary>
+    public async Task<Negotiation?> LoadAsync(string id, Viewer viewer, CancellationToken ct = default) =>
+        await store.LoadAsync(id, ct) is { } n ? NegotiationScope.For(n, viewer) : null;
+
+    /// <summary>The negotiation and the preference profiles <paramref name="viewer"/> may see, or null when there is none with this id.</summary>
+    public async Task<(Negotiation Negotiation, IReadOnlyList<PartyPreferences> Preferences)?> LoadWithPreferencesAsync(
+        string id, Viewer viewer, CancellationToken ct = default) =>
+        await store.LoadWithPreferencesAsync(id, ct) is var (n, profiles)
+            ? (NegotiationScope.For(n, viewer), NegotiationScope.Profiles(profiles, viewer))
+            : null;
+
+    /// <summary>
+    /// The history entries of a negotiation that <paramref name="viewer"/> may read (each entry carries the visibility of
+    /// the item it records), in the order recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, Viewer viewer, CancellationToken ct = default)
+    {
+        var entries = await store.HistoryAsync(id, ct);
+        return viewer.SeesEverything ? entries : entries.Where(e => CanRead(viewer, e)).ToArray();
+    }
+
+    /// <summary>True when <paramref name="viewer"/> may read <paramref name="entry"/> (an unreadable label is the mediator's).</summary>
+    public static bool CanRead(Viewer viewer, HistoryEntry entry) =>
+        Visibility.TryParse(entry.Visibility, out var v) ? viewer.CanSee(v) : viewer.SeesEverything;
+
+    /// <summary>
+    /// The negotiation as a scenario file holding what <paramref name="viewer"/> may see: the full file for the mediator;
+    /// for others the scoped negotiation, their own profile, the commitments and incidents, the drafts. Null when there is none.
+    /// </summary>
+    public async Task<string?> ScenarioAsync(string id, Viewer viewer, CancellationToken ct = default)
+    {
+        if (await LoadWithPreferencesAsync(id, viewer, ct) is not var (n, profiles)) return null;
+        return ScenarioWriter.Write(n, profiles, await guarantees.ScenarioAsync(id, ct), await drafts.ScenarioAsync(id, ct));
+    }
+
+    /// <summary>
+    /// Every profile, unscoped, for the settlement engine only: it computes as a neutral and its callers show a
+    /// delegation nothing but packages and its own utilities. Null when there is no such negotiation.
+    /// </summary>
+    public Task<(Negotiation Negotiation, IReadOnlyList<PartyPreferences> Preferences)?> SettlementInputAsync(string id, CancellationToken ct = default) =>
+        store.LoadWithPreferencesAsync(id, ct);
+}

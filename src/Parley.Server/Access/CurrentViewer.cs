@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Parley.Core.Access;
+using Parley.Data.Access;
+
+namespace Parley.Server.Access;
+
+/// <summary>
+/// Who the signed-in user is in the negotiation a request or page concerns. Resolved once per request by
+/// <see cref="NegotiationAccess"/> before the handler runs (handlers take it as a parameter); pages resolve it for
+/// their negotiation. Not a member — or a token limited to another negotiation — means no viewer: the negotiation
+/// does not exist for this user.
+/// </summary>
+public sealed class CurrentViewer(MembershipStore memberships)
+{
+    private Viewer? _viewer;
+
+    /// <summary>The viewer resolved for this request.</summary>
+    /// <exception cref="InvalidOperationException">Nothing resolved it: the endpoint has no negotiation access rule.</exception>
+    public Viewer Viewer => _viewer ?? throw new InvalidOperationException("No viewer was resolved for this request; the endpoint lacks an access rule.");
+
+    /// <summary>Resolves and remembers how <paramref name="user"/> sees <paramref name="negotiationId"/>; null when not a member.</summary>
+    public async Task<Viewer?> ResolveAsync(ClaimsPrincipal user, string negotiationId, CancellationToken ct = default)
+    {
+        _viewer = await ForAsync(memberships, user, negotiationId, ct);
+        return _viewer;
+    }
+
+    /// <summary>How <paramref name="user"/> sees <paramref name="negotiationId"/>, or null when not a member (or the token does not reach it).</summary>
+    public static async Task<Viewer?> ForAsync(MembershipStore memberships, ClaimsPrincipal user, string negotiationId, CancellationToken ct = default)
+    {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId || user.Identity?.Name is not { } name) return null;
+        if (user.FindFirstValue(ParleyClaims.TokenNegotiation) is { } only && only != negotiationId) return null;
+        if (negotiationId.Length > 64) return null;
+        return await memberships.ViewerAsync(userId, name, negotiationId, ct);
+    }
+
+    /// <summary>The negotiations <paramref name="user"/> may open (those of its memberships, narrowed by a token's limit).</summary>
+    public static async Task<IReadOnlyList<MemberOf>> NegotiationsOfAsync(MembershipStore memberships, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return [];
+        var all = await memberships.NegotiationsOfAsync(userId, ct);
+        return user.FindFirstValue(ParleyClaims.TokenNegotiation) is { } only ? all.Where(m => m.NegotiationId == only).ToArray() : all;
+    }
+}
