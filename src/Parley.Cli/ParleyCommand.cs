@@ -6,8 +6,8 @@ namespace Parley.Cli;
 /// <summary>The root <c>parley</c> command: one sub-command per capability, each built in its own folder.</summary>
 public static class ParleyCommand
 {
-    /// <summary>Builds the whole command tree.</summary>
-    public static RootCommand Create()
+    /// <summary>Builds the whole command tree; <paramref name="input"/> stands for standard input (default: the console's).</summary>
+    public static RootCommand Create(TextReader? input = null)
     {
         var root = new RootCommand("Parley: a workspace for multi-party negotiations.");
         root.Subcommands.Add(ServeCommand.Create());
@@ -21,6 +21,9 @@ public static class ParleyCommand
         root.Subcommands.Add(Drafting.DraftCommand.Create());
         root.Subcommands.Add(Settlement.SettleCommand.Create());
         foreach (var command in Guarantees.GuaranteesCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(Access.UsersCommands.Create(input));
+        root.Subcommands.Add(Access.MembersCommands.Create());
+        root.Subcommands.Add(Access.TokensCommands.Create());
         return root;
     }
 }

@@ -9,11 +9,15 @@ public static class CliRunner
     public sealed record Result(int Exit, string Out, string Error);
 
     /// <summary>Runs <c>parley ARGS…</c>.</summary>
-    public static async Task<Result> Run(params string[] args)
+    public static Task<Result> Run(params string[] args) => RunWithInput("", args);
+
+    /// <summary>Runs <c>parley ARGS…</c> with <paramref name="input"/> on standard input.</summary>
+    public static async Task<Result> RunWithInput(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await ParleyCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await ParleyCommand.Create(new StringReader(input)).Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return new Result(exit, output.ToString(), error.ToString());
     }
 
