@@ -26,7 +26,6 @@ public abstract class ApiTests : IAsyncLifetime
     {
         _factory = new ParleyFactory(await CreateDatabaseAsync());
         Client = _factory.CreateClient();
-        Client.DefaultRequestHeaders.Add("X-Parley-Actor", "test-mediator");
     }
 
     public async Task DisposeAsync()

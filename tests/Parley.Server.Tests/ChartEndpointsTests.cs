@@ -15,7 +15,6 @@ public sealed class ChartEndpointsTests : IAsyncLifetime
     {
         _factory = new ParleyFactory(await _database.CreateAsync());
         Client = _factory.CreateClient();
-        Client.DefaultRequestHeaders.Add("X-Parley-Actor", "test-charts");
     }
 
     public async Task DisposeAsync()

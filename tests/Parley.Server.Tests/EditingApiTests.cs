@@ -121,18 +121,19 @@ public sealed class EditingApiTests : IAsyncLifetime
     public async Task WorkspaceImport_TheWebAppsPath_StoresRefusesAndReplacesLikeTheApi()
     {
         var workspace = _factory.Services.GetRequiredService<TalksWorkspace>();
+        var user = await _factory.PrincipalAsync(ParleyFactory.DefaultUser);
 
-        var bad = await workspace.ImportScenarioAsync(Harbour.Replace("2025-12-01", "2025-12-32"), "harbour.yaml", replace: false);
+        var bad = await workspace.ImportScenarioAsync(user, Harbour.Replace("2025-12-01", "2025-12-32"), "harbour.yaml", replace: false);
         Assert.Null(bad.Outcome);
         Assert.StartsWith("harbour.yaml:10:", TalksWorkspace.Describe(Assert.Single(bad.Errors)));
         Assert.DoesNotContain(await workspace.ListAsync(), n => n.Id == "harbour-talks");
 
-        var created = await workspace.ImportScenarioAsync(Harbour, "harbour.yaml", replace: false);
+        var created = await workspace.ImportScenarioAsync(user, Harbour, "harbour.yaml", replace: false);
         Assert.Equal(ImportOutcome.Created, created.Outcome);
-        var again = await workspace.ImportScenarioAsync(Harbour.Replace("Harbour access talks", "Second reading"), "harbour.yaml", replace: false);
+        var again = await workspace.ImportScenarioAsync(user, Harbour.Replace("Harbour access talks", "Second reading"), "harbour.yaml", replace: false);
         Assert.Equal(ImportOutcome.AlreadyExists, again.Outcome);
         Assert.Equal("Harbour access talks", (await workspace.LoadAsync("harbour-talks"))!.Title);
-        var replaced = await workspace.ImportScenarioAsync(Harbour.Replace("Harbour access talks", "Second reading"), "harbour.yaml", replace: true);
+        var replaced = await workspace.ImportScenarioAsync(user, Harbour.Replace("Harbour access talks", "Second reading"), "harbour.yaml", replace: true);
         Assert.Equal(ImportOutcome.Replaced, replaced.Outcome);
         Assert.Equal("Second reading", (await workspace.LoadAsync("harbour-talks"))!.Title);
     }

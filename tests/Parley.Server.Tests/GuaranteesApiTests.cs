@@ -21,8 +21,8 @@ public abstract class GuaranteesApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _factory = new ParleyFactory(await CreateDatabaseAsync());
-        Client = _factory.CreateClient();
-        Client.DefaultRequestHeaders.Add("X-Parley-Actor", "mission");
+        // The monitoring mission's account: the reviewer the history and the review steps name.
+        Client = _factory.ClientAs("mission", administrator: true, role: Core.Access.MemberRole.Mediator);
     }
 
     public async Task DisposeAsync()

@@ -26,7 +26,7 @@ public abstract class LiveAcrossNodesTests : IAsyncLifetime
         _a = new ParleyFactory(database);
         _a.CreateClient().Dispose(); // node A starts first: it migrates and seeds the demo
         _b = new ParleyFactory(database);
-        _b.CreateClient().Dispose();
+        _ = _b.Server; // starts node B without signing anyone in (a grant would be a change B reports)
     }
 
     public async Task DisposeAsync()
@@ -49,8 +49,7 @@ public abstract class LiveAcrossNodesTests : IAsyncLifetime
         await PassIntervalsAsync(3);
         Assert.False(arrived.Task.IsCompleted, "node B reported a change before anything changed");
 
-        using var client = _a.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Parley-Actor", "node-a-delegate");
+        using var client = _a.ClientAs("node-a-delegate", Core.Access.MemberRole.Delegation, "ru");
         var recorded = await client.PostAsJsonAsync("/api/negotiations/berlin-2025/positions", new
         {
             party = "ru", issue = "nuclear-plant", validFrom = "2025-12-16T00:00:00Z",

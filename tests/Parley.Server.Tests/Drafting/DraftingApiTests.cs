@@ -29,8 +29,7 @@ public abstract partial class DraftingApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _factory = new ParleyFactory(await CreateDatabaseAsync());
-        Client = _factory.CreateClient();
-        Client.DefaultRequestHeaders.Add("X-Parley-Actor", "test-drafter");
+        Client = _factory.ClientAs("test-drafter", Core.Access.MemberRole.Mediator, administrator: true);
     }
 
     public async Task DisposeAsync()
