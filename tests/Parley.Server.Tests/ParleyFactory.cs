@@ -57,7 +57,12 @@ public sealed class ParleyFactory(string database, bool seedDemo = true) : WebAp
     }
 
     /// <summary>A client with no credentials.</summary>
-    public HttpClient Anonymous() => CreateDefaultClient();
+    public HttpClient Anonymous()
+    {
+        var client = CreateDefaultClient(); // which signs in as the default user (ConfigureClient): undo that
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
 
     /// <summary>The signed-in principal of <paramref name="user"/> as the web app's circuits see it (created as an administrator when missing).</summary>
     public async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string user)

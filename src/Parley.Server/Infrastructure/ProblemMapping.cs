@@ -16,7 +16,8 @@ public sealed class InvalidInputException(string field, string message) : Except
 
 /// <summary>
 /// Maps the user's mistakes to ProblemDetails in one place: a refused change (<see cref="TalksRuleException"/>)
-/// or malformed input (<see cref="InvalidInputException"/>, an unreadable body) is a 400 naming the field.
+/// or malformed input (<see cref="InvalidInputException"/>, an unreadable body) is a 400 naming the field; what the
+/// member's role or party does not allow (<see cref="Application.Access.AccessDeniedException"/>) a 403 naming the field.
 /// Anything else is a real fault and stays a 500.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
@@ -32,9 +33,11 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             BadHttpRequestException e => ("body", e.InnerException?.Message ?? e.Message),
             _ => null,
         };
+        var status = StatusCodes.Status400BadRequest;
+        if (exception is Application.Access.AccessDeniedException denied) (error, status) = ((denied.Field, denied.Message), StatusCodes.Status403Forbidden);
         if (error is null) return false;
         var (field, message) = error.Value;
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -42,8 +45,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             ProblemDetails = new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [field] = [message] })
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request was refused.",
+                Status = status,
+                Title = status == StatusCodes.Status403Forbidden ? "Your role or party does not allow this." : "The request was refused.",
                 Detail = $"{field}: {message}",
             },
         });
