@@ -183,6 +183,7 @@ public sealed record PartyPreferences
         foreach (var i in Issues)
         {
             var issue = negotiation.FindIssue(i.Issue) ?? throw new TalksRuleException($"issues.{i.Issue}", $"unknown issue '{i.Issue}'");
+            RequireVisible(issue, $"issues.{i.Issue}");
             foreach (var (option, _) in i.Values)
                 if (!issue.HasOption(option))
                     throw new TalksRuleException($"issues.{i.Issue}.values.{option}", $"issue '{i.Issue}' has no option '{option}'");
@@ -204,9 +205,18 @@ public sealed record PartyPreferences
         }
     }
 
-    private static void Require(Negotiation negotiation, OptionKey key, string issueField, string optionField)
+    // Whoever may read the profile must be able to see every issue it names: a delegation's profile cannot name an issue
+    // kept from that delegation, or reading its own profile would reveal it.
+    private void RequireVisible(Talks.Issue issue, string field)
+    {
+        if (!issue.Visibility.Covers(Visibility))
+            throw new TalksRuleException(field, $"issue '{issue.Id}' is {issue.Visibility}, so a profile readable as {Visibility} cannot name it");
+    }
+
+    private void Require(Negotiation negotiation, OptionKey key, string issueField, string optionField)
     {
         var issue = negotiation.FindIssue(key.Issue) ?? throw new TalksRuleException(issueField, $"unknown issue '{key.Issue}'");
+        RequireVisible(issue, issueField);
         if (!issue.HasOption(key.Option)) throw new TalksRuleException(optionField, $"issue '{key.Issue}' has no option '{key.Option}'");
     }
 }

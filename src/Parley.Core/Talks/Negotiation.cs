@@ -90,7 +90,7 @@ public sealed class Negotiation
     public void AddIssue(Issue issue)
     {
         Unique(_issues, issue.Id, i => i.Id, "issue");
-        for (var k = 0; k < (issue.Principals?.Count ?? 0); k++) RequireParty(issue.Principals![k], $"principals[{k}]");
+        for (var k = 0; k < (issue.Principals?.Count ?? 0); k++) RequireParty(issue.Principals![k], $"principals[{k}]", issue.Visibility);
         _issues.Add(issue);
     }
 
@@ -99,14 +99,14 @@ public sealed class Negotiation
     public void AddStatement(Statement statement)
     {
         Unique(_statements, statement.Id, s => s.Id, "statement");
-        for (var k = 0; k < statement.Signatories.Count; k++) RequireParty(statement.Signatories[k], $"signatories[{k}]");
+        for (var k = 0; k < statement.Signatories.Count; k++) RequireParty(statement.Signatories[k], $"signatories[{k}]", statement.Visibility);
         if (statement.Speaker is { } speaker && !_parties.Any(p => p.Delegates.Any(d => d.Id == speaker)))
             throw new TalksRuleException("speaker", $"unknown delegate '{speaker}'");
         for (var k = 0; k < statement.Stances.Count; k++)
         {
             var s = statement.Stances[k];
-            if (s.Proposal is { } p) RequireProposal(p, $"stances[{k}].proposal");
-            if (s.Issue is { } i) RequireOption(RequireIssue(i, $"stances[{k}].issue"), s.Option, $"stances[{k}].option");
+            if (s.Proposal is { } p) RequireProposal(p, $"stances[{k}].proposal", statement.Visibility);
+            if (s.Issue is { } i) RequireOption(RequireIssue(i, $"stances[{k}].issue", statement.Visibility), s.Option, $"stances[{k}].option");
         }
         _statements.Add(statement);
     }
@@ -116,10 +116,10 @@ public sealed class Negotiation
     public void RecordPosition(Position position)
     {
         Unique(_positions, position.Id, p => p.Id, "position");
-        RequireParty(position.Party, "party");
-        var issue = RequireIssue(position.Issue, "issue");
+        RequireParty(position.Party, "party", position.Visibility);
+        var issue = RequireIssue(position.Issue, "issue", position.Visibility);
         foreach (var option in position.Stances.Keys) RequireOption(issue, option, $"stances.{option}");
-        if (position.Statement is { } s) RequireStatement(s, "statement");
+        if (position.Statement is { } s) RequireStatement(s, "statement", position.Visibility);
         _positions.Add(position);
     }
 
@@ -128,10 +128,10 @@ public sealed class Negotiation
     public void AddProposal(Proposal proposal)
     {
         Unique(_proposals, proposal.Id, p => p.Id, "proposal");
-        RequireParty(proposal.Author, "author");
-        for (var k = 0; k < proposal.Addressees.Count; k++) RequireParty(proposal.Addressees[k], $"addressees[{k}]");
+        RequireParty(proposal.Author, "author", proposal.Visibility);
+        for (var k = 0; k < proposal.Addressees.Count; k++) RequireParty(proposal.Addressees[k], $"addressees[{k}]", proposal.Visibility);
         foreach (var (issueId, option) in proposal.Package)
-            RequireOption(RequireIssue(issueId, $"package.{issueId}"), option, $"package.{issueId}");
+            RequireOption(RequireIssue(issueId, $"package.{issueId}", proposal.Visibility), option, $"package.{issueId}");
         for (var k = 0; k < proposal.Responses.Count; k++) CheckResponse(proposal, proposal.Responses[k], $"responses[{k}]");
         _proposals.Add(proposal);
     }
@@ -163,8 +163,8 @@ public sealed class Negotiation
     public void RecordAgreement(Agreement agreement)
     {
         Unique(_agreements, agreement.Id, a => a.Id, "agreement");
-        RequireOption(RequireIssue(agreement.Issue, "issue"), agreement.Option, "option");
-        for (var k = 0; k < agreement.Parties.Count; k++) RequireParty(agreement.Parties[k], $"parties[{k}]");
+        RequireOption(RequireIssue(agreement.Issue, "issue", agreement.Visibility), agreement.Option, "option");
+        for (var k = 0; k < agreement.Parties.Count; k++) RequireParty(agreement.Parties[k], $"parties[{k}]", agreement.Visibility);
         _agreements.Add(agreement);
     }
 
@@ -173,7 +173,7 @@ public sealed class Negotiation
     public void AddRound(Round round)
     {
         Unique(_rounds, round.Id, r => r.Id, "round");
-        for (var k = 0; k < round.Attendees.Count; k++) RequireParty(round.Attendees[k], $"attendees[{k}]");
+        for (var k = 0; k < round.Attendees.Count; k++) RequireParty(round.Attendees[k], $"attendees[{k}]", round.Visibility);
         _rounds.Add(round);
     }
 
@@ -182,8 +182,8 @@ public sealed class Negotiation
     public void AddWorkingGroup(WorkingGroup group)
     {
         Unique(_workingGroups, group.Id, g => g.Id, "working group");
-        for (var k = 0; k < group.Members.Count; k++) RequireParty(group.Members[k], $"members[{k}]");
-        for (var k = 0; k < group.Issues.Count; k++) RequireIssue(group.Issues[k], $"issues[{k}]");
+        for (var k = 0; k < group.Members.Count; k++) RequireParty(group.Members[k], $"members[{k}]", group.Visibility);
+        for (var k = 0; k < group.Issues.Count; k++) RequireIssue(group.Issues[k], $"issues[{k}]", group.Visibility);
         _workingGroups.Add(group);
     }
 
@@ -192,19 +192,19 @@ public sealed class Negotiation
     public void AddContingency(Contingency contingency)
     {
         Unique(_contingencies, contingency.Id, c => c.Id, "contingency");
-        RequireParty(contingency.Owner, "owner");
-        RequireProposal(contingency.Trigger.Proposal, "trigger.proposal");
+        RequireParty(contingency.Owner, "owner", contingency.Visibility);
+        RequireProposal(contingency.Trigger.Proposal, "trigger.proposal", contingency.Visibility);
         if (contingency.Trigger.ByParty is { } by)
         {
-            RequireParty(by, "trigger.by");
+            RequireParty(by, "trigger.by", contingency.Visibility);
             // A plan that could never fire as written is refused rather than kept silently dead.
             if (contingency.Trigger.Kind != TriggerKind.ProposalRejected)
                 throw new TalksRuleException("trigger.by", "only a rejection names the party whose answer fires the plan");
             if (!FindProposal(contingency.Trigger.Proposal)!.Addressees.Contains(by))
                 throw new TalksRuleException("trigger.by", $"'{by}' is not an addressee of proposal '{contingency.Trigger.Proposal}', so it cannot reject it");
         }
-        for (var k = 0; k < contingency.Actions.Count; k++) RequireParty(contingency.Actions[k].Party, $"actions[{k}].party");
-        if (contingency.Statement is { } s) RequireStatement(s, "statement");
+        for (var k = 0; k < contingency.Actions.Count; k++) RequireParty(contingency.Actions[k].Party, $"actions[{k}].party", contingency.Visibility);
+        if (contingency.Statement is { } s) RequireStatement(s, "statement", contingency.Visibility);
         _contingencies.Add(contingency);
     }
 
@@ -214,7 +214,7 @@ public sealed class Negotiation
             throw new TalksRuleException($"{field}.party", $"'{response.Party}' is not an addressee of proposal '{proposal.Id}'");
         if (response.At < proposal.Created)
             throw new TalksRuleException($"{field}.at", $"answer to proposal '{proposal.Id}' is dated before the proposal");
-        if (response.Statement is { } s) RequireStatement(s, $"{field}.statement");
+        if (response.Statement is { } s) RequireStatement(s, $"{field}.statement", proposal.Visibility);
     }
 
     private static void Unique<T>(List<T> items, string id, Func<T, string> key, string what)
@@ -222,13 +222,26 @@ public sealed class Negotiation
         if (items.Exists(i => key(i) == id)) throw new TalksRuleException("id", $"duplicate {what} id '{id}'");
     }
 
-    private void RequireParty(string id, string field)
+    private void RequireParty(string id, string field, Visibility seenAs)
     {
-        if (FindParty(id) is null) throw new TalksRuleException(field, $"unknown party '{id}'");
+        var party = FindParty(id) ?? throw new TalksRuleException(field, $"unknown party '{id}'");
+        RequireVisible(party.Visibility, "party", id, field, seenAs);
     }
 
-    private Issue RequireIssue(string id, string field) =>
-        FindIssue(id) ?? throw new TalksRuleException(field, $"unknown issue '{id}'");
+    private Issue RequireIssue(string id, string field, Visibility seenAs)
+    {
+        var issue = FindIssue(id) ?? throw new TalksRuleException(field, $"unknown issue '{id}'");
+        RequireVisible(issue.Visibility, "issue", id, field, seenAs);
+        return issue;
+    }
+
+    // Everyone who may see an item must be able to see what it refers to: a shared contingency on a proposal private to
+    // one party would show that proposal's id (in the history too) to everyone. The referring item must be narrower.
+    private static void RequireVisible(Visibility referred, string what, string id, string field, Visibility seenAs)
+    {
+        if (!referred.Covers(seenAs))
+            throw new TalksRuleException(field, $"{what} '{id}' is {referred}, so an item readable as {seenAs} cannot refer to it");
+    }
 
     private static void RequireOption(Issue issue, string? option, string field)
     {
@@ -236,13 +249,15 @@ public sealed class Negotiation
             throw new TalksRuleException(field, $"issue '{issue.Id}' has no option '{option}'");
     }
 
-    private void RequireProposal(string id, string field)
+    private void RequireProposal(string id, string field, Visibility seenAs)
     {
-        if (FindProposal(id) is null) throw new TalksRuleException(field, $"unknown proposal '{id}'");
+        var proposal = FindProposal(id) ?? throw new TalksRuleException(field, $"unknown proposal '{id}'");
+        RequireVisible(proposal.Visibility, "proposal", id, field, seenAs);
     }
 
-    private void RequireStatement(string id, string field)
+    private void RequireStatement(string id, string field, Visibility seenAs)
     {
-        if (!_statements.Exists(s => s.Id == id)) throw new TalksRuleException(field, $"unknown statement '{id}'");
+        var statement = _statements.Find(s => s.Id == id) ?? throw new TalksRuleException(field, $"unknown statement '{id}'");
+        RequireVisible(statement.Visibility, "statement", id, field, seenAs);
     }
 }

@@ -47,6 +47,18 @@ public readonly record struct Visibility
     /// <summary>Visible to <paramref name="party"/> and the mediator.</summary>
     public static Visibility PrivateTo(string party) => new(VisibilityScope.Party, party);
 
+    /// <summary>
+    /// True when everyone who may see an item labelled <paramref name="other"/> may also see one labelled with this
+    /// visibility: shared covers everything; a party's covers its own party's and the mediator's; the mediator's covers
+    /// only the mediator's.
+    /// </summary>
+    public bool Covers(Visibility other) => Scope switch
+    {
+        VisibilityScope.Shared => true,
+        VisibilityScope.Party => other.Scope == VisibilityScope.Mediator || (other.Scope == VisibilityScope.Party && other.Party == Party),
+        _ => other.Scope == VisibilityScope.Mediator,
+    };
+
     /// <summary>Reads <c>shared</c>, <c>mediator</c> or <c>party:ID</c> (the form <see cref="ToString"/> writes).</summary>
     public static bool TryParse(string? text, out Visibility visibility)
     {
