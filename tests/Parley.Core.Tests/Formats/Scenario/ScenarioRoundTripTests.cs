@@ -18,12 +18,12 @@ public class ScenarioRoundTripTests
         n.AddParty(new Party("2025", "yes", [PartyRole.Observer, PartyRole.Monitor], visibility: Visibility.PrivateTo("ua")));
         n.AddIssue(new Issue("territory", "Territory", "territory", 2.5,
             [new Option("freeze-line", "Freeze on the line", "Both keep what they hold: no recognition."), new Option("true", "true")],
-            ["ua", "ru", "us"], "  leading spaces and # hash", Visibility.MediatorOnly));
+            ["ua", "ru", "us"], "  leading spaces and # hash"));
         n.AddIssue(new Issue("nato", "NATO", "", 1, [new Option("no", "No membership"), new Option("path", "- a dash")]));
         n.AddIssue(new Issue("tiny", "Tiny", "x", 0.001, [new Option("only", "Only")], []));
         n.AddProposal(new Proposal("offer", "us", "US offer", new Dictionary<string, string> { ["territory"] = "freeze-line", ["nato"] = "no" },
             ["ua", "ru"], Day.AddHours(9.5), expires: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(1)),
-            withdrawn: Day.AddDays(20).AddTicks(1234567), description: "null", visibility: Visibility.PrivateTo("us")));
+            withdrawn: Day.AddDays(20).AddTicks(1234567), description: "null"));
         n.AddProposal(new Proposal("truce", "ua", "Truce", new Dictionary<string, string> { ["nato"] = "path" }, ["ru"], Day));
         n.AddStatement(new Statement("s1", new DateTimeOffset(2025, 12, 14, 18, 30, 5, 500, TimeSpan.FromHours(2)),
             "Not \"de jure\" or de facto: ever.", ["ua", "us"], "zelenskiy",
@@ -31,7 +31,7 @@ public class ScenarioRoundTripTests
              new StatementStance(null, null, "offer", Stance.Preferred)],
             "Report, 15 Dec 2025", Visibility.PrivateTo("ua")));
         n.AddStatement(new Statement("s2", Day, "2025-12-15", ["ru"]));
-        n.Respond("offer", new Response("ua", ResponseKind.Accept, Day.AddHours(12), "s1"));
+        n.Respond("offer", new Response("ua", ResponseKind.Accept, Day.AddHours(12), "s2"));
         n.Respond("offer", new Response("ru", ResponseKind.Reject, Day.AddHours(11)));
         n.RecordPosition(new Position("ua.territory.1", "ua", "territory", Day.AddDays(-30),
             new Dictionary<string, Stance> { ["freeze-line"] = Stance.Preferred, ["true"] = Stance.Unacceptable }));
