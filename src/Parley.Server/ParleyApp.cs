@@ -44,6 +44,8 @@ public static class ParleyApp
         builder.Services.AddOpenApi();
         // The web app: Blazor with interactive server rendering, on the same services as the API.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<ShownNegotiation>();
         UseBuildOutputAssets(builder);
         builder.Services.AddSingleton<NegotiationChanges>();
         builder.Services.AddScoped<Data.History.HistoryFeed>();

@@ -1,11 +1,14 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Parley.Data.Access;
 using Parley.Testing;
 
 namespace Parley.Browser.Tests;
@@ -35,6 +38,35 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         app.Address = new Uri(addresses.First());
         return app;
+    }
+
+    /// <summary>The demo sign-in as <paramref name="account"/>, returning to <paramref name="returnUrl"/> (a path on this site).</summary>
+    public Uri SignInUrl(string account, string returnUrl = "/") =>
+        new(Address, $"/demo/sign-in/{Uri.EscapeDataString(account)}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    /// <summary>
+    /// An HTTP client for the REST API signed in as the demo account <paramref name="account"/> with a fresh personal API
+    /// token (<c>Authorization: Bearer …</c>), as a script would be.
+    /// </summary>
+    public async Task<HttpClient> ApiClientAsync(string account = "mediator")
+    {
+        string secret;
+        await using (var scope = Services.CreateAsyncScope())
+            (_, secret) = await scope.ServiceProvider.GetRequiredService<TokenStore>().CreateAsync(account, "browser tests");
+        var http = new HttpClient { BaseAddress = Address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return http;
+    }
+
+    /// <summary>Makes the user named <paramref name="userName"/> an instance administrator (who may import new negotiations).</summary>
+    public async Task MakeAdministratorAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ParleyUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"There is no user '{userName}'.");
+        user.IsAdministrator = true;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded) throw new InvalidOperationException(string.Join("; ", updated.Errors.Select(e => e.Description)));
     }
 
     /// <inheritdoc />

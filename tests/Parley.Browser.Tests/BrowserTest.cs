@@ -27,13 +27,29 @@ public abstract class BrowserTest : IAsyncLifetime
 
     /// <summary>
     /// Opens <paramref name="path"/> and waits until the page is interactive (the Blazor circuit is connected):
-    /// clicks made before that are lost.
+    /// clicks made before that are lost. The page must be signed in already (<see cref="OpenAsync(IPage, string, string)"/>).
     /// </summary>
     protected async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(new Uri(App.Address, path).ToString());
-        await page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
+        await WaitInteractiveAsync(page);
     }
+
+    /// <summary>
+    /// Signs <paramref name="page"/>'s browser in as the demo account <paramref name="account"/> (<c>mediator</c>, <c>ua</c>,
+    /// <c>ru</c>, <c>us</c>, <c>monitor</c>, <c>observer</c>) through <c>/demo/sign-in/{account}</c>, which returns to
+    /// <paramref name="path"/>, and waits until that page is interactive.
+    /// </summary>
+    protected async Task OpenAsync(IPage page, string path, string account)
+    {
+        var response = await page.GotoAsync(App.SignInUrl(account, path).ToString());
+        Assert.True(response?.Ok == true, $"signing in as {account} answered {response?.Status}");
+        Assert.Equal(new Uri(App.Address, path).PathAndQuery, new Uri(page.Url).PathAndQuery);
+        await WaitInteractiveAsync(page);
+    }
+
+    private static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
 
     /// <summary>
     /// Clicks <paramref name="button"/> until <paramref name="outcome"/> shows: a click can still be lost while the

@@ -11,7 +11,7 @@ public sealed class DraftsPageTests : BrowserTest
     public async Task Drafts_UploadWithUnbalancedBracket_ShowsTheProblemWithLineAndColumn()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/drafts");
+        await OpenAsync(page, "/negotiations/berlin-2025/drafts", "mediator");
         // The seeded Berlin draft: brackets coloured by party, no problems.
         await Expect(page.GetByTestId("version-problems")).ToContainTextAsync("No problems");
         await Expect(page.GetByTestId("draft-text").Locator("mark.bracket[data-parties='US']").First).ToContainTextAsync("free economic zone");
@@ -46,7 +46,7 @@ public sealed class DraftsPageTests : BrowserTest
     public async Task Drafts_UploadWithoutProblems_StoresANewVersionAndShowsIt()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/drafts");
+        await OpenAsync(page, "/negotiations/berlin-2025/drafts", "mediator");
 
         const string text = "# Framework\n\n1. The Parties shall apply [#freeze-line UA: the line of contact] [#free-economic-zone US: a free economic zone].\n";
         await page.GetByLabel("Version label").FillAsync("17 Dec");

@@ -30,8 +30,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
 
     private async Task UploadAsync(string version, string date, string text)
     {
-        using var http = new HttpClient { BaseAddress = App.Address };
-        http.DefaultRequestHeaders.Add("X-Parley-Actor", "test-drafter");
+        using var http = await App.ApiClientAsync("mediator");
         var response = await http.PostAsync($"/api/negotiations/berlin-2025/drafts/berlin-framework/versions?version={Uri.EscapeDataString(version)}&date={date}",
             new StringContent(text, Encoding.UTF8, "text/markdown"));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
@@ -44,7 +43,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
         await UploadAsync("16 Dec", "2025-12-16", sixteenth);
         await UploadAsync("17 Dec", "2025-12-17", sixteenth.Replace("sovereign and independent", "sovereign, independent", StringComparison.Ordinal));
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, Page);
+        await OpenAsync(page, Page, "mediator");
 
         // By default the last two versions: one provision reworded, no bracket touched.
         await Expect(page.GetByTestId("diff-summary")).ToContainTextAsync("From 16 Dec to 17 Dec");
@@ -66,7 +65,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
         Assert.Equal("", await PageImages.SeriousAxeViolationsAsync(page));
 
         var narrow = await Browser.NewUserAsync(width: 390, height: 844);
-        await OpenAsync(narrow, Page);
+        await OpenAsync(narrow, Page, "mediator");
         await Expect(narrow.GetByTestId("diff-summary")).ToContainTextAsync("From 16 Dec to 17 Dec");
         await Screenshots.SaveAsync(narrow, "narrow");
         var overflow = await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
@@ -78,7 +77,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
     {
         await UploadAsync("16 Dec", "2025-12-16", SixteenthDecember());
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, Page);
+        await OpenAsync(page, Page, "mediator");
 
         var chart = page.GetByTestId("convergence-chart");
         await Expect(chart).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex("15 Dec \\(15 Dec 2025\\): \\d+ brackets.*16 Dec"));
@@ -105,7 +104,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
     public async Task Drafts_UploadDocxWithUnbalancedBracket_ShowsItsProblems()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, Page);
+        await OpenAsync(page, Page, "mediator");
         var docx = PageImages.Docx("1. The Parties shall [#a UA: withdraw] forces.", "2. The line is drawn] here.");
         await page.GetByLabel("Version label").FillAsync("17 Dec");
         await page.GetByLabel("Version label").BlurAsync();
@@ -130,7 +129,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
     public async Task Drafts_UploadDocxWithoutProblems_StoresItAsANewVersion()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, Page);
+        await OpenAsync(page, Page, "mediator");
         await page.GetByLabel("Version label").FillAsync("docx 17 Dec");
         await page.GetByLabel("Version label").BlurAsync();
         await page.GetByLabel("Markdown file or .docx").SetInputFilesAsync(new FilePayload
@@ -149,7 +148,7 @@ public sealed class DraftsPageVersionTests : BrowserTest
     public async Task Drafts_DownloadDocx_ReturnsAWordDocumentOfTheVersion()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, Page);
+        await OpenAsync(page, Page, "mediator");
         var link = page.GetByTestId("download-docx");
         await Expect(link).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("versions/15%20Dec/render\\?to=docx"));
 

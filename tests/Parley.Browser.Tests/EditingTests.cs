@@ -9,13 +9,14 @@ public sealed class EditingTests : BrowserTest
     [Fact]
     public async Task Statement_RecordedInOneBrowser_AppearsInTheOtherWithoutReload()
     {
+        // An observer follows the talks: a shared statement reaches it live.
         var watcher = await Browser.NewUserAsync();
-        await OpenAsync(watcher, "/negotiations/berlin-2025");
+        await OpenAsync(watcher, "/negotiations/berlin-2025", "observer");
         await watcher.EvaluateAsync("() => window.parleyNotReloaded = true");
         var recent = watcher.Locator("section[aria-labelledby=statements-h]");
 
         var editor = await Browser.NewUserAsync();
-        await OpenAsync(editor, "/negotiations/berlin-2025");
+        await OpenAsync(editor, "/negotiations/berlin-2025", "mediator");
         var form = editor.Locator(".statement-form");
         // Nothing filled in: a message under each field that needs one, linked to it.
         await ClickUntilAsync(form.GetByRole(AriaRole.Button, new() { Name = "Record statement" }), editor.Locator("#stmt-summary"));
@@ -52,12 +53,12 @@ public sealed class EditingTests : BrowserTest
     public async Task Proposal_PastDeadlineRefused_ThenTabledLiveWithCountdown_ThenWithdrawn()
     {
         var watcher = await Browser.NewUserAsync();
-        await OpenAsync(watcher, "/negotiations/berlin-2025");
+        await OpenAsync(watcher, "/negotiations/berlin-2025", "mediator");
         await watcher.EvaluateAsync("() => window.parleyNotReloaded = true");
         var watchedOffer = watcher.Locator("section[aria-labelledby=offers-h] li[data-proposal=us-energy-truce-over-christmas]");
 
         var editor = await Browser.NewUserAsync();
-        await OpenAsync(editor, "/negotiations/berlin-2025");
+        await OpenAsync(editor, "/negotiations/berlin-2025", "mediator");
         var form = editor.Locator(".proposal-form");
         await editor.Locator("#prop-title").FillAsync("Energy truce over Christmas");
         await Expect(editor.Locator("#prop-author")).ToHaveValueAsync("us");

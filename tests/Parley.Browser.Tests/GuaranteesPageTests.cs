@@ -12,7 +12,7 @@ public sealed class GuaranteesPageTests : BrowserTest
     {
         // After the (illustrative) entry into force on 1 Feb 2026 and after the Kharkiv assault's duties are done.
         App.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero));
-        using (var http = new HttpClient { BaseAddress = App.Address })
+        using (var http = await App.ApiClientAsync("mediator"))
         {
             var created = await http.PostAsJsonAsync("/api/negotiations/berlin-2025/incidents", new
             {
@@ -27,7 +27,7 @@ public sealed class GuaranteesPageTests : BrowserTest
             created.EnsureSuccessStatusCode();
         }
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees", "mediator");
         var consult = page.Locator("li[data-commitment=guarantee-consult]");
         await Expect(consult.Locator("tr", new() { HasText = "test-orikhiv-assault" })).ToHaveCountAsync(0);
 
@@ -51,7 +51,7 @@ public sealed class GuaranteesPageTests : BrowserTest
     {
         // 16 Dec 2025: the Berlin guarantee package is agreed in principle but not in force.
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees", "mediator");
         var consult = page.Locator("li[data-commitment=guarantee-consult]");
         await Expect(consult).ToContainTextAsync("Created");
 
@@ -76,7 +76,7 @@ public sealed class GuaranteesPageTests : BrowserTest
         Parley.Core.Guarantees.Import.IncidentImport expected;
         using (var reader = new StreamReader(file)) expected = Parley.Core.Formats.Acled.AcledCsv.Read(reader);
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees", "mediator");
         await Expect(page.GetByTestId("timeline-chart")).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex("no incident reported by 16 Dec 2025"));
 
         await page.GetByLabel("Incident file (.csv)").SetInputFilesAsync(file);
@@ -125,7 +125,7 @@ public sealed class GuaranteesPageTests : BrowserTest
     public async Task Guarantees_ImportFileWithoutItsColumns_StoresNothingAndSaysWhy()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees", "mediator");
         await page.GetByLabel("Incident file (.csv)").SetInputFilesAsync(new FilePayload
         {
             Name = "acled-export.csv",
@@ -146,7 +146,7 @@ public sealed class GuaranteesPageTests : BrowserTest
     {
         App.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero));
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees", "mediator");
         var chart = page.GetByTestId("timeline-chart");
         await Expect(chart).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex(
             "incidents per day by verification state as of 20 Feb 2026: \\d+ incidents.*Christmas truce on strikes against energy infrastructure, 24 Dec 2025 – 7 Jan 2026"));
@@ -163,7 +163,7 @@ public sealed class GuaranteesPageTests : BrowserTest
         Assert.Equal("", await PageImages.SeriousAxeViolationsAsync(page));
 
         var narrow = await Browser.NewUserAsync(width: 390, height: 844);
-        await OpenAsync(narrow, "/negotiations/berlin-2025/guarantees");
+        await OpenAsync(narrow, "/negotiations/berlin-2025/guarantees", "mediator");
         await Expect(narrow.GetByTestId("timeline-chart")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(narrow, "narrow");
         var overflow = await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

@@ -29,6 +29,13 @@ public sealed class ScenarioFilesTests : BrowserTest
           - {party: south, issue: access, valid_from: 2025-12-02, stances: {shared: preferred, north-only: red-line}}
         """;
 
+    // A new negotiation is imported by an instance administrator; the demo's mediator is made one for these tests.
+    private async Task OpenAsAdministratorAsync(IPage page, string path)
+    {
+        await App.MakeAdministratorAsync("mediator");
+        await OpenAsync(page, path, "mediator");
+    }
+
     private static FilePayload Yaml(string name, string text) =>
         new() { Name = name, MimeType = "application/yaml", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
 
@@ -36,7 +43,7 @@ public sealed class ScenarioFilesTests : BrowserTest
     public async Task Import_BadFile_ListsEveryErrorWithItsLineAndStoresNothing()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/scenarios");
+        await OpenAsAdministratorAsync(page, "/scenarios");
         // Line 15 names a party that does not exist; line 16 a date that does not exist.
         var bad = Harbour.Replace("{party: north, issue", "{party: east, issue").Replace("2025-12-02", "2025-12-32");
         await page.Locator("#scenario-file").SetInputFilesAsync(Yaml("bad-harbour.yaml", bad));
@@ -59,7 +66,7 @@ public sealed class ScenarioFilesTests : BrowserTest
     public async Task Import_SmallScenario_IsListed_AndReplacingAsksFirst()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/scenarios");
+        await OpenAsAdministratorAsync(page, "/scenarios");
         await page.Locator("#scenario-file").SetInputFilesAsync(Yaml("harbour.yaml", Harbour));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
@@ -93,7 +100,7 @@ public sealed class ScenarioFilesTests : BrowserTest
     public async Task Export_DownloadLink_GivesYamlThatReadsBack()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/scenarios");
+        await OpenAsAdministratorAsync(page, "/scenarios");
         var link = page.Locator("li[data-negotiation=berlin-2025]").GetByRole(AriaRole.Link, new() { Name = "Download berlin-2025.yaml" });
 
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
@@ -118,7 +125,7 @@ public sealed class ScenarioFilesTests : BrowserTest
     public async Task ScenariosPage_NarrowScreen_FitsWithErrorsShown()
     {
         var page = await Browser.NewUserAsync(width: 390, height: 844);
-        await OpenAsync(page, "/scenarios");
+        await OpenAsAdministratorAsync(page, "/scenarios");
         await page.Locator("#scenario-file").SetInputFilesAsync(Yaml("a-rather-long-file-name-for-a-narrow-screen.yaml",
             Harbour.Replace("roles: [principal]}", "roles: [chief]}")));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();

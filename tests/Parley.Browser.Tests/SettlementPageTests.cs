@@ -10,7 +10,7 @@ public sealed class SettlementPageTests : BrowserTest
     public async Task Settlement_Berlin15December_ShowsTheNashPackage()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/settlement?asOf=2025-12-15");
+        await OpenAsync(page, "/negotiations/berlin-2025/settlement?asOf=2025-12-15", "mediator");
 
         // With 20 issues agreed, the position red lines leave only the free economic zone on territory, and the
         // Nash package takes the US alternative for the Zaporizhzhia plant.
@@ -27,7 +27,7 @@ public sealed class SettlementPageTests : BrowserTest
     public async Task Settlement_LiftingARedLine_RecomputesAndSaysSo()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/settlement?asOf=2025-12-15");
+        await OpenAsync(page, "/negotiations/berlin-2025/settlement?asOf=2025-12-15", "mediator");
         var redLine = page.GetByLabel("Ukraine: Territory — Ukraine withdraws its forces from the part of Donetsk it holds");
         await ClickUntilAsync(redLine, page.GetByRole(AriaRole.Status));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 red line lifted");
@@ -40,7 +40,7 @@ public sealed class SettlementPageTests : BrowserTest
     public async Task Settlement_TradesFromKyivsPreBerlinStance_UkraineConcedesNatoForGuarantees()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/settlement?asOf=2025-12-13");
+        await OpenAsync(page, "/negotiations/berlin-2025/settlement?asOf=2025-12-13", "mediator");
         await page.GetByLabel("Start from").FillAsync("nato=membership-path,guarantees=us-guarantee-conditional");
         var trades = page.GetByTestId("trades");
         await ClickUntilAsync(page.GetByRole(AriaRole.Button, new() { Name = "Find trades" }), trades);

@@ -12,7 +12,7 @@ public sealed class TalksPagesTests : BrowserTest
     public async Task Dashboard_Berlin15December_ShowsNinetyPercentAgreedAndTerritoryBlocked()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/?asOf=2025-12-15");
+        await OpenAsync(page, "/?asOf=2025-12-15", "mediator");
 
         await Expect(page.GetByTestId("agreed-headline")).ToContainTextAsync("20 of 22 issues agreed");
         await Expect(page.GetByTestId("agreed-headline")).ToContainTextAsync("91 %");
@@ -42,7 +42,7 @@ public sealed class TalksPagesTests : BrowserTest
     public async Task IssuePage_Territory_ShowsItsProvisionsOfTheDraftWithEachPartysAlternative()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/issues/territory?asOf=2025-12-15");
+        await OpenAsync(page, "/negotiations/berlin-2025/issues/territory?asOf=2025-12-15", "mediator");
 
         // Article 9 of the Berlin framework is tagged with the territory issue; its four alternatives are linked to the
         // issue's options and tabled by Ukraine, the US, Russia and the US, and Russia.
@@ -61,14 +61,16 @@ public sealed class TalksPagesTests : BrowserTest
     public async Task Position_ChangedInOneBrowser_AppearsInTheOtherWithoutReload()
     {
         var watcher = await Browser.NewUserAsync();
-        await OpenAsync(watcher, "/negotiations/berlin-2025");
+        await OpenAsync(watcher, "/negotiations/berlin-2025", "mediator");
         var plant = watcher.Locator(".sticking > li[data-issue=nuclear-plant]");
         await Expect(plant).ToContainTextAsync("Open");
         await watcher.EvaluateAsync("() => window.parleyNotReloaded = true");
 
+        // Ukraine's delegation records Ukraine's position: its party is preselected and locked.
         var editor = await Browser.NewUserAsync();
-        await OpenAsync(editor, "/negotiations/berlin-2025/issues/nuclear-plant");
-        await editor.Locator("#pos-party").SelectOptionAsync("ua");
+        await OpenAsync(editor, "/negotiations/berlin-2025/issues/nuclear-plant", "ua");
+        await Expect(editor.Locator("#pos-party")).ToHaveValueAsync("ua");
+        await Expect(editor.Locator("#pos-party")).ToBeDisabledAsync();
         await editor.Locator("#pos-stance-iaea-split-ua-ru").SelectOptionAsync("Acceptable");
         await ClickUntilAsync(editor.GetByRole(AriaRole.Button, new() { Name = "Record position" }), editor.GetByRole(AriaRole.Status));
         await Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Recorded: Ukraine");
@@ -85,7 +87,7 @@ public sealed class TalksPagesTests : BrowserTest
     public async Task Edits_BrokenRules_ShowInlineMessagesAndStoreNothing()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/negotiations/berlin-2025/issues/ceasefire");
+        await OpenAsync(page, "/negotiations/berlin-2025/issues/ceasefire", "mediator");
 
         // A position with no stance at all: the model refuses it.
         await page.Locator("#pos-party").SelectOptionAsync("ru");
@@ -112,7 +114,7 @@ public sealed class TalksPagesTests : BrowserTest
     public async Task Keyboard_TabFromTheTop_ReachesTheAsOfPickerAndReplaysADay()
     {
         var page = await Browser.NewUserAsync();
-        await OpenAsync(page, "/");
+        await OpenAsync(page, "/", "mediator");
 
         var tabs = 0;
         while (await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != "as-of")
@@ -147,7 +149,7 @@ public sealed class TalksPagesTests : BrowserTest
                      ("guarantees", "/negotiations/berlin-2025/guarantees"),
                  })
         {
-            await OpenAsync(page, path);
+            await OpenAsync(page, path, "mediator");
             var result = await page.RunAxe();
             problems.AddRange(result.Violations
                 .Where(v => v.Impact is "serious" or "critical")
@@ -161,7 +163,7 @@ public sealed class TalksPagesTests : BrowserTest
     public async Task EveryPage_NarrowScreen_FitsWithoutSidewaysScrolling()
     {
         var page = await Browser.NewUserAsync(width: 390, height: 844);
-        await OpenAsync(page, "/?asOf=2025-12-15");
+        await OpenAsync(page, "/?asOf=2025-12-15", "mediator");
         await Expect(page.GetByTestId("agreed-headline")).ToContainTextAsync("20 of 22 issues agreed");
 
         await Screenshots.SaveAsync(page);

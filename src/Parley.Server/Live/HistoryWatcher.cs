@@ -1,3 +1,4 @@
+using Parley.Data;
 using Parley.Data.History;
 
 namespace Parley.Server.Live;
@@ -7,7 +8,8 @@ namespace Parley.Server.Live;
 /// turns it off) it asks the history log which negotiations changed since it last looked and publishes them on
 /// <see cref="NegotiationChanges"/>. Changes made through this node are published at once by the node itself; this
 /// watcher adds those of other nodes sharing a PostgreSQL database and of the <c>parley</c> CLI writing to the same
-/// database. Polling the single head row was preferred to PostgreSQL LISTEN/NOTIFY because it works the same on
+/// database. Each change is published with the visibility its history entry carries, so it reaches only the pages
+/// whose viewer may see it. Polling the single head row was preferred to PostgreSQL LISTEN/NOTIFY because it works the same on
 /// SQLite and costs one indexed read per interval. The interval runs on the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class HistoryWatcher(
@@ -47,9 +49,12 @@ public sealed class HistoryWatcher(
             await using var scope = scopes.CreateAsyncScope();
             var feed = scope.ServiceProvider.GetRequiredService<HistoryFeed>();
             if (seen is not { } after) return await feed.HeadAsync(ct);
-            var changed = await feed.SinceAsync(after, ct);
-            foreach (var id in changed.NegotiationIds) changes.Publish(id);
-            return changed.Head;
+            var head = await feed.HeadAsync(ct);
+            if (head < after) return head; // the database was replaced: restart from its head
+            var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+            foreach (var changed in await HistoryVisibilities.BetweenAsync(db, after, head, ct: ct))
+                changes.Publish(changed.NegotiationId, changed.Visibility);
+            return head;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

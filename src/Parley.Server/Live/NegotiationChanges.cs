@@ -1,15 +1,19 @@
 using System.Collections.Concurrent;
+using Parley.Core.Access;
+using Parley.Core.Talks;
 
 namespace Parley.Server.Live;
 
 /// <summary>
 /// Tells the open pages of this app node that a negotiation changed, so that they reload and re-render: raised
-/// after every successful change, whether it came through the REST API or a Blazor form. One instance per
-/// process (a singleton); changes made by other app nodes or by the CLI on the same database arrive through
-/// <see cref="HistoryWatcher"/>.
+/// after every successful change, whether it came through the REST API or a Blazor form. Each change carries the
+/// visibility of what was written, and reaches only the subscribers whose viewer may see it (<see cref="Viewer.CanSee"/>):
+/// a private item's change is not even a signal to those who may not read it. One instance per process (a singleton);
+/// changes made by other app nodes or by the CLI on the same database arrive through <see cref="HistoryWatcher"/>.
 /// </summary>
 public sealed class NegotiationChanges(ILogger<NegotiationChanges> log)
 {
+    private static readonly Viewer Everything = Viewer.Operator("parley-server");
     private readonly ConcurrentDictionary<string, ImmutableHandlers> _byNegotiation = new(StringComparer.Ordinal);
     private long _version;
 
@@ -17,25 +21,49 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log)
     public long Version => Interlocked.Read(ref _version);
 
     /// <summary>
-    /// Calls <paramref name="handler"/> after each change to negotiation <paramref name="negotiationId"/> until the
-    /// returned subscription is disposed. Handlers run on the publisher's thread; a page marshals to its own
-    /// renderer with <c>InvokeAsync</c>.
+    /// Calls <paramref name="handler"/> after each change to negotiation <paramref name="negotiationId"/> that the viewer
+    /// <paramref name="viewer"/> returns at that moment may see, until the returned subscription is disposed (no viewer: no
+    /// change is delivered). Handlers run on the publisher's thread; a page marshals to its own renderer with <c>InvokeAsync</c>.
     /// </summary>
-    public IDisposable Subscribe(string negotiationId, Func<Task> handler)
+    public IDisposable Subscribe(string negotiationId, Func<Viewer?> viewer, Func<Task> handler)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(handler);
-        _byNegotiation.AddOrUpdate(negotiationId, _ => new([handler]), (_, h) => h.With(handler));
-        return new Subscription(this, negotiationId, handler);
+        var subscriber = new Subscriber(viewer, handler);
+        _byNegotiation.AddOrUpdate(negotiationId, _ => new([subscriber]), (_, h) => h.With(subscriber));
+        return new Subscription(this, negotiationId, subscriber);
     }
 
-    /// <summary>Tells every subscriber of <paramref name="negotiationId"/> that it changed. A failing handler does not stop the others.</summary>
-    public void Publish(string negotiationId)
+    /// <summary>
+    /// Calls <paramref name="handler"/> after every change to <paramref name="negotiationId"/>, whatever its visibility:
+    /// for listeners inside the server that see what the local operator sees, never for a page (a page subscribes with its viewer).
+    /// </summary>
+    public IDisposable SubscribeAll(string negotiationId, Func<Task> handler) => Subscribe(negotiationId, () => Everything, handler);
+
+    /// <summary>The same as <see cref="SubscribeAll"/> (kept for the server's tests); pages use the overload with a viewer.</summary>
+    public IDisposable Subscribe(string negotiationId, Func<Task> handler) => SubscribeAll(negotiationId, handler);
+
+    /// <summary>
+    /// Tells the subscribers of <paramref name="negotiationId"/> who may see <paramref name="visibility"/> that the
+    /// negotiation changed. A failing handler does not stop the others.
+    /// </summary>
+    /// <param name="negotiationId">The negotiation changed.</param>
+    /// <param name="visibility">The visibility of the item written (<see cref="Visibility.MediatorOnly"/> when it is not known to be shared).</param>
+    public void Publish(string negotiationId, Visibility visibility)
     {
         Interlocked.Increment(ref _version);
         if (!_byNegotiation.TryGetValue(negotiationId, out var handlers)) return;
-        foreach (var handler in handlers.Items)
-            _ = Run(handler);
+        foreach (var subscriber in handlers.Items)
+            if (subscriber.Viewer() is { } viewer && viewer.CanSee(visibility))
+                _ = Run(subscriber.Handler);
     }
+
+    /// <summary>
+    /// <see cref="Publish(string, Visibility)"/> for a history entry's visibility label (<c>shared</c>, <c>mediator</c>,
+    /// <c>party:ua</c>); a label that cannot be read is treated as the mediator's, as the history reader does.
+    /// </summary>
+    public void Publish(string negotiationId, string visibility) =>
+        Publish(negotiationId, Visibility.TryParse(visibility, out var v) ? v : Visibility.MediatorOnly);
 
     private async Task Run(Func<Task> handler)
     {
@@ -48,11 +76,11 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log)
         }
     }
 
-    private void Unsubscribe(string negotiationId, Func<Task> handler)
+    private void Unsubscribe(string negotiationId, Subscriber subscriber)
     {
         while (_byNegotiation.TryGetValue(negotiationId, out var handlers))
         {
-            var rest = handlers.Without(handler);
+            var rest = handlers.Without(subscriber);
             var done = rest.Items.Length == 0
                 ? _byNegotiation.TryRemove(new KeyValuePair<string, ImmutableHandlers>(negotiationId, handlers))
                 : _byNegotiation.TryUpdate(negotiationId, rest, handlers);
@@ -60,24 +88,32 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log)
         }
     }
 
-    private sealed record ImmutableHandlers(Func<Task>[] Items)
+    // A class, not a record: two subscriptions with the same delegates are still two subscribers.
+    private sealed class Subscriber(Func<Viewer?> viewer, Func<Task> handler)
     {
-        public ImmutableHandlers With(Func<Task> handler) => new([.. Items, handler]);
+        public Func<Viewer?> Viewer { get; } = viewer;
 
-        public ImmutableHandlers Without(Func<Task> handler)
+        public Func<Task> Handler { get; } = handler;
+    }
+
+    private sealed record ImmutableHandlers(Subscriber[] Items)
+    {
+        public ImmutableHandlers With(Subscriber subscriber) => new([.. Items, subscriber]);
+
+        public ImmutableHandlers Without(Subscriber subscriber)
         {
-            var index = Array.IndexOf(Items, handler);
+            var index = Array.IndexOf(Items, subscriber);
             return index < 0 ? this : new([.. Items[..index], .. Items[(index + 1)..]]);
         }
     }
 
-    private sealed class Subscription(NegotiationChanges owner, string negotiationId, Func<Task> handler) : IDisposable
+    private sealed class Subscription(NegotiationChanges owner, string negotiationId, Subscriber subscriber) : IDisposable
     {
         private int _disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(negotiationId, handler);
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(negotiationId, subscriber);
         }
     }
 }

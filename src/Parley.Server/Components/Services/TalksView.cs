@@ -1,19 +1,27 @@
+using Parley.Core.Access;
 using Parley.Core.Talks;
 
 namespace Parley.Server.Components.Services;
 
 /// <summary>
-/// One negotiation as of one instant, as the pages show it: the status report plus the positions holding at
-/// that instant. <see cref="IsNow"/> is true when the user asked for no particular date (the clock's now).
+/// One negotiation as one member sees it as of one instant, as the pages show it: the status report plus the
+/// positions holding at that instant, computed from the negotiation scoped to the viewer (so every derived figure uses
+/// only what the viewer may see), and what the viewer may do. <see cref="IsNow"/> is true when the user asked for no
+/// particular date (the clock's now).
 /// </summary>
 public sealed class TalksView
 {
     private readonly Dictionary<(string Party, string Issue), Position> _current;
 
     /// <summary>Computes the view.</summary>
-    public TalksView(Negotiation negotiation, DateTimeOffset asOf, bool isNow)
+    /// <param name="negotiation">The negotiation as <paramref name="viewer"/> may see it (<see cref="NegotiationScope.For"/>).</param>
+    /// <param name="viewer">Who is looking.</param>
+    /// <param name="asOf">The instant shown.</param>
+    /// <param name="isNow">True when showing "now".</param>
+    public TalksView(Negotiation negotiation, Viewer viewer, DateTimeOffset asOf, bool isNow)
     {
         Negotiation = negotiation;
+        Viewer = viewer;
         AsOf = asOf;
         IsNow = isNow;
         Report = TalksStatus.Compute(negotiation, asOf);
@@ -22,6 +30,24 @@ public sealed class TalksView
 
     /// <summary>The negotiation.</summary>
     public Negotiation Negotiation { get; }
+
+    /// <summary>Who is looking.</summary>
+    public Viewer Viewer { get; }
+
+    /// <summary>True when the viewer's role holds <paramref name="permission"/> (<see cref="AccessRules"/>).</summary>
+    public bool Allows(Permission permission) => AccessRules.Allows(Viewer, permission);
+
+    /// <summary>The parties the viewer may record for (all for the mediator, its own for a delegation, none otherwise), in party order.</summary>
+    public IReadOnlyList<Party> PartiesActedFor =>
+        Allows(Permission.RecordForParty) ? Negotiation.Parties.Where(p => Viewer.ActsFor(p.Id)).ToArray() : [];
+
+    /// <summary>The visibility labels the viewer may give a new item, with how the forms name them: shared first.</summary>
+    public IReadOnlyList<(Visibility Visibility, string Label)> LabelChoices =>
+    [
+        .. new[] { (Visibility.Shared, "everyone at the table"), (Visibility.MediatorOnly, "the mediator only") }
+            .Concat(Negotiation.Parties.Select(p => (Visibility.PrivateTo(p.Id), p.Name + " only")))
+            .Where(c => Viewer.MayLabel(c.Item1)),
+    ];
 
     /// <summary>The instant shown.</summary>
     public DateTimeOffset AsOf { get; }

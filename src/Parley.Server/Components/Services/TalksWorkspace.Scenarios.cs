@@ -18,7 +18,7 @@ public sealed partial class TalksWorkspace
     /// <summary>
     /// Imports a scenario file through the same path as <c>POST /api/negotiations</c>. A file with errors, or one
     /// the store refuses, stores nothing and comes back with every error; an existing negotiation with the same id
-    /// is replaced only when <paramref name="replace"/> is true. A stored import is published to the open pages.
+    /// is replaced only when <paramref name="replace"/> is true. A stored import is published to the mediator's open pages.
     /// </summary>
     public async Task<ScenarioImportResult> ImportScenarioAsync(ClaimsPrincipal user, string yaml, string fileName, bool replace, CancellationToken ct = default)
     {
@@ -51,7 +51,8 @@ public sealed partial class TalksWorkspace
             var message = e.Reason();
             return new(null, null, [new ScenarioError(fileName, 0, 0, e.ParamName ?? "", message)]);
         }
-        if (result.Stored) changes.Publish(result.NegotiationId!);
+        // The history labels an import or replacement the mediator's (its entry holds every item), and so does the signal.
+        if (result.Stored) changes.Publish(result.NegotiationId!, Visibility.MediatorOnly);
         return result;
     }
 

@@ -1,6 +1,11 @@
+using System.Security.Claims;
+using Parley.Application.Access;
 using Parley.Core;
+using Parley.Core.Access;
 using Parley.Core.Talks;
 using Parley.Data;
+using Parley.Data.Access;
+using Parley.Server.Access;
 using Parley.Server.Live;
 
 namespace Parley.Server.Components.Services;
@@ -18,48 +23,78 @@ public sealed record EditOutcome(string Field, string Message)
 }
 
 /// <summary>
-/// What the pages use to read and change negotiations: the store and the status engine, each call on its own
-/// service scope (a circuit lives for minutes and renders concurrently with its timers, while a store and its
-/// context serve one operation at a time). Every stored change is published on <see cref="NegotiationChanges"/>.
+/// What the pages use to read and change negotiations, always as one signed-in member (<see cref="Viewer"/>): reads go
+/// through <see cref="TalksReader"/> (only what the viewer may see), writes through <see cref="TalksCommands"/> (only
+/// what the viewer's role and party allow, with the viewer as the history's actor). Each call runs on its own service
+/// scope (a circuit lives for minutes and renders concurrently with its timers, while a store and its context serve one
+/// operation at a time). Every stored change is published on <see cref="NegotiationChanges"/> with the visibility of
+/// what was written.
 /// </summary>
 public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, NegotiationChanges changes, TimeProvider clock)
 {
-    /// <summary>Who the history names for edits made in the web app, until sign-in exists.</summary>
-    public const string Actor = "web-app";
-
     /// <summary>Now on the injected clock.</summary>
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>The app's clock (for countdown timers).</summary>
     public TimeProvider Clock => clock;
 
-    /// <summary>The stored negotiations, ordered by id.</summary>
-    public async Task<IReadOnlyList<NegotiationSummary>> ListAsync(CancellationToken ct = default)
+    /// <summary>How <paramref name="user"/> sees negotiation <paramref name="id"/>; null when not a member (the negotiation does not exist for them).</summary>
+    public async Task<Viewer?> ViewerAsync(ClaimsPrincipal user, string id, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<NegotiationStore>().ListAsync(ct);
+        return await CurrentViewer.ForAsync(scope.ServiceProvider.GetRequiredService<MembershipStore>(), user, id, ct);
     }
 
-    /// <summary>One negotiation, or null when there is none with this id.</summary>
-    public async Task<Negotiation?> LoadAsync(string id, CancellationToken ct = default)
+    /// <summary>The negotiations <paramref name="user"/> is a member of, ordered by id, each counted as the user sees it.</summary>
+    public async Task<IReadOnlyList<NegotiationSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<NegotiationStore>().LoadAsync(id, ct);
+        var reader = scope.ServiceProvider.GetRequiredService<TalksReader>();
+        var summaries = new List<NegotiationSummary>();
+        foreach (var (id, viewer) in await MembershipsAsync(scope.ServiceProvider, user, ct))
+            if (await reader.LoadAsync(id, viewer, ct) is { } n) summaries.Add(NegotiationSummary.Of(n));
+        return summaries;
+    }
+
+    /// <summary>The first negotiation (by id) that <paramref name="user"/> is a member of and that exists, with the user's viewer there; null when none.</summary>
+    public async Task<(string Id, Viewer Viewer)?> FirstAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<NegotiationStore>();
+        var stored = (await store.ListAsync(ct)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, viewer) in await MembershipsAsync(scope.ServiceProvider, user, ct))
+            if (stored.Contains(id)) return (id, viewer);
+        return null;
+    }
+
+    /// <summary>Negotiation <paramref name="id"/> as <paramref name="viewer"/> may see it, or null when there is none with this id.</summary>
+    public async Task<Negotiation?> LoadAsync(string id, Viewer viewer, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TalksReader>().LoadAsync(id, viewer, ct);
     }
 
     /// <summary>
-    /// Builds and stores one change. <paramref name="change"/> constructs the model values (whose constructors
-    /// check their own invariants) and calls the store; a refusal by the model (<see cref="ArgumentException"/>)
-    /// or by the negotiation's rules (<see cref="TalksRuleException"/>) comes back as an <see cref="EditOutcome"/>
-    /// to show next to the form, with nothing written.
+    /// Builds and stores one change as <paramref name="viewer"/>. <paramref name="change"/> constructs the model values
+    /// (whose constructors check their own invariants), calls <see cref="TalksCommands"/> and returns the visibility of
+    /// the item written (null: the negotiation does not exist; see <see cref="Stored"/>). A refusal by the model
+    /// (<see cref="ArgumentException"/>), by the viewer's role or party (<see cref="AccessDeniedException"/>) or by the
+    /// negotiation's rules (<see cref="TalksRuleException"/>) comes back as an <see cref="EditOutcome"/> to show next
+    /// to the form, with nothing written. A stored change is published with the visibility of the item written.
     /// </summary>
-    public async Task<EditOutcome> ChangeAsync(string id, Func<NegotiationStore, Task<bool>> change)
+    public async Task<EditOutcome> ChangeAsync(string id, Viewer viewer, Func<TalksCommands, Viewer, Task<Visibility?>> change)
     {
+        Visibility written;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (!await change(scope.ServiceProvider.GetRequiredService<NegotiationStore>()))
+            if (await change(scope.ServiceProvider.GetRequiredService<TalksCommands>(), viewer) is not { } visibility)
                 return new EditOutcome("negotiation", $"There is no negotiation '{id}' any more.");
+            written = visibility;
+        }
+        catch (AccessDeniedException e)
+        {
+            return new EditOutcome(e.Field, "Not allowed: " + e.Message + ".");
         }
         catch (TalksRuleException e)
         {
@@ -70,7 +105,21 @@ public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, Negotiat
             var message = e.Reason();
             return new EditOutcome(e.ParamName ?? "", message);
         }
-        changes.Publish(id);
+        changes.Publish(id, written);
         return EditOutcome.Done;
+    }
+
+    /// <summary>What a change given to <see cref="ChangeAsync"/> returns: <paramref name="visibility"/> when <paramref name="stored"/>, else null.</summary>
+    public static Visibility? Stored(bool stored, Visibility visibility) => stored ? visibility : null;
+
+    /// <summary>Tells the open pages that may see <paramref name="visibility"/> that <paramref name="id"/> changed (after a write made outside <see cref="ChangeAsync"/>).</summary>
+    public void Publish(string id, Visibility visibility) => changes.Publish(id, visibility);
+
+    private static async Task<IReadOnlyList<(string Id, Viewer Viewer)>> MembershipsAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.Identity?.Name is not { } name) return [];
+        var memberships = await CurrentViewer.NegotiationsOfAsync(services.GetRequiredService<MembershipStore>(), user, ct);
+        return memberships.OrderBy(m => m.NegotiationId, StringComparer.Ordinal)
+            .Select(m => (m.NegotiationId, new Viewer(name, m.Role, m.Party))).ToArray();
     }
 }
