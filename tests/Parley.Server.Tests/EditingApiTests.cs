@@ -126,15 +126,15 @@ public sealed class EditingApiTests : IAsyncLifetime
         var bad = await workspace.ImportScenarioAsync(user, Harbour.Replace("2025-12-01", "2025-12-32"), "harbour.yaml", replace: false);
         Assert.Null(bad.Outcome);
         Assert.StartsWith("harbour.yaml:10:", TalksWorkspace.Describe(Assert.Single(bad.Errors)));
-        Assert.DoesNotContain(await workspace.ListAsync(), n => n.Id == "harbour-talks");
+        Assert.DoesNotContain(await workspace.ListAsync(user), n => n.Id == "harbour-talks");
 
         var created = await workspace.ImportScenarioAsync(user, Harbour, "harbour.yaml", replace: false);
         Assert.Equal(ImportOutcome.Created, created.Outcome);
         var again = await workspace.ImportScenarioAsync(user, Harbour.Replace("Harbour access talks", "Second reading"), "harbour.yaml", replace: false);
         Assert.Equal(ImportOutcome.AlreadyExists, again.Outcome);
-        Assert.Equal("Harbour access talks", (await workspace.LoadAsync("harbour-talks"))!.Title);
+        Assert.Equal("Harbour access talks", (await workspace.LoadAsync("harbour-talks", (await workspace.ViewerAsync(user, "harbour-talks"))!))!.Title);
         var replaced = await workspace.ImportScenarioAsync(user, Harbour.Replace("Harbour access talks", "Second reading"), "harbour.yaml", replace: true);
         Assert.Equal(ImportOutcome.Replaced, replaced.Outcome);
-        Assert.Equal("Second reading", (await workspace.LoadAsync("harbour-talks"))!.Title);
+        Assert.Equal("Second reading", (await workspace.LoadAsync("harbour-talks", (await workspace.ViewerAsync(user, "harbour-talks"))!))!.Title);
     }
 }
