@@ -15,7 +15,7 @@ namespace Parley.Server.Tests.Access;
 public sealed class LeakTests : IAsyncLifetime
 {
     /// <summary>Changes per CI run: enough to make every kind of change on both negotiations many times.</summary>
-    public const int DefaultOperations = 120;
+    public const int DefaultOperations = 60;
 
     private readonly SqliteApiDatabase _database = new();
     private ParleyFactory _factory = null!;
