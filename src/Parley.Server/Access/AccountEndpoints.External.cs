@@ -9,9 +9,6 @@ namespace Parley.Server.Access;
 
 public static partial class AccountEndpoints
 {
-    /// <summary>What the "Organisation sign-in" form posts.</summary>
-    public sealed record ExternalSignInForm(string? ReturnUrl);
-
     // Sign-in through the organisation's OpenID Connect provider (ExternalSignIn). This cannot be exercised against a
     // live provider in the tests here; it is kept to Identity's own calls (challenge, GetExternalLoginInfoAsync,
     // ExternalLoginSignInAsync, AddLoginAsync) so that there is little of ours to get wrong.
@@ -26,11 +23,11 @@ public static partial class AccountEndpoints
     }
 
     private static async Task<Results<ChallengeHttpResult, RedirectHttpResult>> ExternalChallengeAsync(
-        [FromQuery] string? provider, [FromForm] ExternalSignInForm form, SignInManager<ParleyUser> signIn, IAuthenticationSchemeProvider schemes)
+        [FromQuery] string? provider, [FromForm] string? returnUrl, SignInManager<ParleyUser> signIn, IAuthenticationSchemeProvider schemes)
     {
         if (provider != ExternalSignIn.Scheme || await schemes.GetSchemeAsync(provider) is null)
-            return TypedResults.Redirect(SignInPage(Failure.External, returnUrl: form.ReturnUrl));
-        var back = "/account/external/return?returnUrl=" + Uri.EscapeDataString(LocalOrHome(form.ReturnUrl));
+            return TypedResults.Redirect(SignInPage(Failure.External, returnUrl: returnUrl));
+        var back = "/account/external/return?returnUrl=" + Uri.EscapeDataString(LocalOrHome(returnUrl));
         return TypedResults.Challenge(signIn.ConfigureExternalAuthenticationProperties(provider, back), [provider]);
     }
 

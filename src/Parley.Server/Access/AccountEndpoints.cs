@@ -7,12 +7,6 @@ using Parley.Data.Access;
 
 namespace Parley.Server.Access;
 
-/// <summary>What the sign-in page's password form posts.</summary>
-public sealed record PasswordSignInForm(string? UserName, string? Password, string? ReturnUrl);
-
-/// <summary>What a passkey sign-in form posts: the JSON of <c>navigator.credentials.get()</c>'s result.</summary>
-public sealed record PasskeySignInForm(string? Credential, string? ReturnUrl);
-
 /// <summary>
 /// The account endpoints behind the sign-in and account pages: password and passkey sign-in, the passkey options the
 /// browser's WebAuthn calls need, sign-out, and sign-in through an organisation's provider. Every one is a POST that
@@ -88,13 +82,14 @@ public static partial class AccountEndpoints
     /// <summary>Where to go after signing in: <paramref name="returnUrl"/> when it is a path on this site, else the dashboard.</summary>
     public static string LocalOrHome(string? returnUrl) => DemoAccounts.IsLocal(returnUrl) ? returnUrl! : "/";
 
-    private static async Task<RedirectHttpResult> PasswordSignInAsync([FromForm] PasswordSignInForm form, SignInManager<ParleyUser> signIn)
+    private static async Task<RedirectHttpResult> PasswordSignInAsync([FromForm] string? userName, [FromForm] string? password,
+        [FromForm] string? returnUrl, SignInManager<ParleyUser> signIn)
     {
-        if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
-            return TypedResults.Redirect(SignInPage(Failure.Wrong, form.UserName, form.ReturnUrl));
-        var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.Redirect(LocalOrHome(form.ReturnUrl));
-        return TypedResults.Redirect(SignInPage(Reason(result), form.UserName, form.ReturnUrl));
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+            return TypedResults.Redirect(SignInPage(Failure.Wrong, userName, returnUrl));
+        var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return TypedResults.Redirect(LocalOrHome(returnUrl));
+        return TypedResults.Redirect(SignInPage(Reason(result), userName, returnUrl));
     }
 
     // No user name: the browser offers the passkeys it holds for this site (discoverable credentials), and the
@@ -102,12 +97,13 @@ public static partial class AccountEndpoints
     private static async Task<ContentHttpResult> PasskeyRequestOptionsAsync(SignInManager<ParleyUser> signIn) =>
         TypedResults.Content(await signIn.MakePasskeyRequestOptionsAsync(user: null), "application/json");
 
-    private static async Task<RedirectHttpResult> PasskeySignInAsync([FromForm] PasskeySignInForm form, SignInManager<ParleyUser> signIn)
+    private static async Task<RedirectHttpResult> PasskeySignInAsync([FromForm] string? credential, [FromForm] string? returnUrl,
+        SignInManager<ParleyUser> signIn)
     {
-        if (string.IsNullOrEmpty(form.Credential)) return TypedResults.Redirect(SignInPage(Failure.Passkey, returnUrl: form.ReturnUrl));
-        var result = await signIn.PasskeySignInAsync(form.Credential);
-        if (result.Succeeded) return TypedResults.Redirect(LocalOrHome(form.ReturnUrl));
-        return TypedResults.Redirect(SignInPage(result.IsLockedOut || result.IsNotAllowed ? Reason(result) : Failure.Passkey, returnUrl: form.ReturnUrl));
+        if (string.IsNullOrEmpty(credential)) return TypedResults.Redirect(SignInPage(Failure.Passkey, returnUrl: returnUrl));
+        var result = await signIn.PasskeySignInAsync(credential);
+        if (result.Succeeded) return TypedResults.Redirect(LocalOrHome(returnUrl));
+        return TypedResults.Redirect(SignInPage(result.IsLockedOut || result.IsNotAllowed ? Reason(result) : Failure.Passkey, returnUrl: returnUrl));
     }
 
     private static async Task<Results<ContentHttpResult, UnauthorizedHttpResult>> PasskeyCreationOptionsAsync(
