@@ -159,6 +159,25 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.Contains("\"challenge\"", await with.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}")]
+    public async Task PasskeySignIn_BadCredential_SaysThePasskeyWasNotAccepted(string credential)
+    {
+        var browser = Browser();
+        var token = await AntiforgeryTokenAsync(browser);
+        using var options = new HttpRequestMessage(HttpMethod.Post, "/account/passkey/request-options") { Headers = { { "X-CSRF-TOKEN", token } } };
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(options)).StatusCode);
+
+        var response = await browser.PostAsync("/account/passkey/sign-in",
+            Form(("__RequestVerificationToken", token), ("Credential", credential), ("ReturnUrl", "/negotiations/berlin-2025")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/sign-in?error=passkey&ReturnUrl=%2Fnegotiations%2Fberlin-2025", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/negotiations")).StatusCode);
+    }
+
     [Fact]
     public async Task PasskeyCreationOptions_SignedInByApiToken_IsRefused()
     {
