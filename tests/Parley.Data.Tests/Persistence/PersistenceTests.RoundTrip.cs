@@ -27,8 +27,8 @@ public abstract partial class PersistenceTests
         Assert.Equal(TimeSpan.FromHours(5.5), loaded.FindProposal("truce")!.Withdrawn!.Value.Offset);
         Assert.Equal(TimeSpan.FromHours(-3), loaded.Positions[2].ValidFrom.Offset);
         Assert.Equal(250, loaded.FindProposal("us-offer")!.Created.Millisecond);
-        Assert.Equal("ua", loaded.FindParty("eu")!.Visibility.Party);
-        Assert.Equal(Core.Talks.VisibilityScope.Mediator, loaded.FindIssue("guarantees")!.Visibility.Scope);
+        Assert.Equal("ua", loaded.FindProposal("truce")!.Visibility.Party);
+        Assert.Equal(Core.Talks.VisibilityScope.Mediator, loaded.Rounds.Single(r => r.Id == "geneva").Visibility.Scope);
     }
 
     [Fact]

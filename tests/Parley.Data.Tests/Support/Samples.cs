@@ -30,7 +30,7 @@ internal static class Samples
 
     /// <summary>
     /// Every item kind with every optional field set somewhere (and left out elsewhere), private and
-    /// mediator-only visibilities, instants with different offsets and milliseconds, and the circular case a
+    /// mediator-only visibilities (each item referring only to what all who see it can see), instants with different offsets and milliseconds, and the circular case a
     /// load must order: a statement about a proposal whose answer cites that statement.
     /// </summary>
     public static Negotiation Rich(string id = "rich")
@@ -41,14 +41,14 @@ internal static class Samples
         n.AddParty(new Party("ru", "Russia", [PartyRole.Principal]));
         n.AddParty(new Party("us", "United States", [PartyRole.Guarantor, PartyRole.Mediator],
             [new PartyDelegate("witkoff", "Steve Witkoff", "Special Envoy")]));
-        n.AddParty(new Party("eu", "European coalition", [PartyRole.Guarantor, PartyRole.Observer], visibility: Visibility.PrivateTo("ua")));
+        n.AddParty(new Party("eu", "European coalition", [PartyRole.Guarantor, PartyRole.Observer]));
 
         n.AddIssue(new Issue("territory", "Territory", "territory", 3,
             [new Option("freeze", "Freeze on the line of contact", "Both sides stop where they stand."),
              new Option("withdraw", "Ukrainian withdrawal from Donbas")]));
         n.AddIssue(new Issue("guarantees", "Security guarantees", "security", 2.5,
             [new Option("art5", "Article 5-like"), new Option("none", "None")],
-            principals: ["ua", "ru", "us"], description: "Who guarantees what.", visibility: Visibility.MediatorOnly));
+            principals: ["ua", "ru", "us"], description: "Who guarantees what."));
         n.AddIssue(new Issue("znpp", "Zaporizhzhia plant", "", 0.75, [new Option("joint", "Joint operation")]));
 
         n.AddProposal(new Proposal("us-offer", "us", "US offer",
@@ -61,7 +61,7 @@ internal static class Samples
             stances: [new StatementStance("territory", "withdraw", null, Stance.RedLine), new StatementStance("guarantees", null, null, Stance.Preferred)],
             source: "https://example.org/ua"));
         n.AddStatement(new Statement("s-joint", At(12, 15, 20, 1), "European joint statement on the offer.", ["eu", "ua"],
-            stances: [new StatementStance(null, null, "us-offer", Stance.Acceptable)], visibility: Visibility.PrivateTo("eu")));
+            stances: [new StatementStance(null, null, "us-offer", Stance.Acceptable)]));
         n.AddStatement(new Statement("s-ru", At(12, 17, 8, 3), "A fundamental demand.", ["ru"],
             stances: [new StatementStance(null, null, "us-offer", Stance.Unacceptable)], visibility: Visibility.MediatorOnly));
 
@@ -93,7 +93,7 @@ internal static class Samples
             [new ContingencyAction(ActionKind.Request, "us", "More sanctions."), new ContingencyAction(ActionKind.Request, "eu", "Long-range weapons.")],
             statement: "s-ua", visibility: Visibility.PrivateTo("ua")));
         n.AddContingency(new Contingency("truce-lapse", "ua", new ContingencyTrigger(TriggerKind.ProposalExpired, "truce"),
-            [new ContingencyAction(ActionKind.Commit, "ua", "Resume strikes on refineries.")]));
+            [new ContingencyAction(ActionKind.Commit, "ua", "Resume strikes on refineries.")], visibility: Visibility.PrivateTo("ua")));
         return n;
     }
 }
