@@ -19,9 +19,11 @@ public sealed class PublishChanges(NegotiationChanges changes) : IEndpointFilter
         var feed = http.RequestServices.GetRequiredService<HistoryFeed>();
         var before = await feed.HeadAsync(http.RequestAborted);
         var result = await next(context);
-        if (result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 }) return result;
+        // Handlers answer with Results<…> unions: the status and the value are on the result inside.
+        var answer = Unwrap(result);
+        if (answer is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 }) return result;
         var id = http.GetRouteValue("id") as string
-            ?? (result as IValueHttpResult)?.Value switch { NegotiationSummary s => s.Id, _ => null };
+            ?? (answer as IValueHttpResult)?.Value switch { NegotiationSummary s => s.Id, _ => null };
         if (id is null) return result;
         // Entries of other writes in between are published too, each with its own visibility: harmless, and never wider.
         var written = await HistoryVisibilities.BetweenAsync(http.RequestServices.GetRequiredService<ParleyDbContext>(), before,
@@ -29,4 +31,6 @@ public sealed class PublishChanges(NegotiationChanges changes) : IEndpointFilter
         foreach (var change in written) changes.Publish(change.NegotiationId, change.Visibility);
         return result;
     }
+
+    private static object? Unwrap(object? result) => result is INestedHttpResult nested ? Unwrap(nested.Result) : result;
 }

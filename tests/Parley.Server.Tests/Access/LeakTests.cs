@@ -1,14 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Access;
+using Parley.Server.Live;
 
 namespace Parley.Server.Tests.Access;
 
 /// <summary>
 /// The randomized leak test: seeded random changes to two small negotiations whose private items carry unique
 /// canaries; after each change, every read path is called for every member of the changed negotiation (and a member of
-/// the other one), and no body may hold a canary of an item the reader may not see. CI runs
+/// the other one), and no body may hold a canary of an item the reader may not see; nor may a live update of a change
+/// reach a member who may not see what it wrote. CI runs
 /// <see cref="DefaultOperations"/> changes; the full run is
 /// <c>PARLEY_LEAK_OPERATIONS=10000 ./test.sh --filter LeakTests</c> (seed: <c>PARLEY_LEAK_SEED</c>, default 20261203).
 /// </summary>
@@ -51,6 +55,13 @@ public sealed class LeakTests : IAsyncLifetime
             foreach (var (member, (role, party)) in LeakWorld.Members)
                 _clients[(n, member)] = _factory.ClientAs(LeakWorld.User(n, member), role, party, negotiation: n);
         }
+        var live = new ConcurrentDictionary<(string, string), int>();
+        var changes = _factory.Services.GetRequiredService<NegotiationChanges>();
+        var subscriptions = (from n in LeakWorld.Negotiations
+                             from m in LeakWorld.Members
+                             let viewer = new Viewer(LeakWorld.User(n, m.Key), m.Value.Role, m.Value.Party)
+                             select changes.Subscribe(n, () => viewer, () => { live.AddOrUpdate((n, m.Key), 1, (_, c) => c + 1); return Task.CompletedTask; }))
+                            .ToArray();
         var leaks = new List<string>();
         var stored = 0;
         for (var k = 0; k < operations && leaks.Count == 0; k++)
@@ -60,6 +71,10 @@ public sealed class LeakTests : IAsyncLifetime
             var response = await _clients[(negotiation, op.Member)].PostAsJsonAsync($"/api/negotiations/{negotiation}/{op.Path}", op.Body);
             Assert.True((int)response.StatusCode is 201 or 400 or 403, $"change {k} {op.Path} by {op.Member}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             if (response.StatusCode == HttpStatusCode.Created) stored++;
+            foreach (var ((n, member), count) in live)
+                if (count > 0 && (n != negotiation || !LeakWorld.MaySee(member, op.Label)))
+                    leaks.Add($"{member} of {n} got a live update of change {k} ({op.Path}, {op.Label}, seed {seed})");
+            live.Clear();
             foreach (var member in LeakWorld.Members.Keys)
                 await ReadEverythingAsync(world, negotiation, member, leaks, $"after change {k} ({op.Path} by {op.Member}, seed {seed})");
             // A member of the other negotiation sees none of this one.
@@ -67,6 +82,7 @@ public sealed class LeakTests : IAsyncLifetime
             var outsider = await _clients[(other, "mediator")].GetAsync($"/api/negotiations/{negotiation}");
             if (outsider.StatusCode != HttpStatusCode.NotFound) leaks.Add($"the mediator of {other} reads {negotiation}: {(int)outsider.StatusCode}");
         }
+        foreach (var s in subscriptions) s.Dispose();
         Assert.True(leaks.Count == 0, string.Join("\n", leaks.Take(20)));
         Assert.True(stored > operations / 3, $"only {stored} of {operations} changes were stored: the test exercises too little");
     }
