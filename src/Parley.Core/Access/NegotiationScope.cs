@@ -45,7 +45,7 @@ public static class NegotiationScope
 
     /// <summary>The preference profiles <paramref name="viewer"/> may read: all for the mediator, a delegation's own, none otherwise by default.</summary>
     public static IReadOnlyList<PartyPreferences> Profiles(IReadOnlyList<PartyPreferences> profiles, Viewer viewer) =>
-        viewer.SeesEverything ? profiles : profiles.Where(p => viewer.CanSee(p.Visibility)).ToArray();
+        viewer.SeesEverything ? profiles : profiles.Where(p => viewer.CanSee(p.Visibility) && (p.Visibility.Scope == VisibilityScope.Shared || viewer.Role == MemberRole.Delegation)).ToArray();
 
     private static void Keep<T>(Viewer viewer, IEnumerable<T> items, Func<T, Visibility> visibility, Action<T> add)
     {
