@@ -179,7 +179,9 @@ public sealed record PartyPreferences
     public void CheckAgainst(Negotiation negotiation)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
-        if (negotiation.FindParty(Party) is null) throw new TalksRuleException("party", $"unknown party '{Party}'");
+        var party = negotiation.FindParty(Party) ?? throw new TalksRuleException("party", $"unknown party '{Party}'");
+        if (!party.Visibility.Covers(Visibility))
+            throw new TalksRuleException("party", $"party '{Party}' is {party.Visibility}, so a profile readable as {Visibility} cannot name it");
         foreach (var i in Issues)
         {
             var issue = negotiation.FindIssue(i.Issue) ?? throw new TalksRuleException($"issues.{i.Issue}", $"unknown issue '{i.Issue}'");

@@ -100,8 +100,12 @@ public sealed class Negotiation
     {
         Unique(_statements, statement.Id, s => s.Id, "statement");
         for (var k = 0; k < statement.Signatories.Count; k++) RequireParty(statement.Signatories[k], $"signatories[{k}]", statement.Visibility);
-        if (statement.Speaker is { } speaker && !_parties.Any(p => p.Delegates.Any(d => d.Id == speaker)))
-            throw new TalksRuleException("speaker", $"unknown delegate '{speaker}'");
+        if (statement.Speaker is { } speaker)
+        {
+            var party = _parties.Find(p => p.Delegates.Any(d => d.Id == speaker))
+                ?? throw new TalksRuleException("speaker", $"unknown delegate '{speaker}'");
+            RequireVisible(party.Visibility, "party", party.Id, "speaker", statement.Visibility);
+        }
         for (var k = 0; k < statement.Stances.Count; k++)
         {
             var s = statement.Stances[k];

@@ -33,6 +33,17 @@ public class PartyPreferencesTest
     private static OptionKey Yes(string issue) => new(issue, "yes");
 
     [Fact]
+    public void CheckAgainst_SharedProfileOfAMediatorOnlyParty_RefusedNamingTheParty()
+    {
+        var n = Talks();
+        n.AddParty(new Party("quiet", "Quiet party", [PartyRole.Observer], visibility: Visibility.MediatorOnly));
+
+        var error = Assert.Throws<TalksRuleException>(() => Profile("quiet", Visibility.Shared, "nato").CheckAgainst(n));
+        Assert.Equal("party", error.Field);
+        Profile("quiet", Visibility.MediatorOnly, "nato").CheckAgainst(n);
+    }
+
+    [Fact]
     public void CheckAgainst_PartyPrivateProfileNamingAMediatorOnlyIssue_RefusedNamingTheIssue()
     {
         var profile = Profile("ua", null, "nato", "sanctions");

@@ -26,6 +26,17 @@ public partial class NegotiationTest
         new(id, H(1), "On the plan.", ["ru"], stances: [new StatementStance(null, null, proposal, Unacceptable)], visibility: visibility);
 
     [Fact]
+    public void AddStatement_SharedWithASpeakerOfAHiddenParty_RefusedNamingTheSpeaker()
+    {
+        var n = TableWithSecrets();
+        n.AddParty(new Party("backchannel", "Back channel", [PartyRole.Observer], [new PartyDelegate("envoy", "Envoy", "")], Visibility.MediatorOnly));
+
+        var error = n.AssertRefused(() => n.AddStatement(new Statement("s3", H(1), "Said quietly.", ["ru"], "envoy")), "speaker");
+        Assert.Contains("backchannel", error.Message);
+        n.AddStatement(new Statement("s4", H(1), "Said quietly.", ["ru"], "envoy", visibility: Visibility.MediatorOnly));
+    }
+
+    [Fact]
     public void AddStatement_SharedQuotingAProposalPrivateToAParty_RefusedNamingTheStance()
     {
         var n = TableWithSecrets();
