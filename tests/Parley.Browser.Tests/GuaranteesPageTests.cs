@@ -165,6 +165,7 @@ public sealed class GuaranteesPageTests : BrowserTest
         var narrow = await Browser.NewUserAsync(width: 390, height: 844);
         await OpenAsync(narrow, "/negotiations/berlin-2025/guarantees", "mediator");
         await Expect(narrow.GetByTestId("timeline-chart")).ToBeVisibleAsync();
+        await narrow.WaitForLoadStateAsync(LoadState.Load); // the stylesheet and the chart are in before measuring
         await Screenshots.SaveAsync(narrow, "narrow");
         var overflow = await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the guarantees page is {overflow}px wider than a 390px screen: " + await PageImages.WidestAsync(narrow));

@@ -89,7 +89,7 @@ public sealed class SignInTests : IAsyncLifetime
         await page.GotoAsync(Url("/account"));
         await SignInWithPasswordAsync(page, "amira", Password);
         await Expect(page).ToHaveURLAsync(Url("/account"));
-        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("amira");
+        await Expect(page.GetByTestId("account-user")).ToHaveTextAsync("amira");
         await page.GetByLabel("Name of the new passkey").FillAsync("test laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Passkey “test laptop” added.");
@@ -103,7 +103,7 @@ public sealed class SignInTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(Url("/"));
         await page.GotoAsync(Url("/account"));
-        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("amira");
+        await Expect(page.GetByTestId("account-user")).ToHaveTextAsync("amira");
         await Screenshots.SaveAsync(page);
     }
 
@@ -127,7 +127,7 @@ public sealed class SignInTests : IAsyncLifetime
         // A link on an interactive page leads to the account page as the server renders it (it needs the request).
         await page.EvaluateAsync("() => { const a = document.createElement('a'); a.href = '/account'; a.textContent = 'Your account'; a.id = 'test-account-link'; document.querySelector('footer').append(a); }");
         await page.Locator("#test-account-link").ClickAsync();
-        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("ua");
+        await Expect(page.GetByTestId("account-user")).ToHaveTextAsync("ua");
         await Expect(page.Locator("main")).ToHaveAttributeAsync("data-interactive", "false");
         await Expect(page.GetByTestId("memberships")).ToContainTextAsync("berlin-2025: delegation for ua");
     }

@@ -61,8 +61,8 @@ public sealed class AccessFixture : IAsyncLifetime
             id = "ru-private-redline", party = "ru", issue = "nuclear-plant", validFrom = "2025-12-14T00:00:00Z", visibility = "party:ru",
             stances = new Dictionary<string, string> { ["ua-us-venture"] = "redLine" }, note = "CANARY-RU-POSITION-NOTE",
         });
-        await Post(admin, "statements", new { id = "ua-private", text = "CANARY-UA-STATEMENT", signatories = new[] { "ua" }, at = "2025-12-14T10:00:00Z", visibility = "party:ua" });
-        await Post(admin, "statements", new { id = "mediator-note", text = "CANARY-MEDIATOR-STATEMENT", signatories = new[] { "us" }, at = "2025-12-14T11:00:00Z", visibility = "mediator" });
+        await Post(admin, "statements", new { id = "ua-private", text = "CANARY-UA-STATEMENT", signatories = new[] { "ua" }, at = "2025-12-16T08:00:00Z", visibility = "party:ua" });
+        await Post(admin, "statements", new { id = "mediator-note", text = "CANARY-MEDIATOR-STATEMENT", signatories = new[] { "us" }, at = "2025-12-16T08:30:00Z", visibility = "mediator" });
         await Post(admin, "proposals", new
         {
             id = "us-private-idea", author = "us", title = "CANARY-US-PROPOSAL", package = new Dictionary<string, string> { ["nuclear-plant"] = "us-led-trilateral" },
