@@ -63,6 +63,7 @@ public static class ParleyApp
         MapAssets(app);
         app.MapOpenApi().AllowAnonymousBecause("the API's description: routes and shapes, no negotiation data");
         app.MapDemoSignIn();
+        app.MapMembersApi();
         app.MapAccountEndpoints();
         var publish = new PublishChanges(app.Services.GetRequiredService<NegotiationChanges>());
         app.MapNegotiationsApi().AddEndpointFilter(publish);

@@ -67,6 +67,17 @@ public static class Input
         }
     }
 
+    /// <summary>Awaits <paramref name="build"/>; an <see cref="ArgumentException"/> becomes a 400 on <paramref name="field"/>.</summary>
+    public static async Task<T> BuildAsync<T>(string field, Func<Task<T>> build)
+    {
+        try { return await build(); }
+        catch (ArgumentException e)
+        {
+            var message = e.Reason();
+            throw new InvalidInputException(e.ParamName is { } name ? $"{field}.{name}" : field, message);
+        }
+    }
+
     /// <summary>Reads a visibility (<c>shared</c>, <c>mediator</c>, <c>party:ID</c>); null means shared.</summary>
     public static Visibility Visibility(string? text, string field) =>
         Core.Talks.Visibility.TryParse(text, out var v) ? v

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Parley.Core.Access;
+
+namespace Parley.Server.Tests.Access;
+
+/// <summary>An administrator grants and revokes memberships through the API; nobody else can; each act is in the history.</summary>
+public sealed class MembersApiTests : IAsyncLifetime
+{
+    private readonly SqliteApiDatabase _database = new();
+    private ParleyFactory _factory = null!;
+
+    public async Task InitializeAsync() => _factory = new ParleyFactory(await _database.CreateAsync());
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DropAsync();
+    }
+
+    [Fact]
+    public async Task Grant_ByAdministrator_OpensTheNegotiationToTheUser_AndRevokeClosesIt()
+    {
+        using var admin = _factory.CreateClient();
+        using var lena = _factory.ClientAs("lena");
+        Assert.Equal(HttpStatusCode.NotFound, (await lena.GetAsync("/api/negotiations/berlin-2025")).StatusCode);
+
+        var granted = await admin.PutAsJsonAsync("/api/negotiations/berlin-2025/members/lena", new { role = "delegation", party = "ua" });
+        Assert.Equal(HttpStatusCode.NoContent, granted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lena.GetAsync("/api/negotiations/berlin-2025")).StatusCode);
+        var members = JsonNode.Parse(await admin.GetStringAsync("/api/negotiations/berlin-2025/members"))!.AsArray();
+        Assert.Contains(members, m => m!["user"]!.GetValue<string>() == "lena" && m["party"]!.GetValue<string>() == "ua");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/negotiations/berlin-2025/members/lena")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lena.GetAsync("/api/negotiations/berlin-2025")).StatusCode);
+        var history = await admin.GetStringAsync("/api/negotiations/berlin-2025/history");
+        Assert.Contains("membership.granted", history);
+        Assert.Contains("membership.revoked", history);
+    }
+
+    [Fact]
+    public async Task Grant_ByAMediatorWhoIsNoAdministrator_IsForbidden_AndAnonymousUnauthorized()
+    {
+        using var mediator = _factory.ClientAs("plain-mediator", MemberRole.Mediator);
+        _factory.ClientAs("lena").Dispose();
+        var refused = await mediator.PutAsJsonAsync("/api/negotiations/berlin-2025/members/lena", new { role = "mediator" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await mediator.GetAsync("/api/negotiations/berlin-2025/members")).StatusCode);
+        using var anonymous = _factory.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/negotiations/berlin-2025/members")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"role\": \"king\"}", "role")]
+    [InlineData("{\"role\": \"delegation\"}", "party")]
+    [InlineData("{\"role\": \"observer\", \"party\": \"ua\"}", "party")]
+    [InlineData("{\"role\": \"delegation\", \"party\": \"atlantis\"}", "party")]
+    public async Task Grant_BadRoleOrParty_Is400NamingTheField(string body, string field)
+    {
+        using var admin = _factory.CreateClient();
+        _factory.ClientAs("lena").Dispose();
+        var response = await admin.PutAsync("/api/negotiations/berlin-2025/members/lena", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Grant_UnknownUser_Is400NamingTheUser()
+    {
+        using var admin = _factory.CreateClient();
+        var response = await admin.PutAsJsonAsync("/api/negotiations/berlin-2025/members/nobody", new { role = "observer" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("There is no user 'nobody'", await response.Content.ReadAsStringAsync());
+    }
+}
