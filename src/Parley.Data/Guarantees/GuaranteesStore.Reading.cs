@@ -37,21 +37,21 @@ public sealed partial class GuaranteesStore
 
     /// <summary>
     /// Evaluates the negotiation's commitments as of <paramref name="asOf"/> against its stored reports, with the
-    /// signals its proposals raised (<see cref="TalksSignals"/>). Null when there is no such negotiation.
+    /// signals its proposals raised (<see cref="TalksSignals"/>).
     /// </summary>
-    /// <param name="negotiationId">The negotiation.</param>
+    /// <param name="negotiation">The negotiation as the reader sees it: only its visible proposals raise signals, so that
+    /// a commitment's state never reveals the answer to a proposal the reader may not see.</param>
     /// <param name="asOf">The instant evaluated.</param>
     /// <param name="policy">Duplicate policy (default 1 km, 2 h).</param>
     /// <param name="incidents">The negotiation's reports when the caller has just read them (<see cref="IncidentsAsync"/>),
     /// so that a page showing both reads them once; null to read them here.</param>
     /// <param name="ct">Cancels the reading.</param>
-    public async Task<(GuaranteesEvaluation Evaluation, IncidentIndex Index)?> EvaluateAsync(string negotiationId, DateTimeOffset asOf,
+    public async Task<(GuaranteesEvaluation Evaluation, IncidentIndex Index)> EvaluateAsync(Negotiation negotiation, DateTimeOffset asOf,
         DuplicatePolicy? policy = null, IReadOnlyList<StoredIncident>? incidents = null, CancellationToken ct = default)
     {
-        var negotiation = await new NegotiationStore(db, clock).LoadAsync(negotiationId, ct);
-        if (negotiation is null) return null;
-        var (commitments, events) = await CommitmentsAsync(negotiationId, ct);
-        incidents ??= await IncidentsAsync(negotiationId, ct);
+        ArgumentNullException.ThrowIfNull(negotiation);
+        var (commitments, events) = await CommitmentsAsync(negotiation.Id, ct);
+        incidents ??= await IncidentsAsync(negotiation.Id, ct);
         var index = IncidentIndex.Build(incidents.Select(i => i.Incident), policy);
         return (GuaranteeEvaluator.Evaluate(commitments, index, events.Concat(TalksSignals.Of(negotiation, asOf)), asOf), index);
     }

@@ -46,7 +46,7 @@ public static class GuaranteesApi
     }
 
     /// <summary>What the handlers need, bound from services and the request.</summary>
-    public sealed class Ctx(GuaranteesStore store, TimeProvider clock, CurrentViewer viewer, IHttpContextAccessor http)
+    public sealed class Ctx(GuaranteesStore store, TalksReader talks, TimeProvider clock, CurrentViewer viewer, IHttpContextAccessor http)
     {
         /// <summary>The store.</summary>
         public GuaranteesStore Store { get; } = store;
@@ -56,6 +56,10 @@ public static class GuaranteesApi
 
         /// <summary>The signed-in member.</summary>
         public Viewer Viewer => viewer.Viewer;
+
+        /// <summary>The evaluation as of <paramref name="at"/> from the negotiation as the member sees it, or null when there is none.</summary>
+        public async Task<(GuaranteesEvaluation Evaluation, Core.Guarantees.IncidentIndex Index)?> EvaluateAsync(string id, DateTimeOffset at) =>
+            await talks.LoadAsync(id, Viewer, Aborted) is { } negotiation ? await Store.EvaluateAsync(negotiation, at, ct: Aborted) : null;
 
         /// <summary>The request's actor: the signed-in member.</summary>
         public string Actor => viewer.Viewer.User;
@@ -110,14 +114,14 @@ public static class GuaranteesApi
         GuaranteeRules.RequireMayRecord(c.Viewer, e);
         var outcome = await Refusable("event", () => c.Store.AddEventAsync(id, e, c.Actor, c.Aborted));
         if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
-        var (evaluation, index) = (await c.Store.EvaluateAsync(id, c.Clock.GetUtcNow(), ct: c.Aborted))!.Value;
+        if (await c.EvaluateAsync(id, c.Clock.GetUtcNow()) is not var (evaluation, index)) return TypedResults.NotFound();
         return TypedResults.Created($"/api/negotiations/{id}/guarantees", EvaluationView.From(evaluation, index));
     }
 
     private static async Task<Results<Ok<EvaluationView>, NotFound>> Evaluate(string id, Ctx c, string? asOf = null)
     {
         var when = Input.AsOf(asOf, c.Clock);
-        return await c.Store.EvaluateAsync(id, when, ct: c.Aborted) is { } r
+        return await c.EvaluateAsync(id, when) is { } r
             ? TypedResults.Ok(EvaluationView.From(r.Evaluation, r.Index))
             : TypedResults.NotFound();
     }

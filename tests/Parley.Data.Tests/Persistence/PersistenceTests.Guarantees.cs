@@ -321,7 +321,8 @@ public abstract partial class PersistenceTests
         await WithGuarantees(g => g.AddEventAsync("small", new ActionPerformed("respond", "us", "respond", T0.AddHours(10), "answered"), "us"));
 
         var (stored, storedEvents) = await WithGuarantees(g => g.CommitmentsAsync("small"));
-        var result = (await WithGuarantees(g => g.EvaluateAsync("small", T0.AddDays(1))))!.Value.Evaluation;
+        var small = (await LoadAsync("small"))!;
+        var result = (await WithGuarantees(g => g.EvaluateAsync(small, T0.AddDays(1)))).Evaluation;
 
         Assert.Equal(["truce", "respond", "sanction"], stored.Select(c => c.Id));
         Assert.Equal(3, storedEvents.Count);
