@@ -61,11 +61,11 @@ public static class ScenarioCommands
             var cli = new Cli(parse);
             return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
             {
-                if (await store.LoadWithPreferencesAsync(parse.GetValue(id)!, ct) is not var (negotiation, preferences))
+                // The same read as the server's export, as the local operator (who sees what the mediator sees).
+                var reader = new Application.Access.TalksReader(store, new Data.Guarantees.GuaranteesStore(db, TimeProvider.System),
+                    new Data.Drafting.DraftStore(db, TimeProvider.System));
+                if (await reader.ScenarioAsync(parse.GetValue(id)!, Core.Access.Viewer.Operator(Access.AccessCli.Actor), ct) is not { } yaml)
                     return cli.Fail($"no negotiation '{parse.GetValue(id)}' in the database");
-                var guarantees = await new Data.Guarantees.GuaranteesStore(db, TimeProvider.System).ScenarioAsync(negotiation.Id, ct);
-                var drafts = await new Data.Drafting.DraftStore(db, TimeProvider.System).ScenarioAsync(negotiation.Id, ct);
-                var yaml = ScenarioWriter.Write(negotiation, preferences, guarantees, drafts);
                 if (parse.GetValue(output) is { } path)
                 {
                     var temp = path + ".tmp";
