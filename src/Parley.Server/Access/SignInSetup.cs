@@ -74,6 +74,7 @@ public static class SignInSetup
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        // Loopback unless configured (appsettings.json says the same): a server reached by other names lists them.
         if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
             builder.Configuration["AllowedHosts"] = "localhost;127.0.0.1;[::1]";
         return builder;
