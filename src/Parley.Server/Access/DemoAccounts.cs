@@ -33,22 +33,21 @@ public static class DemoAccounts
         new("observer", MemberRole.Observer, null, "An observer", "shared items only"),
     ];
 
-    /// <summary>Creates the demo accounts and their memberships in the demo negotiation where missing.</summary>
+    /// <summary>
+    /// Creates the demo accounts that do not exist yet, each with its membership in the demo negotiation. An account that
+    /// exists is left as it is: a membership an administrator revoked stays revoked.
+    /// </summary>
     public static async Task EnsureAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var users = services.GetRequiredService<UserManager<ParleyUser>>();
         var memberships = services.GetRequiredService<MembershipStore>();
-        var members = await memberships.ListAsync(Negotiation, ct);
         foreach (var account in All)
         {
-            if (await users.FindByNameAsync(account.Name) is null)
-            {
-                var created = await users.CreateAsync(new ParleyUser { UserName = account.Name });
-                if (!created.Succeeded)
-                    throw new InvalidOperationException($"Cannot create the demo account '{account.Name}': {string.Join("; ", created.Errors.Select(e => e.Description))}");
-            }
-            if (members.All(m => m.User != account.Name))
-                await memberships.GrantAsync(Negotiation, account.Name, account.Role, account.Party, "parley-demo", ct);
+            if (await users.FindByNameAsync(account.Name) is not null) continue;
+            var created = await users.CreateAsync(new ParleyUser { UserName = account.Name });
+            if (!created.Succeeded)
+                throw new InvalidOperationException($"Cannot create the demo account '{account.Name}': {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            await memberships.GrantAsync(Negotiation, account.Name, account.Role, account.Party, "parley-demo", ct);
         }
     }
 
