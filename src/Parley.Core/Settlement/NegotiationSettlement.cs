@@ -40,8 +40,16 @@ public sealed record NegotiationProblem(
 public static class NegotiationSettlement
 {
     /// <summary>Builds the problem for the parties of <paramref name="profiles"/>, in their order.</summary>
+    /// <param name="negotiation">The whole negotiation: the neutral reads every position's red lines.</param>
+    /// <param name="profiles">Every party's profile.</param>
+    /// <param name="asOf">The date whose agreements fix issues and whose positions hold; null: no date.</param>
+    /// <param name="agreementsFrom">
+    /// The negotiation whose agreements fix issues, when not <paramref name="negotiation"/> itself: a delegation's view,
+    /// so that an agreement kept from the delegation fixes nothing in what it is shown.
+    /// </param>
     /// <exception cref="ArgumentException">No profile, two for one party, or a profile naming what the negotiation does not have.</exception>
-    public static NegotiationProblem Build(Negotiation negotiation, IEnumerable<PartyPreferences> profiles, DateTimeOffset? asOf = null)
+    public static NegotiationProblem Build(Negotiation negotiation, IEnumerable<PartyPreferences> profiles, DateTimeOffset? asOf = null,
+        Negotiation? agreementsFrom = null)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         var list = profiles.ToArray();
@@ -53,7 +61,7 @@ public static class NegotiationSettlement
 
         var agreed = new Dictionary<string, string>(StringComparer.Ordinal);
         if (asOf is { } at)
-            foreach (var report in TalksStatus.Compute(negotiation, at).Issues)
+            foreach (var report in TalksStatus.Compute(agreementsFrom ?? negotiation, at).Issues)
                 if (report.Status == IssueStatus.Agreed && report.AgreedOption is { } option) agreed[report.Issue] = option;
 
         var issues = negotiation.Issues

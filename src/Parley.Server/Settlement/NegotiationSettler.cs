@@ -13,9 +13,10 @@ namespace Parley.Server.Settlement;
 /// <param name="From">The package trades start from (<see cref="NegotiationSettlement.Reference"/>); null: no trades.</param>
 /// <param name="LiftRedLines">What-if: red lines lifted, as <c>party:issue=option</c>.</param>
 /// <param name="AddRedLines">What-if: red lines added, as <c>party:issue=option</c>.</param>
+/// <param name="AgreementsFrom">The negotiation as the reader sees it, whose agreements fix issues (null: the whole one).</param>
 public sealed record SettlementRequest(
     DateTimeOffset? AsOf = null, string? For = null, string? From = null,
-    IReadOnlyList<string>? LiftRedLines = null, IReadOnlyList<string>? AddRedLines = null);
+    IReadOnlyList<string>? LiftRedLines = null, IReadOnlyList<string>? AddRedLines = null, Negotiation? AgreementsFrom = null);
 
 /// <summary>A computed settlement of a negotiation.</summary>
 /// <param name="Problem">The problem solved.</param>
@@ -53,7 +54,7 @@ public static class NegotiationSettler
         var adjusted = WhatIf(profiles, request.LiftRedLines, "lift", (p, key) => Without(p, key))
             .ToArray();
         adjusted = WhatIf(adjusted, request.AddRedLines, "add", (p, key) => With(p, key)).ToArray();
-        var problem = NegotiationSettlement.Build(negotiation, adjusted, request.AsOf);
+        var problem = NegotiationSettlement.Build(negotiation, adjusted, request.AsOf, request.AgreementsFrom);
         var options = new SettlementOptions { Solver = new CpSatBargainingSolver(), Progress = progress };
         var result = SettlementAnalyzer.Analyze(problem.Problem, options);
         Outcome? from = null;

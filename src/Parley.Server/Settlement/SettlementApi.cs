@@ -49,9 +49,8 @@ public static class SettlementApi
     {
         var viewer = current.Viewer;
         if (await reader.SettlementInputAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
-        var view = ViewFor(viewer, party, preferences);
-        var run = NegotiationSettler.Run(negotiation, preferences, new SettlementRequest(At(asOf), view, from), ct: ct);
-        return TypedResults.Content(run.Json(Hidden(negotiation, viewer)), "application/json", Encoding.UTF8);
+        var run = NegotiationSettler.Run(negotiation, preferences, ViewerSettlement.Request(viewer, negotiation, preferences, At(asOf), party, from), ct: ct);
+        return TypedResults.Content(run.Json(ViewerSettlement.Hidden(negotiation, viewer)), "application/json", Encoding.UTF8);
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> WhatIf(string id, WhatIfInput body, CurrentViewer current, TalksReader reader, CancellationToken ct)
@@ -60,45 +59,14 @@ public static class SettlementApi
         if (await reader.SettlementInputAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
         if ((body.Lift?.Count ?? 0) + (body.Add?.Count ?? 0) == 0)
             throw new InvalidInputException("lift", "name at least one red line to lift or add (party:issue=option)");
-        OwnRedLinesOnly(viewer, body.Lift, "lift");
-        OwnRedLinesOnly(viewer, body.Add, "add");
         var (before, after) = NegotiationSettler.WhatIf(negotiation, preferences,
-            new SettlementRequest(At(body.AsOf), ViewFor(viewer, body.For, preferences), LiftRedLines: body.Lift, AddRedLines: body.Add));
+            ViewerSettlement.Request(viewer, negotiation, preferences, At(body.AsOf), body.For, lift: body.Lift, add: body.Add));
         static bool In(FrontierPoint p, SettlementResult r) => r.Pareto.Any(q => UtilityVectors.Equal(q.Utilities.AsSpan(), p.Utilities.AsSpan()));
         var gained = after.Result.Pareto.Count(p => !In(p, before.Result));
         var lost = before.Result.Pareto.Count(p => !In(p, after.Result));
-        var hidden = Hidden(negotiation, viewer);
+        var hidden = ViewerSettlement.Hidden(negotiation, viewer);
         var json = $"{{\n\"gained\": {gained},\n\"lost\": {lost},\n\"before\": {before.Json(hidden)},\n\"after\": {after.Json(hidden)}\n}}";
         return TypedResults.Content(json, "application/json", Encoding.UTF8);
-    }
-
-    // The mediator chooses (null: the full result); a delegation gets its own party's view whatever it asks.
-    private static string? ViewFor(Viewer viewer, string? requested, IReadOnlyList<PartyPreferences> preferences)
-    {
-        if (viewer.SeesEverything) return requested;
-        var own = viewer.Party!;
-        if (requested is not null && requested != own)
-            throw new AccessDeniedException("for", $"the delegation of '{own}' sees the settlement for '{own}' only");
-        if (preferences.All(p => p.Party != own))
-            throw new InvalidInputException("for", $"'{own}' has no preference profile yet; add one to see the settlement");
-        return own;
-    }
-
-    private static void OwnRedLinesOnly(Viewer viewer, IReadOnlyList<string>? changes, string field)
-    {
-        if (viewer.SeesEverything) return;
-        for (var k = 0; k < (changes?.Count ?? 0); k++)
-            if (!changes![k].StartsWith(viewer.Party + ":", StringComparison.Ordinal))
-                throw new AccessDeniedException($"{field}[{k}]", $"a delegation tries what-ifs on its own red lines only ('{viewer.Party}:issue=option')");
-    }
-
-    // Issues the viewer may not see are left out of every package it is shown.
-    private static IReadOnlySet<string>? Hidden(Negotiation negotiation, Viewer viewer)
-    {
-        if (viewer.SeesEverything) return null;
-        var visible = NegotiationScope.For(negotiation, viewer).Issues.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        var hidden = negotiation.Issues.Select(i => i.Id).Where(i => !visible.Contains(i)).ToHashSet(StringComparer.Ordinal);
-        return hidden.Count == 0 ? null : hidden;
     }
 
     private static DateTimeOffset? At(string? text) =>
