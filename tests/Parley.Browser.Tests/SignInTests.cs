@@ -98,7 +98,7 @@ public sealed class SignInTests : IAsyncLifetime
         await Screenshots.SaveAsync(page, "account");
 
         // Signed out, back in with the passkey alone.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync(); // the header's, on every page
         await Expect(page).ToHaveURLAsync(Url("/account/sign-in"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(Url("/"));
