@@ -80,13 +80,14 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
         ["GET api/negotiations/{id}/drafts/{draft}/diff"] = "?from=15%20Dec&to=15%20Dec", // the demo's draft has one version
     };
 
-    private static string Url(RouteEndpoint e) => Path(e) + Queries.GetValueOrDefault(Key(e), "");
+    private static string Url(RouteEndpoint e) => Path(e, RouteValues) + Queries.GetValueOrDefault(Key(e), "");
 
-    private static string Path(RouteEndpoint e) =>
+    // The endpoint's route with its parameters filled from values (an unknown parameter gets "x").
+    private static string Path(RouteEndpoint e, IReadOnlyDictionary<string, string> values) =>
         "/" + string.Join("/", e.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
         {
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart q => Uri.EscapeDataString(RouteValues.GetValueOrDefault(q.Name, "x")),
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart q => Uri.EscapeDataString(values.GetValueOrDefault(q.Name, "x")),
             _ => "",
         }))));
 
@@ -179,12 +180,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
         var failures = new List<string>();
         foreach (var page in pages)
         {
-            var url = "/" + string.Join("/", page.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
-            {
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart q => pageValues.GetValueOrDefault(q.Name, "x"),
-                _ => "",
-            }))));
+            var url = Path(page, pageValues);
             var open = page.Metadata.GetMetadata<AnonymousRule>() is not null;
             foreach (var (caller, client) in fixture.Clients)
             {
