@@ -169,6 +169,13 @@ public sealed class Negotiation
         Unique(_agreements, agreement.Id, a => a.Id, "agreement");
         RequireOption(RequireIssue(agreement.Issue, "issue", agreement.Visibility), agreement.Option, "option");
         for (var k = 0; k < agreement.Parties.Count; k++) RequireParty(agreement.Parties[k], $"parties[{k}]", agreement.Visibility);
+        // The source is free (a meeting outside the record), but one naming a recorded round, proposal or statement is a reference.
+        if (agreement.Source is { } source)
+        {
+            if (FindProposal(source) is { } p) RequireVisible(p.Visibility, "proposal", source, "source", agreement.Visibility);
+            else if (_statements.Find(x => x.Id == source) is { } st) RequireVisible(st.Visibility, "statement", source, "source", agreement.Visibility);
+            else if (_rounds.Find(r => r.Id == source) is { } r) RequireVisible(r.Visibility, "round", source, "source", agreement.Visibility);
+        }
         _agreements.Add(agreement);
     }
 

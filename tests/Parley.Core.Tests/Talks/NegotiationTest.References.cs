@@ -37,6 +37,17 @@ public partial class NegotiationTest
     }
 
     [Fact]
+    public void RecordAgreement_SharedWithAPrivateProposalAsItsSource_RefusedNamingTheSource()
+    {
+        var n = TableWithSecrets();
+
+        var error = n.AssertRefused(() => n.RecordAgreement(new Agreement("a-secret", "nato", "membership", ["ua", "ru"], H(2), source: "us-draft")), "source");
+        Assert.Contains("us-draft", error.Message);
+        n.RecordAgreement(new Agreement("a-free", "nato", "membership", ["ua", "ru"], H(2), source: "hallway-talk"));
+        n.RecordAgreement(new Agreement("a-us", "nato", "membership", ["ua", "ru"], H(2), source: "us-draft", visibility: Visibility.PrivateTo("us")));
+    }
+
+    [Fact]
     public void AddStatement_SharedQuotingAProposalPrivateToAParty_RefusedNamingTheStance()
     {
         var n = TableWithSecrets();
