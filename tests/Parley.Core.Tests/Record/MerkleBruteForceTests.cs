@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Parley.Core.Record;
 
 namespace Parley.Core.Tests.Record;
@@ -253,24 +252,22 @@ public class MerkleBruteForceTests
     }
 
     [Fact]
-    public void Root_MillionLeaves_LinearBuildAndLogarithmicQueries()
+    public void Root_MillionLeaves_EqualsNaiveRecursion_AndSampledProofsVerify()
     {
         const int n = 1_000_000;
         var leaves = Enumerable.Range(0, n).Select(i => NaiveMerkle.LeafHash(BitConverter.GetBytes(i))).ToList();
         var tree = new MerkleTree(leaves.Select(l => new Hash32(l)));
 
         Assert.Equal(Convert.ToHexStringLower(NaiveMerkle.Mth(leaves)), tree.Root().ToString());
-        // A root that rehashed its prefix per query would take hours for these; with stored subtrees each is ≤ 20 hashes.
-        var clock = Stopwatch.StartNew();
+        // Speed belongs in bench/, not here: these only check that proofs deep in a large tree are right.
         var random = new Random(7);
-        for (var q = 0; q < 20_000; q++)
+        for (var q = 0; q < 200; q++)
         {
             var size = random.Next(1, n + 1);
-            _ = tree.Root(size);
-            _ = tree.InclusionProof(random.Next(size), size);
-            _ = tree.ConsistencyProof(random.Next(size + 1), size);
+            var index = random.Next(size);
+            var old = random.Next(1, size + 1);
+            Assert.True(MerkleProofs.VerifyInclusion(index, size, tree.LeafHash(index), tree.InclusionProof(index, size), tree.Root(size)));
+            Assert.True(MerkleProofs.VerifyConsistency(old, size, tree.ConsistencyProof(old, size), tree.Root(old), tree.Root(size)));
         }
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"20,000 queries took {clock.Elapsed}.");
     }
 }
