@@ -73,10 +73,14 @@ public static class NegotiationAccess
         await next(http);
     });
 
-    /// <summary>True when the signed-in user is an instance administrator (read from the user's row, not a claim).</summary>
+    /// <summary>
+    /// True when the signed-in user is an instance administrator (read from the user's row, not a claim) and the request
+    /// is not made with an API token limited to one negotiation: such a token is never an administrator's key.
+    /// </summary>
     public static async Task<bool> IsAdministratorAsync(HttpContext http)
     {
         if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id) return false;
+        if (http.User.HasClaim(c => c.Type == ParleyClaims.TokenNegotiation)) return false;
         var users = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ParleyUser>>();
         return await users.FindByIdAsync(id) is { IsAdministrator: true };
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Access;
 
 namespace Parley.Server.Tests.Access;
@@ -49,6 +50,27 @@ public sealed class MembersApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await mediator.GetAsync("/api/negotiations/berlin-2025/members")).StatusCode);
         using var anonymous = _factory.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/negotiations/berlin-2025/members")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdministratorsTokenLimitedToOneNegotiation_GrantsNothing_AndCreatesNothing()
+    {
+        string secret;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            _factory.CreateClient().Dispose(); // the administrator exists
+            secret = (await scope.ServiceProvider.GetRequiredService<Parley.Data.Access.TokenStore>()
+                .CreateAsync(ParleyFactory.DefaultUser, "limited", "berlin-2025")).Secret;
+        }
+        using var limited = _factory.Anonymous();
+        limited.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        _factory.ClientAs("lena").Dispose();
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await limited.PutAsJsonAsync("/api/negotiations/berlin-2025/members/lena", new { role = "observer" })).StatusCode);
+        var yaml = "negotiation: {id: side-talks, title: Side talks}\nparties:\n  - {id: a, name: A, roles: [principal]}\n";
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await limited.PostAsync("/api/negotiations", new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await limited.GetAsync("/api/negotiations/berlin-2025")).StatusCode); // still a member's key there
     }
 
     [Theory]
