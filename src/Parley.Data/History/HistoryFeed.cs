@@ -2,16 +2,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Parley.Data.History;
 
-/// <summary>
-/// Which negotiations changed after a point of the history log. Every change to a negotiation appends to the log in
-/// its own transaction, whoever makes it — this app node, another node on the same PostgreSQL database, or the
-/// <c>parley</c> CLI on the same SQLite file — so the log is the one place from which all of them can be seen.
-/// </summary>
-/// <param name="NegotiationIds">The negotiations with at least one entry after the point, each once, in no set order.</param>
-/// <param name="Head">The last sequence read: the point to ask from next time.</param>
-public sealed record HistoryChanges(IReadOnlyList<string> NegotiationIds, long Head);
+/// <summary>A negotiation changed by history entries with this visibility label (<c>shared</c>, <c>mediator</c>, <c>party:ua</c>).</summary>
+/// <param name="NegotiationId">The negotiation changed.</param>
+/// <param name="Visibility">The visibility of an item written: who may learn of the change.</param>
+public sealed record ChangedVisibility(string NegotiationId, string Visibility);
 
-/// <summary>Reads the history log's head and what was appended after a given sequence (see <see cref="HistoryChanges"/>).</summary>
+/// <summary>
+/// What was appended to the history log after a point. Every change to a negotiation appends to the log in its own
+/// transaction, whoever makes it — this app node, another node on the same PostgreSQL database, or the <c>parley</c>
+/// CLI on the same SQLite file — so the log is the one place from which all of them can be seen.
+/// </summary>
 public sealed class HistoryFeed(ParleyDbContext db)
 {
     /// <summary>The sequence of the last entry of the log (0 while the log is empty).</summary>
@@ -20,17 +20,16 @@ public sealed class HistoryFeed(ParleyDbContext db)
             .Select(h => (long?)h.LastSequence).SingleOrDefaultAsync(ct) ?? 0;
 
     /// <summary>
-    /// The negotiations changed by entries after <paramref name="after"/> up to the current head. One read of the
-    /// single head row when nothing changed. When the head is behind <paramref name="after"/> (the database was
-    /// replaced), nothing is reported and the new head is returned to restart from.
+    /// The (negotiation, visibility) pairs of the entries after <paramref name="after"/> up to <paramref name="head"/>,
+    /// each once, in no set order, optionally of one negotiation only: what the live updates publish, so that a change
+    /// reaches only the pages that may see what was written. Empty when <paramref name="head"/> ≤ <paramref name="after"/>.
     /// </summary>
-    public async Task<HistoryChanges> SinceAsync(long after, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ChangedVisibility>> ChangesAsync(long after, long head, string? negotiationId = null, CancellationToken ct = default)
     {
-        var head = await HeadAsync(ct);
-        if (head <= after) return new([], head);
-        var ids = await db.History.AsNoTracking()
-            .Where(h => h.Sequence > after && h.Sequence <= head)
-            .Select(h => h.NegotiationId).Distinct().ToListAsync(ct);
-        return new(ids, head);
+        if (head <= after) return [];
+        var entries = db.History.AsNoTracking().Where(h => h.Sequence > after && h.Sequence <= head);
+        if (negotiationId is not null) entries = entries.Where(h => h.NegotiationId == negotiationId);
+        var pairs = await entries.Select(h => new { h.NegotiationId, h.Visibility }).Distinct().ToListAsync(ct);
+        return pairs.Select(p => new ChangedVisibility(p.NegotiationId, p.Visibility)).ToArray();
     }
 }

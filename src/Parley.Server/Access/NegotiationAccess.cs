@@ -73,15 +73,18 @@ public static class NegotiationAccess
         await next(http);
     });
 
+    /// <summary>True when the request's user is an instance administrator (see the overload).</summary>
+    public static Task<bool> IsAdministratorAsync(HttpContext http) =>
+        IsAdministratorAsync(http.User, http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ParleyUser>>());
+
     /// <summary>
-    /// True when the signed-in user is an instance administrator (read from the user's row, not a claim) and the request
-    /// is not made with an API token limited to one negotiation: such a token is never an administrator's key.
+    /// True when <paramref name="user"/> is an instance administrator (read from the user's row, not a claim) and is not
+    /// signed in with an API token limited to one negotiation: such a token is never an administrator's key.
     /// </summary>
-    public static async Task<bool> IsAdministratorAsync(HttpContext http)
+    public static async Task<bool> IsAdministratorAsync(ClaimsPrincipal user, Microsoft.AspNetCore.Identity.UserManager<ParleyUser> users)
     {
-        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id) return false;
-        if (http.User.HasClaim(c => c.Type == ParleyClaims.TokenNegotiation)) return false;
-        var users = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ParleyUser>>();
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id) return false;
+        if (user.HasClaim(c => c.Type == ParleyClaims.TokenNegotiation)) return false;
         return await users.FindByIdAsync(id) is { IsAdministrator: true };
     }
 

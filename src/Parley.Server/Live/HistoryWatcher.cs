@@ -51,8 +51,7 @@ public sealed class HistoryWatcher(
             if (seen is not { } after) return await feed.HeadAsync(ct);
             var head = await feed.HeadAsync(ct);
             if (head < after) return head; // the database was replaced: restart from its head
-            var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-            foreach (var changed in await HistoryVisibilities.BetweenAsync(db, after, head, ct: ct))
+            foreach (var changed in await feed.ChangesAsync(after, head, ct: ct))
                 changes.Publish(changed.NegotiationId, changed.Visibility);
             return head;
         }

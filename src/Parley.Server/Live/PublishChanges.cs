@@ -26,8 +26,7 @@ public sealed class PublishChanges(NegotiationChanges changes) : IEndpointFilter
             ?? (answer as IValueHttpResult)?.Value switch { NegotiationSummary s => s.Id, _ => null };
         if (id is null) return result;
         // Entries of other writes in between are published too, each with its own visibility: harmless, and never wider.
-        var written = await HistoryVisibilities.BetweenAsync(http.RequestServices.GetRequiredService<ParleyDbContext>(), before,
-            await feed.HeadAsync(http.RequestAborted), id, http.RequestAborted);
+        var written = await feed.ChangesAsync(before, await feed.HeadAsync(http.RequestAborted), id, http.RequestAborted);
         foreach (var change in written) changes.Publish(change.NegotiationId, change.Visibility);
         return result;
     }

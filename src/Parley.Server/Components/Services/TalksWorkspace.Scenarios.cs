@@ -29,7 +29,7 @@ public sealed partial class TalksWorkspace
             var store = scope.ServiceProvider.GetRequiredService<NegotiationStore>();
             var memberships = scope.ServiceProvider.GetRequiredService<MembershipStore>();
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ParleyUser>>();
-            var isAdministrator = user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && await users.FindByIdAsync(userId) is { IsAdministrator: true };
+            var isAdministrator = await NegotiationAccess.IsAdministratorAsync(user, users);
             var importer = new Importer(user.Identity?.Name ?? throw new InvalidOperationException("Nobody is signed in."), isAdministrator,
                 id => CurrentViewer.ForAsync(memberships, user, id, ct));
             result = await ScenarioImport.ImportAsync(store, memberships, yaml, fileName, importer, replace, ct);
