@@ -57,7 +57,8 @@ public sealed partial class NegotiationStore
         {
             await using var transaction = await db.BeginWriteAsync(ct);
             if (await Profiles.Where(r => r.NegotiationId == id && r.Id == party).ExecuteDeleteAsync(ct) == 0) return false;
-            await _history.AppendAsync(id, actor, "preferences.removed", "preferences", party, Visibility.PrivateTo(party), StoredJson.Write(new { party }), ct);
+            await _history.AppendAsync(id, actor, "preferences.removed", "preferences", party, Visibility.PrivateTo(party), StoredJson.Write(new { party }), ct,
+                new Record.RowChanges().Row<PreferenceProfileRow>(id, party));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;

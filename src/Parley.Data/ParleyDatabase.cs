@@ -62,6 +62,7 @@ public static class ParleyDatabase
             await db.BeforeMigrateAsync(ct);
             await db.Database.MigrateAsync(ct);
             await db.AfterMigrateAsync(ct);
+            await Record.RecordUpgrade.RunAsync(db, TimeProvider.System, ct);
         }
         catch (Exception e) when (e is NpgsqlException or SqliteException or IOException or UnauthorizedAccessException
                                       || (e is InvalidOperationException && e.InnerException is NpgsqlException or SqliteException))

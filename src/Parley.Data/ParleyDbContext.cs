@@ -68,6 +68,12 @@ public abstract class ParleyDbContext : IdentityUserContext<ParleyUser>
     /// <summary>The single row naming the log's last entry.</summary>
     public DbSet<HistoryHeadRow> HistoryHead => Set<HistoryHeadRow>();
 
+    /// <summary>The head (size, root, frontier) of each negotiation's record tree.</summary>
+    public DbSet<RecordHeadRow> RecordHeads => Set<RecordHeadRow>();
+
+    /// <summary>Signed checkpoints of the negotiations' record trees.</summary>
+    public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+
     /// <summary>Memberships: user × negotiation × role [× party].</summary>
     public DbSet<MembershipRow> Memberships => Set<MembershipRow>();
 

@@ -95,7 +95,7 @@ public sealed class MembershipStore(ParleyDbContext db, TimeProvider clock)
             var userId = await UserIdAsync(userName, ct);
             if (await db.Memberships.Where(m => m.NegotiationId == negotiationId && m.UserId == userId).ExecuteDeleteAsync(ct) == 0) return false;
             await _history.AppendAsync(negotiationId, actor, "membership.revoked", "membership", userName, Visibility.MediatorOnly,
-                StoredJson.Write(new { user = userName }), ct);
+                StoredJson.Write(new { user = userName }), ct, new Record.RowChanges().Row<MembershipRow>(negotiationId, userId));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;

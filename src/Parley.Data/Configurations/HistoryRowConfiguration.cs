@@ -8,10 +8,10 @@ internal sealed class HistoryRowConfiguration : IEntityTypeConfiguration<History
 {
     public void Configure(EntityTypeBuilder<HistoryRow> b)
     {
-        // No foreign key to negotiations: the log outlives what it describes.
+        // No foreign key to negotiations: the record outlives what it describes.
         b.ToTable("history");
         b.HasKey(h => h.Sequence);
-        // Assigned under the append lock as last + 1, so the chain has no gaps (an identity would leave some on rollback).
+        // Assigned under the writer lock as last + 1, so there are no gaps (an identity would leave some on rollback).
         b.Property(h => h.Sequence).ValueGeneratedNever();
         b.Property(h => h.NegotiationId).Key();
         b.Property(h => h.Actor).HasMaxLength(200);
@@ -20,9 +20,10 @@ internal sealed class HistoryRowConfiguration : IEntityTypeConfiguration<History
         b.Property(h => h.ItemId).Key();
         // Entries written before visibility was recorded are the mediator's.
         b.Property(h => h.Visibility).HasMaxLength(80).HasDefaultValue("mediator");
-        b.Property(h => h.PreviousHash).HasMaxLength(64).IsFixedLength();
-        b.Property(h => h.Hash).HasMaxLength(64).IsFixedLength();
-        b.HasIndex(h => new { h.NegotiationId, h.Sequence });
+        b.Property(h => h.Rows).HasDefaultValue("");
+        b.Property(h => h.Salt).HasMaxLength(64).IsFixedLength();
+        b.Property(h => h.EntryHash).HasMaxLength(64).IsFixedLength().HasDefaultValue("");
+        b.HasIndex(h => new { h.NegotiationId, h.LogIndex }).IsUnique();
     }
 }
 
@@ -33,6 +34,26 @@ internal sealed class HistoryHeadRowConfiguration : IEntityTypeConfiguration<His
         b.ToTable("history_head");
         b.HasKey(h => h.Id);
         b.Property(h => h.Id).ValueGeneratedNever();
-        b.Property(h => h.LastHash).HasMaxLength(64).IsFixedLength();
+    }
+}
+
+internal sealed class RecordHeadRowConfiguration : IEntityTypeConfiguration<RecordHeadRow>
+{
+    public void Configure(EntityTypeBuilder<RecordHeadRow> b)
+    {
+        b.ToTable("record_heads");
+        b.HasKey(h => h.NegotiationId);
+        b.Property(h => h.NegotiationId).Key();
+        b.Property(h => h.Root).HasMaxLength(64).IsFixedLength();
+    }
+}
+
+internal sealed class CheckpointRowConfiguration : IEntityTypeConfiguration<CheckpointRow>
+{
+    public void Configure(EntityTypeBuilder<CheckpointRow> b)
+    {
+        b.ToTable("checkpoints");
+        b.HasKey(c => new { c.NegotiationId, c.TreeSize });
+        b.Property(c => c.NegotiationId).Key();
     }
 }

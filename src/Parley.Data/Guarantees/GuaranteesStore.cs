@@ -99,11 +99,21 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
             .ToHashSet(StringComparer.Ordinal);
         var refused = stored.Count == 0 ? [] : incidents.Where(i => stored.Contains(i.Id)).Select(i => i.Id).ToArray();
         var fresh = refused.Length == 0 ? incidents : incidents.Where(i => !stored.Contains(i.Id)).ToArray();
-        var entry = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId, Core.Talks.Visibility.Shared,
-            StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, sha256 = contentHash }), ct);
-        await db.SaveChangesAsync(ct);
+        // The entry is appended after the rows, so that it carries their digests; the reports name it as their batch.
+        var entry = await _history.NextSequenceAsync(ct);
+        var written = new Record.RowChanges();
+        async Task AppendAsync()
+        {
+            var appended = await _history.AppendAsync(negotiationId, actor, "incidents.imported", "incidents", negotiationId, Core.Talks.Visibility.Shared,
+                StoredJson.Write(new { source, imported = fresh.Count, refused = refused.Length, sha256 = contentHash }), ct, written);
+            await db.SaveChangesAsync(ct);
+            if (appended != entry) throw new InvalidOperationException($"The import's entry is {appended}, not {entry}.");
+        }
         if (fresh.Count == 0)
+        {
+            await AppendAsync();
             return new IncidentsStored(0, refused, await db.Incidents.CountAsync(r => r.NegotiationId == negotiationId && r.DuplicateOf != null, ct), entry);
+        }
 
         // Grouping runs in start order and a report's group depends only on the reports before it, so the stored groups
         // of reports that start before the earliest new one stay as they are. What the new reports can change is read:
@@ -144,9 +154,16 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
                 var (id, primary) = (existing[k].Incident.Id, primaryOf[k]);
                 await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == id)
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.DuplicateOf, primary), ct);
+                written.Row<IncidentRow>(negotiationId, id);
             }
         await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.Where(i => i.Verification.Count > 0).SelectMany(i =>
             i.Verification.Select((step, s) => IncidentMapping.Review(negotiationId, i.Id, s + 1, step))), null, ct);
+        foreach (var i in fresh)
+        {
+            written.Row<IncidentRow>(negotiationId, i.Id);
+            for (var s = 1; s <= i.Verification.Count; s++) written.Row<IncidentReviewRow>(negotiationId, i.Id, s);
+        }
+        await AppendAsync();
         return new IncidentsStored(fresh.Count, refused, duplicates, entry);
     }
 
@@ -173,7 +190,8 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
             await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == incidentId)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, reviewed.State.ToString()), ct);
             await _history.AppendAsync(negotiationId, actor, "incident.reviewed", "incident", incidentId, Core.Talks.Visibility.Shared,
-                StoredJson.Write(new { state = step.To, at = step.At, reviewer = step.Reviewer, evidence = step.Evidence, responsibleParty = step.ResponsibleParty }), ct);
+                StoredJson.Write(new { state = step.To, at = step.At, reviewer = step.Reviewer, evidence = step.Evidence, responsibleParty = step.ResponsibleParty }), ct,
+                new Record.RowChanges().Row<IncidentRow>(negotiationId, incidentId));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return GuaranteeChange.Done;
@@ -224,7 +242,8 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
         foreach (var e in events.Where(e => e is not SignalRaised))
             db.CommitmentEvents.Add(EventRow(negotiationId, ++sequence, e, ids));
         await _history.AppendAsync(negotiationId, actor, "commitments.replaced", "commitments", negotiationId, Core.Talks.Visibility.Shared,
-            StoredJson.Write(new { commitments = commitments.Select(c => c.Id), events = sequence }), ct);
+            StoredJson.Write(new { commitments = commitments.Select(c => c.Id), events = sequence }), ct,
+            new Record.RowChanges().Reset(typeof(CommitmentRow), typeof(CommitmentEventRow)));
         await db.SaveChangesAsync(ct);
     }
 

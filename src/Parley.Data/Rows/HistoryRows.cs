@@ -1,18 +1,22 @@
 namespace Parley.Data.Rows;
 
 /// <summary>
-/// One entry of the append-only history log. Entries form one hash chain over all negotiations:
-/// <see cref="Hash"/> = SHA-256(<see cref="PreviousHash"/> + canonical entry); see <c>docs/storage.md</c>.
+/// One entry of the record: the append-only log of every change, one Merkle tree per negotiation (RFC 6962 hashing;
+/// see <c>docs/storage.md</c>, "The record"). <see cref="Sequence"/> orders entries across negotiations (what the live
+/// updates follow); <see cref="Index"/> is the entry's leaf in its negotiation's tree.
 /// </summary>
 public sealed class HistoryRow
 {
-    /// <summary>Position in the chain, 1, 2, 3 … without gaps.</summary>
+    /// <summary>Position across all negotiations, 1, 2, 3 … without gaps.</summary>
     public long Sequence { get; set; }
 
     /// <summary>The negotiation changed (kept after the negotiation is deleted).</summary>
     public required string NegotiationId { get; set; }
 
-    /// <summary>Who made the change.</summary>
+    /// <summary>The entry's leaf index in its negotiation's tree: 0, 1, 2 … without gaps.</summary>
+    public long LogIndex { get; set; }
+
+    /// <summary>Who made the change (empty once erased).</summary>
     public required string Actor { get; set; }
 
     /// <summary>Record time, UTC, whole microseconds.</summary>
@@ -24,7 +28,7 @@ public sealed class HistoryRow
     /// <summary>The kind of item changed, e.g. <c>position</c>.</summary>
     public required string ItemKind { get; set; }
 
-    /// <summary>The item changed.</summary>
+    /// <summary>The item changed (empty once erased).</summary>
     public required string ItemId { get; set; }
 
     /// <summary>
@@ -33,20 +37,20 @@ public sealed class HistoryRow
     /// </summary>
     public required string Visibility { get; set; }
 
-    /// <summary>What changed, as JSON.</summary>
+    /// <summary>What changed, as JSON (empty once erased).</summary>
     public required string Change { get; set; }
 
-    /// <summary>The previous entry's hash (64 zeros for the first entry).</summary>
-    public required string PreviousHash { get; set; }
+    /// <summary>The digests of the stored rows the change wrote, as JSON (<c>Record/RecordedRows.cs</c>; empty once erased).</summary>
+    public required string Rows { get; set; }
 
-    /// <summary>This entry's hash, lower-case hex.</summary>
-    public required string Hash { get; set; }
+    /// <summary>The entry's 256-bit salt, lower-case hex; null once the entry is erased.</summary>
+    public string? Salt { get; set; }
+
+    /// <summary>SHA-256(salt ‖ canonical entry), lower-case hex: the data of the entry's Merkle leaf. Kept after erasure.</summary>
+    public required string EntryHash { get; set; }
 }
 
-/// <summary>
-/// The single row naming the chain's last entry. It is written with every append, so deleting the newest
-/// entries (which a chain alone cannot reveal) is detected too.
-/// </summary>
+/// <summary>The single row naming the log's last sequence, written with every append.</summary>
 public sealed class HistoryHeadRow
 {
     /// <summary>Always 1.</summary>
@@ -54,7 +58,36 @@ public sealed class HistoryHeadRow
 
     /// <summary>The last entry's sequence.</summary>
     public long LastSequence { get; set; }
+}
 
-    /// <summary>The last entry's hash.</summary>
-    public required string LastHash { get; set; }
+/// <summary>The head of one negotiation's tree, written with every append to it.</summary>
+public sealed class RecordHeadRow
+{
+    /// <summary>The negotiation (kept after it is deleted).</summary>
+    public required string NegotiationId { get; set; }
+
+    /// <summary>The number of entries (leaves).</summary>
+    public long Size { get; set; }
+
+    /// <summary>The tree's root hash, lower-case hex.</summary>
+    public required string Root { get; set; }
+
+    /// <summary>The roots of the perfect subtrees making up the tree (<c>MerkleFrontier.Serialize</c>), so an append costs O(log n).</summary>
+    public required string Frontier { get; set; }
+}
+
+/// <summary>A signed checkpoint of one negotiation's tree (C2SP tlog-checkpoint as a signed note), kept for good.</summary>
+public sealed class CheckpointRow
+{
+    /// <summary>The negotiation.</summary>
+    public required string NegotiationId { get; set; }
+
+    /// <summary>The tree size the checkpoint commits to.</summary>
+    public long TreeSize { get; set; }
+
+    /// <summary>When it was signed, UTC, whole seconds (also in the note).</summary>
+    public DateTimeOffset SignedAt { get; set; }
+
+    /// <summary>The whole signed note.</summary>
+    public required string Note { get; set; }
 }

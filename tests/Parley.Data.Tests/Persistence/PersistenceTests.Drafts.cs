@@ -66,7 +66,7 @@ public abstract partial class PersistenceTests
         using var change = JsonDocument.Parse(entry.Change);
         Assert.Equal(OlderText, change.RootElement.GetProperty("text").GetString());
         Assert.Equal("2025-12-14", change.RootElement.GetProperty("date").GetString());
-        Assert.True((await VerifyAsync()).IsIntact);
+        Assert.True((await VerifyAsync()).Ok);
     }
 
     [Theory]

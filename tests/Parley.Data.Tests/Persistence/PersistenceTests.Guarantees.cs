@@ -43,7 +43,7 @@ public abstract partial class PersistenceTests
         Assert.Equal("incidents.imported", entry.Action);
         Assert.Contains("\"imported\":1000", entry.Change);
         Assert.Contains("\"sha256\":\"abc\"", entry.Change);
-        Assert.True((await VerifyAsync()).IsIntact);
+        Assert.True((await VerifyAsync()).Ok);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public abstract partial class PersistenceTests
         await using var db = Open();
         Assert.Equal(0, await db.Incidents.CountAsync());
         Assert.Equal(before, await HistoryCountAsync());
-        Assert.True((await VerifyAsync()).IsIntact);
+        Assert.True((await VerifyAsync()).Ok);
     }
 
     [Theory]

@@ -18,65 +18,75 @@ public abstract partial class PersistenceTests
     }
 
     [Fact]
-    public async Task History_ImportAndChanges_ListsEntriesInOrderChainedByHash()
+    public async Task History_ImportAndChanges_ListsEntriesInOrderEachHashedWithItsOwnSalt()
     {
         await FourEntriesAsync();
 
         var history = await HistoryAsync("small");
 
         Assert.Equal([1L, 2, 3, 4], history.Select(h => h.Sequence));
+        Assert.Equal([0L, 1, 2, 3], history.Select(h => h.Index));
         Assert.Equal(["negotiation.imported", "position.recorded", "proposal.responded", "round.added"], history.Select(h => h.Action));
-        Assert.Equal(new string('0', 64), history[0].PreviousHash);
-        for (var i = 1; i < history.Count; i++) Assert.Equal(history[i - 1].Hash, history[i].PreviousHash);
-        Assert.All(history, h => Assert.Matches("^[0-9a-f]{64}$", h.Hash));
+        Assert.All(history, h => Assert.Equal(h.EntryHash, Record.RecordEntry.EntryHash(h, h.Salt!).ToString()));
+        Assert.Equal(4, history.Select(h => h.Salt).Distinct().Count());
         Assert.Equal(history.Select(h => h.RecordedAt).Order(), history.Select(h => h.RecordedAt));
     }
 
     [Fact]
-    public async Task History_OtherNegotiation_IsNotListed()
+    public async Task History_OtherNegotiation_IsNotListedAndHasItsOwnTree()
     {
         await ImportAsync(Samples.Small("one"));
         await ImportAsync(Samples.Small("two"));
 
         Assert.Equal(["one"], (await HistoryAsync("one")).Select(h => h.NegotiationId));
-        Assert.Equal(2, (await HistoryAsync("two")).Single().Sequence);
+        var two = Assert.Single(await HistoryAsync("two"));
+        Assert.Equal((2L, 0L), (two.Sequence, two.Index));
     }
 
     [Fact]
-    public async Task VerifyHistory_Untouched_IsIntact()
+    public async Task VerifyRecord_Untouched_IsOkWithTheRootOfItsEntries()
     {
         await FourEntriesAsync();
 
-        Assert.Equal(HistoryVerification.Intact(4), await VerifyAsync());
+        var verdict = await VerifyAsync();
+
+        Assert.True(verdict.Ok, string.Join("; ", verdict.Negotiations.SelectMany(n => n.Findings).Select(f => f.Place + ": " + f.Message)));
+        var small = Assert.Single(verdict.Negotiations);
+        var leaves = (await HistoryAsync("small")).Select(h => Record.RecordEntry.Leaf(Core.Record.Hash32.Parse(h.EntryHash)));
+        Assert.Equal((4L, new Core.Record.MerkleTree(leaves).Root().ToString()), (small.Entries, small.Root));
     }
 
     [Fact]
-    public async Task VerifyHistory_Empty_IsIntact()
+    public async Task VerifyRecord_Empty_IsOk()
     {
-        Assert.Equal(HistoryVerification.Intact(0), await VerifyAsync());
+        var verdict = await VerifyAsync();
+
+        Assert.True(verdict.Ok);
+        Assert.Empty(verdict.Negotiations);
     }
 
     [Theory]
-    [InlineData("UPDATE history SET actor = 'mallory' WHERE sequence = 2", 2)]
-    [InlineData("UPDATE history SET change = 'forged' WHERE sequence = 3", 3)]
-    [InlineData("UPDATE history SET action = 'position.withdrawn' WHERE sequence = 1", 1)]
-    [InlineData("DELETE FROM history WHERE sequence = 2", 2)]
-    [InlineData("DELETE FROM history WHERE sequence = 4", 4)]
-    [InlineData("DELETE FROM history", 1)]
-    public async Task VerifyHistory_TamperedLog_ReportsWhereItBreaks(string tamper, long brokenAt)
+    [InlineData("UPDATE history SET actor = 'mallory' WHERE sequence = 2", "entry 1")]
+    [InlineData("UPDATE history SET change = 'forged' WHERE sequence = 3", "entry 2")]
+    [InlineData("UPDATE history SET action = 'position.withdrawn' WHERE sequence = 1", "entry 0")]
+    [InlineData("DELETE FROM history WHERE sequence = 2", "entry 1")]
+    [InlineData("DELETE FROM history WHERE sequence = 4", "record head")]
+    [InlineData("DELETE FROM history", "record head")]
+    [InlineData("UPDATE rounds SET venue = 'Geneva'", "table rounds row (small, ")]
+    [InlineData("DELETE FROM positions", "table positions row (small, ")]
+    public async Task VerifyRecord_TamperedLogOrRows_NamesThePlace(string tamper, string place)
     {
         await FourEntriesAsync();
 
         await ExecuteSqlAsync(tamper);
         var verdict = await VerifyAsync();
 
-        Assert.False(verdict.IsIntact);
-        Assert.Equal(brokenAt, verdict.BrokenAt);
-        Assert.False(string.IsNullOrWhiteSpace(verdict.Problem));
+        Assert.False(verdict.Ok);
+        Assert.Contains(verdict.Negotiations.SelectMany(n => n.Findings), f => f.Place.StartsWith(place, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task History_ParallelWriters_KeepOneChainAndLoseNoUpdate()
+    public async Task History_ParallelWriters_KeepOneTreeAndLoseNoUpdate()
     {
         const int writers = 8;
         var parties = Enumerable.Range(1, writers).Select(i => $"p{i}").ToArray();
@@ -104,7 +114,7 @@ public abstract partial class PersistenceTests
         Assert.Equal(writers, loaded.Positions.Count);
         Assert.Equal(Core.Talks.ProposalState.Accepted, loaded.FindProposal("offer")!.StateAsOf(Samples.At(12, 31, 0, 0))!.Value.State);
         Assert.Equal(Enumerable.Range(1, 1 + 2 * writers).Select(i => (long)i), (await HistoryAsync("crowd")).Select(h => h.Sequence));
-        Assert.Equal(HistoryVerification.Intact(1 + 2 * writers), await VerifyAsync());
+        Assert.True((await VerifyAsync()).Ok);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public abstract partial class PersistenceTests
         Assert.Equal(["negotiation.imported", "draft.version-added", "draft.version-added", "draft.version-added"],
             (await HistoryAsync("small")).Select(h => h.Action));
         Assert.Equal(["framework/14 Dec", "framework/rev.2", "annex/v1"], (await HistoryAsync("small")).Skip(1).Select(h => h.ItemId));
-        Assert.True((await VerifyAsync()).IsIntact);
+        Assert.True((await VerifyAsync()).Ok);
         // A stored version takes the next one as if it had been added by hand.
         Assert.True(await WithDrafts(s => s.AddVersionAsync("small", "framework", Version("rev.3", new(2025, 12, 16), NewerText), "drafter")));
         Assert.Equal([0, 1, 2], (await WithDrafts(s => s.VersionsAsync("small", "framework"))).Select(v => v.Ordinal));

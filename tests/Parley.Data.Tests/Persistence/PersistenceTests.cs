@@ -51,7 +51,12 @@ public abstract partial class PersistenceTests : IAsyncLifetime
 
     protected Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id) => WithStore(s => s.HistoryAsync(id));
 
-    protected Task<HistoryVerification> VerifyAsync() => WithStore(s => s.VerifyHistoryAsync());
+    /// <summary>Checks the whole record (trees, stored rows, checkpoints signed with <see cref="RecordKeys.Test"/>).</summary>
+    protected async Task<Record.RecordVerification> VerifyAsync(string? negotiation = null, string? savedCheckpoint = null)
+    {
+        await using var db = Open();
+        return await new Record.RecordVerifier(db).VerifyAsync(RecordKeys.Test, negotiation, savedCheckpoint);
+    }
 
     protected Task<ImportOutcome> ImportAsync(Negotiation n, string actor = "importer", bool replace = false) =>
         WithStore(s => s.ImportAsync(n, actor, replace));

@@ -668,6 +668,31 @@ namespace Parley.Data.Migrations.Postgres
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Rows.CheckpointRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("NegotiationId", "TreeSize");
+
+                    b.ToTable("checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Rows.ContingencyRow", b =>
                 {
                     b.Property<string>("NegotiationId")
@@ -742,13 +767,6 @@ namespace Parley.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    b.Property<string>("LastHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("last_hash")
-                        .IsFixedLength();
-
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint")
                         .HasColumnName("last_sequence");
@@ -781,11 +799,13 @@ namespace Parley.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("change");
 
-                    b.Property<string>("Hash")
+                    b.Property<string>("EntryHash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
-                        .HasColumnName("hash")
+                        .HasDefaultValue("")
+                        .HasColumnName("entry_hash")
                         .IsFixedLength();
 
                     b.Property<string>("ItemId")
@@ -800,22 +820,32 @@ namespace Parley.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("item_kind");
 
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("log_index");
+
                     b.Property<string>("NegotiationId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("negotiation_id");
 
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("previous_hash")
-                        .IsFixedLength();
-
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Salt")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("salt")
+                        .IsFixedLength();
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -827,7 +857,8 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("NegotiationId", "Sequence");
+                    b.HasIndex("NegotiationId", "LogIndex")
+                        .IsUnique();
 
                     b.ToTable("history", (string)null);
                 });
@@ -1196,6 +1227,34 @@ namespace Parley.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Rows.RecordHeadRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("frontier");
+
+                    b.Property<string>("Root")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("root")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("NegotiationId");
+
+                    b.ToTable("record_heads", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Data.Rows.RoundRow", b =>

@@ -661,6 +661,31 @@ namespace Parley.Data.Migrations.Sqlite
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Rows.CheckpointRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("NegotiationId", "TreeSize");
+
+                    b.ToTable("checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Rows.ContingencyRow", b =>
                 {
                     b.Property<string>("NegotiationId")
@@ -735,13 +760,6 @@ namespace Parley.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<string>("LastHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_hash")
-                        .IsFixedLength();
-
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_sequence");
@@ -774,11 +792,13 @@ namespace Parley.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("change");
 
-                    b.Property<string>("Hash")
+                    b.Property<string>("EntryHash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("hash")
+                        .HasDefaultValue("")
+                        .HasColumnName("entry_hash")
                         .IsFixedLength();
 
                     b.Property<string>("ItemId")
@@ -793,22 +813,32 @@ namespace Parley.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("item_kind");
 
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_index");
+
                     b.Property<string>("NegotiationId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("negotiation_id");
 
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("previous_hash")
-                        .IsFixedLength();
-
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("recorded_at");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Salt")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("salt")
+                        .IsFixedLength();
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -820,7 +850,8 @@ namespace Parley.Data.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("NegotiationId", "Sequence");
+                    b.HasIndex("NegotiationId", "LogIndex")
+                        .IsUnique();
 
                     b.ToTable("history", (string)null);
                 });
@@ -1189,6 +1220,34 @@ namespace Parley.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Rows.RecordHeadRow", b =>
+                {
+                    b.Property<string>("NegotiationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<string>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frontier");
+
+                    b.Property<string>("Root")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("root")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("NegotiationId");
+
+                    b.ToTable("record_heads", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Data.Rows.RoundRow", b =>

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Parley.Data.Record;
+
+/// <summary>
+/// Rows a change wrote that the change tracker does not see (bulk inserts, <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>),
+/// declared by the writer: single rows by key, or whole tables of the negotiation (<see cref="Reset"/>: every row the
+/// table holds for it after the change, replacing what the record knew).
+/// </summary>
+internal sealed class RowChanges
+{
+    private readonly HashSet<Type> _resets = [];
+    private readonly List<(Type Row, object?[] Key)> _rows = [];
+
+    /// <summary>Every covered table: a whole negotiation written or deleted.</summary>
+    public static RowChanges All() => new RowChanges().Reset(StateTables.Rows);
+
+    /// <summary>Every covered table but the memberships: a negotiation imported or replaced (members are kept).</summary>
+    public static RowChanges AllButMembers() =>
+        new RowChanges().Reset(StateTables.Rows.Where(t => t != typeof(Access.MembershipRow)).ToArray());
+
+    public RowChanges Reset(params Type[] rowTypes)
+    {
+        foreach (var t in rowTypes) _resets.Add(t);
+        return this;
+    }
+
+    /// <summary>One row by its key values, in key order.</summary>
+    public RowChanges Row<T>(params object?[] key)
+    {
+        _rows.Add((typeof(T), key));
+        return this;
+    }
+
+    public IReadOnlyCollection<Type> Resets => _resets;
+
+    public IReadOnlyList<(Type Row, object?[] Key)> Rows => _rows;
+}
+
+/// <summary>
+/// The <c>rows</c> field of an entry: <c>{"reset":[table,…],"rows":[[table,[key…],digest|null],…]}</c> — tables whose
+/// rows of the negotiation were replaced as a whole, then each row written with the digest of what is stored (null: the
+/// row is gone). Tables and rows are sorted (ordinal), so the field depends only on what is stored.
+/// </summary>
+internal static class RecordedRows
+{
+    /// <summary>What one entry says: tables reset, then rows set (digest) or removed (null).</summary>
+    public sealed record Parsed(IReadOnlyList<string> Resets, IReadOnlyList<(string Table, string Key, string? Digest)> Rows);
+
+    /// <summary>
+    /// Saves the pending changes, then digests every row they and <paramref name="declared"/> touched, as stored now.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A tracked change of another negotiation (a bug of the caller).</exception>
+    public static async Task<string> WriteAsync(ParleyDbContext db, string negotiationId, RowChanges? declared, CancellationToken ct)
+    {
+        declared ??= new RowChanges();
+        var keys = new Dictionary<StateTable, List<object?[]>>();
+        void Add(StateTable table, object?[] key)
+        {
+            if (!keys.TryGetValue(table, out var list)) keys[table] = list = [];
+            list.Add(key);
+        }
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (StateTables.Of(db, entry.Metadata.ClrType) is not { } table) continue;
+            var key = table.Key.Select(p => entry.State == EntityState.Deleted ? entry.Property(p.Name).OriginalValue : entry.Property(p.Name).CurrentValue).ToArray();
+            var negotiation = entry.Property(table.NegotiationColumn == "id" ? "Id" : "NegotiationId").CurrentValue as string;
+            if (negotiation != negotiationId)
+                throw new InvalidOperationException($"An entry of '{negotiationId}' would record a row of '{negotiation}' ({table.Name}).");
+            Add(table, key);
+        }
+        foreach (var (row, key) in declared.Rows) Add(StateTables.Of(db, row)!, key);
+        await db.SaveChangesAsync(ct);
+
+        var resets = declared.Resets.Select(t => StateTables.Of(db, t)!).ToArray();
+        var rows = new SortedDictionary<(string Table, string Key), string?>(Comparer<(string, string)>.Create((a, b) =>
+            string.CompareOrdinal(a.Item1, b.Item1) is var c and not 0 ? c : string.CompareOrdinal(a.Item2, b.Item2)));
+        foreach (var table in resets)
+            foreach (var stored in await RowDigests.ReadAsync(db, table, negotiationId, ct))
+                rows[(table.Name, stored.Key)] = stored.Digest;
+        foreach (var (table, list) in keys)
+        {
+            if (resets.Contains(table)) continue;
+            foreach (var key in list) rows[(table.Name, RowDigests.KeyOf(key))] = null;
+            foreach (var stored in await RowDigests.ReadAsync(db, table, negotiationId, list, ct))
+                rows[(table.Name, stored.Key)] = stored.Digest;
+        }
+        return Write(resets.Select(t => t.Name).Order(StringComparer.Ordinal), rows.Select(r => (r.Key.Table, r.Key.Key, r.Value)));
+    }
+
+    public static string Write(IEnumerable<string> resets, IEnumerable<(string Table, string Key, string? Digest)> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("reset");
+            foreach (var t in resets) w.WriteStringValue(t);
+            w.WriteEndArray();
+            w.WriteStartArray("rows");
+            foreach (var (table, key, digest) in rows)
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(table);
+                w.WriteRawValue(key);
+                if (digest is null) w.WriteNullValue();
+                else w.WriteStringValue(digest);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Reads the field back; null when it is not in this form (an entry written before rows were recorded, or altered).</summary>
+    public static Parsed? Parse(string rows)
+    {
+        if (string.IsNullOrEmpty(rows)) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(rows);
+            var resets = doc.RootElement.GetProperty("reset").EnumerateArray().Select(e => e.GetString()!).ToArray();
+            var list = doc.RootElement.GetProperty("rows").EnumerateArray().Select(r =>
+                (r[0].GetString()!, r[1].GetRawText(), r[2].ValueKind == JsonValueKind.Null ? null : r[2].GetString())).ToArray();
+            return new Parsed(resets, list);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}
