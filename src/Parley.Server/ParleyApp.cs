@@ -10,6 +10,8 @@ using Parley.Server.Drafting;
 using Parley.Server.Infrastructure;
 using Parley.Server.Live;
 using Parley.Server.Negotiations;
+using Parley.Server.Record;
+using Parley.Data.Record;
 using Parley.Server.Settlement;
 using Parley.Server.Guarantees;
 using Parley.Server.Talks;
@@ -19,7 +21,9 @@ namespace Parley.Server;
 /// <summary>
 /// Builds the Parley web app; used by <c>Program</c>, by <c>parley serve</c> and by the tests. Configuration:
 /// <c>Parley:Database</c> (a SQLite file path or a PostgreSQL connection string; default the user's data
-/// folder) and <c>Parley:SeedDemo</c> (default true: load the Berlin demo into an empty database).
+/// folder), <c>Parley:SeedDemo</c> (default true: load the Berlin demo into an empty database) and
+/// <c>Parley:Record:KeyFile</c> (the checkpoint key's PEM file, outside the database; default <c>$PARLEY_RECORD_KEY</c> or
+/// <c>record-key.pem</c> in the user's data folder, created on first start).
 /// </summary>
 public static class ParleyApp
 {
@@ -51,6 +55,10 @@ public static class ParleyApp
         builder.Services.AddScoped<Data.History.HistoryFeed>();
         builder.Services.AddHostedService<HistoryWatcher>();
         builder.Services.AddSingleton<TalksWorkspace>();
+        builder.Services.AddSingleton(_ => RecordKey.LoadOrCreate(builder.Configuration["Parley:Record:KeyFile"] is { Length: > 0 } file ? file : RecordKey.DefaultPath()));
+        builder.Services.AddScoped<RecordStore>();
+        builder.Services.AddSingleton<RecordCheck>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RecordCheck>());
         return builder;
     }
 
@@ -72,6 +80,7 @@ public static class ParleyApp
         app.MapDraftingApi().AddEndpointFilter(publish);
         app.MapGuaranteesApi().AddEndpointFilter(publish);
         app.MapCharts();
+        app.MapRecordApi();
         // Pages need a signed-in user (each page then shows only what the user's membership grants); a page marked
         // [AllowAnonymous] (sign-in) says so in its own metadata.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>

@@ -73,6 +73,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Parley:Database", _database.Database);
+        builder.UseSetting("Parley:Record:KeyFile", Path.Combine(Path.GetTempPath(), $"parley-browser-record-key-{Environment.ProcessId}.pem"));
         builder.UseSetting("Parley:SeedDemo", "true");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }

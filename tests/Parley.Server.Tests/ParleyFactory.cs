@@ -25,6 +25,9 @@ public sealed class ParleyFactory(string database, bool seedDemo = true) : WebAp
     /// <summary>The demo negotiation.</summary>
     public const string Demo = "berlin-2025";
 
+    /// <summary>The checkpoint key of every app of this test run (outside any database, as an instance keeps it).</summary>
+    public static readonly string RecordKeyFile = Path.Combine(Path.GetTempPath(), $"parley-test-record-key-{Environment.ProcessId}.pem");
+
     /// <summary>The app's clock.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 12, 16, 9, 0, 0, TimeSpan.Zero));
 
@@ -33,6 +36,7 @@ public sealed class ParleyFactory(string database, bool seedDemo = true) : WebAp
     {
         builder.UseSetting("Parley:Database", database);
         builder.UseSetting("Parley:SeedDemo", seedDemo.ToString());
+        builder.UseSetting("Parley:Record:KeyFile", RecordKeyFile);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

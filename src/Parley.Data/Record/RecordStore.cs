@@ -6,7 +6,12 @@ using Parley.Data.Rows;
 namespace Parley.Data.Record;
 
 /// <summary>A signed checkpoint as stored: the tree size it commits to, when it was signed, and the signed note.</summary>
-public sealed record StoredCheckpoint(string NegotiationId, long TreeSize, DateTimeOffset SignedAt, string Note);
+public sealed record StoredCheckpoint(string NegotiationId, long TreeSize, DateTimeOffset SignedAt, string Note)
+{
+    /// <summary>The checkpoint the note signs (its text, read without checking the signature).</summary>
+    /// <exception cref="FormatException">The note is not a checkpoint.</exception>
+    public Checkpoint Checkpoint => Checkpoint.ParseBody(Note[..(Note.LastIndexOf("\n\n", StringComparison.Ordinal) + 1)]);
+}
 
 /// <summary>
 /// Reads a negotiation's record as a Merkle tree — leaves, proofs, signed checkpoints — for the API and the CLI. Who may

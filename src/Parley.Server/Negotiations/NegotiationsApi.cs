@@ -32,8 +32,9 @@ public static class NegotiationsApi
         api.MapGet("{id}/scenario", Export).WithName("ExportScenario")
             .WithSummary("The negotiation as a scenario file, holding what the caller may see (the whole file for the mediator).")
             .Requires(Permission.ReadTalks);
-        api.MapDelete("{id}", Delete).WithName("DeleteNegotiation").WithSummary("Deletes a negotiation (the history keeps the record).")
-            .Requires(Permission.ManageNegotiation);
+        api.MapDelete("{id}", Delete).WithName("DeleteNegotiation")
+            .WithSummary("Deletes a negotiation and erases its record's contents (administrators); the record keeps every entry's hash and its checkpoints.")
+            .Requires(InstanceRequirement.Administrator);
         api.MapGet("{id}/status", Status).WithName("GetStatus")
             .WithSummary("What is agreed and what blocks, as of a date (default: now), from what the caller may see. A bare date means the end of that day, UTC.")
             .Requires(Permission.ReadTalks);
@@ -83,8 +84,8 @@ public static class NegotiationsApi
             ? TypedResults.Content(yaml, "application/yaml", Encoding.UTF8)
             : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> Delete(string id, CurrentViewer viewer, NegotiationStore store, CancellationToken ct) =>
-        await store.DeleteAsync(id, viewer.Viewer.User, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> Delete(string id, HttpContext http, NegotiationStore store, CancellationToken ct) =>
+        await store.DeleteAsync(id, Actor.Of(http), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Ok<StatusView>, NotFound>> Status(
         string id, CurrentViewer viewer, TalksReader reader, TimeProvider clock, string? asOf = null, CancellationToken ct = default)

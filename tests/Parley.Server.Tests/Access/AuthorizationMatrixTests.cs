@@ -21,7 +21,6 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
     {
         ["GET api/negotiations/{id}"] = All,
         ["GET api/negotiations/{id}/scenario"] = All,
-        ["DELETE api/negotiations/{id}"] = "mediator",
         ["GET api/negotiations/{id}/status"] = All,
         ["GET api/negotiations/{id}/changes"] = All,
         ["GET api/negotiations/{id}/history"] = All,
@@ -58,6 +57,12 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
         ["GET charts/{id}/agreed-share.png"] = All,
         ["GET charts/{id}/drafts/{draft}/convergence.png"] = All,
         ["GET charts/{id}/incidents.png"] = All,
+        ["GET api/negotiations/{id}/record/"] = All,
+        ["GET api/negotiations/{id}/record/checkpoint"] = All,
+        ["GET api/negotiations/{id}/record/leaves"] = All,
+        ["GET api/negotiations/{id}/record/entries/{index:long}"] = All,
+        ["GET api/negotiations/{id}/record/entries/{index:long}/proof"] = All,
+        ["GET api/negotiations/{id}/record/consistency"] = All,
     };
 
     private static readonly Dictionary<string, string> RouteValues = new()
@@ -78,6 +83,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
     {
         ["GET api/negotiations/{id}/changes"] = "?since=2025-11-01",
         ["GET api/negotiations/{id}/drafts/{draft}/diff"] = "?from=15%20Dec&to=15%20Dec", // the demo's draft has one version
+        ["GET api/negotiations/{id}/record/consistency"] = "?from=1",
     };
 
     private static string Url(RouteEndpoint e) => Path(e, RouteValues) + Queries.GetValueOrDefault(Key(e), "");
@@ -119,7 +125,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
         {
             var path = e.RoutePattern.RawText ?? "";
             Assert.True(path.StartsWith("/account") || path.StartsWith("account") || path.StartsWith("demo/") || path.StartsWith("/demo")
-                || path.Contains("openapi") || e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
+                || path.Contains("openapi") || path == "api/record/key" || e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
                 || path.StartsWith("_framework") || path.StartsWith("/_framework") || path.Contains('.'),
                 $"unexpected anonymous endpoint {Key(e)}: {e.Metadata.GetMetadata<AnonymousRule>()!.Reason}");
         }
@@ -128,6 +134,9 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
     [Fact]
     public async Task NegotiationEndpoints_AnswerEachCallerAsTheMatrixSays_AndReadsLeakNothing()
     {
+        // The record's entry endpoints need an entry every member may read: the first shared one.
+        var history = System.Text.Json.Nodes.JsonNode.Parse(await fixture.Clients["mediator"].GetStringAsync($"/api/negotiations/{ParleyFactory.Demo}/history"))!.AsArray();
+        RouteValues["index"] = history.First(e => e!["visibility"]!.GetValue<string>() == "shared")!["index"]!.ToString();
         var endpoints = Endpoints().Where(e => e.Metadata.GetMetadata<NegotiationRule>() is not null)
             .OrderBy(e => Method(e) == "DELETE") // the mediator's delete runs last
             .ToArray();

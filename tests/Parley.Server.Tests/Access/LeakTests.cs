@@ -91,8 +91,18 @@ public sealed class LeakTests : IAsyncLifetime
     private static IEnumerable<(string Method, string Path, object? Body)> ReadPaths(string n, string member)
     {
         yield return ("GET", "/api/negotiations", null);
-        foreach (var path in new[] { "", "/scenario", "/status", "/status?asOf=2025-12-15", "/changes?since=2025-11-01", "/history", "/drafts", "/incidents", "/guarantees" })
+        foreach (var path in new[]
+                 {
+                     "", "/scenario", "/status", "/status?asOf=2025-12-15", "/changes?since=2025-11-01", "/history", "/drafts", "/incidents", "/guarantees",
+                     "/record", "/record/checkpoint", "/record/leaves", "/record/consistency?from=1",
+                 })
             yield return ("GET", $"/api/negotiations/{n}{path}", null);
+        // The record's entries and their proofs, private ones included: a member gets 404 for those it may not read.
+        foreach (var index in new[] { 0, 1, 2, 3, 5, 8, 13, 21, 34, 55 })
+        {
+            yield return ("GET", $"/api/negotiations/{n}/record/entries/{index}", null);
+            yield return ("GET", $"/api/negotiations/{n}/record/entries/{index}/proof", null);
+        }
         if (LeakWorld.Members[member].Role is MemberRole.Mediator or MemberRole.Delegation)
         {
             yield return ("GET", $"/api/negotiations/{n}/settlement", null);
