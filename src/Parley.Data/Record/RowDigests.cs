@@ -1,6 +1,7 @@
 
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,8 +21,9 @@ internal sealed record StoredRow(string Negotiation, string Key, string Digest);
 /// <remarks>
 /// A value is encoded with its type: <c>n</c> (null), <c>t:</c>text, <c>i:</c>integer, <c>r:</c>real (round-trip
 /// form), <c>b:1</c>/<c>b:0</c>, <c>d:</c>ticks<c>:</c>kind (timestamps), <c>o:</c>UTC ticks<c>:</c>offset minutes,
-/// <c>x:</c>hex (blobs). A row's canonical form is the UTF-8 JSON array <c>[[column, value], …]</c> with columns in
-/// ordinal order; its digest is SHA-256 of that. Digests are compared only within one database, so a provider's own
+/// <c>x:</c>hex (blobs). A row's canonical form is, for each column in ordinal order of the names, the netstrings
+/// (<c>length:bytes,</c>, UTF-8 byte length in decimal) of the column's name and of its encoded value; its digest is
+/// SHA-256 of that. Digests are compared only within one database, so a provider's own
 /// representation (SQLite's INTEGER ticks, PostgreSQL's timestamptz) is what is digested.
 /// </remarks>
 internal static class RowDigests
@@ -119,11 +121,12 @@ internal static class RowDigests
             var rows = new List<StoredRow>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             var values = new object?[table.Columns.Count];
+            using var hasher = new RowHasher(table.Columns);
             while (await reader.ReadAsync(ct))
             {
                 for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
                 rows.Add(new StoredRow(Convert.ToString(values[negotiationOrdinal], CultureInfo.InvariantCulture) ?? "",
-                    KeyOf(keyOrdinals.Select(k => values[k]).ToArray()), Digest(table.Columns, values)));
+                    KeyOf(keyOrdinals.Select(k => values[k]).ToArray()), hasher.Digest(values)));
             }
             return rows;
         }
@@ -133,22 +136,40 @@ internal static class RowDigests
         }
     }
 
-    private static string Digest(IReadOnlyList<string> columns, object?[] values)
+    /// <summary>SHA-256 of the row's canonical form: for each column in ordinal order, the netstrings of its name and its encoded value.</summary>
+    private sealed class RowHasher(IReadOnlyList<string> columns) : IDisposable
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        private readonly byte[][] _names = columns.Select(Netstring).ToArray();
+        private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private byte[] _buffer = new byte[1024];
+
+        public string Digest(object?[] values)
         {
-            w.WriteStartArray();
-            for (var i = 0; i < columns.Count; i++)
+            for (var i = 0; i < _names.Length; i++)
             {
-                w.WriteStartArray();
-                w.WriteStringValue(columns[i]);
-                w.WriteStringValue(Encode(values[i]));
-                w.WriteEndArray();
+                _sha.AppendData(_names[i]);
+                var text = Encode(values[i]);
+                var length = Encoding.UTF8.GetMaxByteCount(text.Length) + 24;
+                if (_buffer.Length < length) _buffer = new byte[Math.Max(length, 2 * _buffer.Length)];
+                var bytes = Encoding.UTF8.GetBytes(text, 0, text.Length, _buffer, 24);
+                var prefix = $"{bytes}:";
+                var start = 24 - prefix.Length;
+                Encoding.ASCII.GetBytes(prefix, 0, prefix.Length, _buffer, start);
+                _buffer[24 + bytes] = (byte)',';
+                _sha.AppendData(_buffer, start, prefix.Length + bytes + 1);
             }
-            w.WriteEndArray();
+            Span<byte> hash = stackalloc byte[32];
+            _sha.GetHashAndReset(hash);
+            return Convert.ToHexStringLower(hash);
         }
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+
+        public void Dispose() => _sha.Dispose();
+
+        private static byte[] Netstring(string text)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            return [.. Encoding.ASCII.GetBytes($"{bytes.Length}:"), .. bytes, (byte)','];
+        }
     }
 
     private static int IndexOf(IReadOnlyList<string> columns, string column)
