@@ -24,6 +24,7 @@ public static class ParleyCommand
         root.Subcommands.Add(Access.UsersCommands.Create(input));
         root.Subcommands.Add(Access.MembersCommands.Create());
         root.Subcommands.Add(Access.TokensCommands.Create());
+        foreach (var command in Record.RecordCommands.Create()) root.Subcommands.Add(command);
         return root;
     }
 }
