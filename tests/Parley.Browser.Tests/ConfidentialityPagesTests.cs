@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -42,6 +43,33 @@ public sealed class ConfidentialityPagesTests : BrowserTest
         Assert.DoesNotContain(UnitedStatesNote, html);
         Assert.DoesNotContain("0.400", html); // Russia's reservation
         Assert.DoesNotContain("0.600", html); // the United States' reservation
+        await Screenshots.SaveAsync(page);
+    }
+
+    [Fact]
+    public async Task Footer_AsUkraine_OffersTheLatestSignedCheckpoint_WhichGrowsWithTheTalks()
+    {
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025", "ua");
+
+        var footer = page.GetByTestId("record-footer");
+        await Expect(footer).ToContainTextAsync("Record of these talks:");
+        var size = int.Parse(await footer.GetByTestId("record-size").TextContentAsync() ?? "");
+        var download = footer.GetByRole(AriaRole.Link, new() { Name = "Download the signed checkpoint" });
+        var note = await (await page.Context.APIRequest.GetAsync(new Uri(App.Address, await download.GetAttributeAsync("href") ?? "").ToString())).TextAsync();
+        var lines = note.Split('\n');
+        Assert.EndsWith("/berlin-2025", lines[0]);
+        Assert.Equal(size.ToString(System.Globalization.CultureInfo.InvariantCulture), lines[1]);
+        Assert.Contains("\n\n— ", note);
+
+        // A private statement of Russia's grows the one tree: the footer follows without a reload, and shows nothing of it.
+        await using (var scope = App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Parley.Data.NegotiationStore>().AddStatementAsync("berlin-2025",
+                new Parley.Core.Talks.Statement("ru-private-note", App.Clock.GetUtcNow(), "A note for Moscow only.", ["ru"],
+                    visibility: Parley.Core.Talks.Visibility.PrivateTo("ru")), "ru");
+        App.Clock.Advance(TimeSpan.FromSeconds(1)); // the history watcher's tick (it runs on the app's clock)
+        await Expect(footer.GetByTestId("record-size")).ToHaveTextAsync((size + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("A note for Moscow only.", await page.ContentAsync());
         await Screenshots.SaveAsync(page);
     }
 
