@@ -37,19 +37,25 @@ internal sealed class BulkInsert<T> where T : class
     /// values are read once, before the next row is asked for: a producer may refill one instance. On SQLite the rows
     /// are enumerated on a worker thread, so the enumeration must not touch the context.
     /// </summary>
-    public async Task InsertAsync(DbContext db, IEnumerable<T> rows, IProgress<int>? progress, CancellationToken ct)
+    /// <returns>
+    /// True when <paramref name="digests"/> was filled with every inserted row's record digest, computed from the values
+    /// bound (SQLite, where they are exactly what the database returns); false when the caller must read the rows back.
+    /// </returns>
+    public async Task<bool> InsertAsync(DbContext db, IEnumerable<T> rows, IProgress<int>? progress, CancellationToken ct,
+        List<Record.StoredRow>? digests = null)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the store's write transaction.");
         var done = 0;
         using var row = rows.GetEnumerator();
-        if (!row.MoveNext()) return;
+        if (!row.MoveNext()) return true;
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
             using var binder = new SqliteRowBinder<T>(sqlite, Sql(1), _properties);
-            await InsertPipelinedAsync(binder, row, progress, ct);
-            return;
+            using var digester = digests is null ? null : new Record.RowDigests.Digester(Record.StateTables.Of((ParleyDbContext)db, typeof(T))!, _columnNames);
+            await InsertPipelinedAsync(binder, row, progress, digester, digests, ct);
+            return true;
         }
         var values = _properties.Select(Value).ToArray();
         // Npgsql infers parameter types at prepare time, before any value is bound; it parses each execution instead.
@@ -76,6 +82,7 @@ internal sealed class BulkInsert<T> where T : class
             if (progress is not null && done % 1000 < count) progress.Report(done);
         }
         progress?.Report(done);
+        return false;
     }
 
     private const int BatchRows = 256;
@@ -87,7 +94,7 @@ internal sealed class BulkInsert<T> where T : class
     /// batch for reuse. A failure on either side stops both and is thrown here; nothing is left running.
     /// </summary>
     private static async Task InsertPipelinedAsync(SqliteRowBinder<T> binder, IEnumerator<T> row, IProgress<int>? progress,
-        CancellationToken ct)
+        Record.RowDigests.Digester? digester, List<Record.StoredRow>? digests, CancellationToken ct)
     {
         var full = Channel.CreateBounded<(SqliteRowBinder<T>.EncodedRow[] Rows, int Count)>(
             new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
@@ -106,7 +113,14 @@ internal sealed class BulkInsert<T> where T : class
                     var count = 0;
                     do
                     {
-                        binder.Encode(row.Current, batch[count++]);
+                        binder.Encode(row.Current, batch[count]);
+                        // Digested here, on the worker, from exactly the values SQLite is given (and will return).
+                        if (digester is not null)
+                        {
+                            binder.Values(batch[count], digester.Bound);
+                            digests!.Add(digester.Digest());
+                        }
+                        count++;
                         more = row.MoveNext();
                     }
                     while (more && count < BatchRows);

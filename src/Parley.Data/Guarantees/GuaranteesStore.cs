@@ -147,7 +147,8 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
                 yield return row;
             }
         }
-        await new BulkInsert<IncidentRow>(db).InsertAsync(db, FreshRows(), progress, ct);
+        var freshDigests = new List<Record.StoredRow>(fresh.Count);
+        var digested = await new BulkInsert<IncidentRow>(db).InsertAsync(db, FreshRows(), progress, ct, freshDigests);
         for (var k = 0; k < existing.Count; k++)
             if (existing[k].DuplicateOf != primaryOf[k])
             {
@@ -156,13 +157,16 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.DuplicateOf, primary), ct);
                 written.Row<IncidentRow>(negotiationId, id);
             }
-        await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.Where(i => i.Verification.Count > 0).SelectMany(i =>
-            i.Verification.Select((step, s) => IncidentMapping.Review(negotiationId, i.Id, s + 1, step))), null, ct);
-        foreach (var i in fresh)
-        {
-            written.Row<IncidentRow>(negotiationId, i.Id);
-            for (var s = 1; s <= i.Verification.Count; s++) written.Row<IncidentReviewRow>(negotiationId, i.Id, s);
-        }
+        var reviewDigests = new List<Record.StoredRow>();
+        digested &= await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.Where(i => i.Verification.Count > 0).SelectMany(i =>
+            i.Verification.Select((step, s) => IncidentMapping.Review(negotiationId, i.Id, s + 1, step))), null, ct, reviewDigests);
+        if (digested) written.Digested<IncidentRow>(freshDigests).Digested<IncidentReviewRow>(reviewDigests);
+        else
+            foreach (var i in fresh)
+            {
+                written.Row<IncidentRow>(negotiationId, i.Id);
+                for (var s = 1; s <= i.Verification.Count; s++) written.Row<IncidentReviewRow>(negotiationId, i.Id, s);
+            }
         await AppendAsync();
         return new IncidentsStored(fresh.Count, refused, duplicates, entry);
     }

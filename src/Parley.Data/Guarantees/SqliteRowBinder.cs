@@ -62,6 +62,19 @@ internal sealed class SqliteRowBinder<T> : IDisposable where T : class
 
     /// <summary>Binds an encoded row's values and runs the statement once. On the connection's thread.</summary>
     /// <exception cref="SqliteException">SQLite refused the row (a constraint, a full disk).</exception>
+    /// <summary>The values an encoded row binds, as SQLite will return them: text, 64-bit integer, double or null.</summary>
+    public void Values(EncodedRow row, object?[] into)
+    {
+        for (var c = 0; c < _columns.Length; c++)
+            into[c] = row.Kinds[c] switch
+            {
+                ColumnKind.Text => Encoding.UTF8.GetString(row.Bytes, (int)row.Numbers[c], row.Lengths[c]),
+                ColumnKind.Integer => row.Numbers[c],
+                ColumnKind.Real => BitConverter.Int64BitsToDouble(row.Numbers[c]),
+                _ => null,
+            };
+    }
+
     public void Insert(EncodedRow row)
     {
         for (var c = 0; c < _columns.Length; c++)

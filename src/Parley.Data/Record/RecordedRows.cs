@@ -34,6 +34,17 @@ internal sealed class RowChanges
         return this;
     }
 
+    /// <summary>Rows already digested as stored (a bulk insert's, <see cref="Guarantees.BulkInsert{T}"/>): not read back.</summary>
+    public RowChanges Digested<T>(IEnumerable<StoredRow> rows)
+    {
+        _digested.Add((typeof(T), rows));
+        return this;
+    }
+
+    private readonly List<(Type Row, IEnumerable<StoredRow> Rows)> _digested = [];
+
+    public IReadOnlyList<(Type Row, IEnumerable<StoredRow> Rows)> DigestedRows => _digested;
+
     public IReadOnlyCollection<Type> Resets => _resets;
 
     public IReadOnlyList<(Type Row, object?[] Key)> Rows => _rows;
@@ -87,6 +98,14 @@ internal static class RecordedRows
             foreach (var key in list) rows[(table.Name, RowDigests.KeyOf(key))] = null;
             foreach (var stored in await RowDigests.ReadAsync(db, table, negotiationId, list, ct))
                 rows[(table.Name, stored.Key)] = stored.Digest;
+        }
+        foreach (var (type, digested) in declared.DigestedRows)
+        {
+            var table = StateTables.Of(db, type)!;
+            foreach (var stored in digested)
+                if (stored.Negotiation != negotiationId)
+                    throw new InvalidOperationException($"An entry of '{negotiationId}' would record a row of '{stored.Negotiation}' ({table.Name}).");
+                else rows[(table.Name, stored.Key)] = stored.Digest;
         }
         return Write(resets.Select(t => t.Name).Order(StringComparer.Ordinal), rows.Select(r => (r.Key.Table, r.Key.Key, r.Value)));
     }

@@ -136,6 +136,43 @@ internal static class RowDigests
         }
     }
 
+    /// <summary>
+    /// Digests rows from values given in another column order (a bulk insert's), as <see cref="ReadAsync(ParleyDbContext, StateTable, string?, CancellationToken)"/>
+    /// would digest them once stored. One instance per thread.
+    /// </summary>
+    internal sealed class Digester : IDisposable
+    {
+        private readonly StateTable _table;
+        private readonly int[] _sorted;
+        private readonly int[] _key;
+        private readonly int _negotiation;
+        private readonly object?[] _values;
+        private readonly RowHasher _hasher;
+
+        public Digester(StateTable table, IReadOnlyList<string> boundColumns)
+        {
+            _table = table;
+            _sorted = table.Columns.Select(c => IndexOf(boundColumns, c)).ToArray();
+            _key = table.KeyColumns.Select(c => IndexOf(boundColumns, c)).ToArray();
+            _negotiation = IndexOf(boundColumns, table.NegotiationColumn);
+            _values = new object?[table.Columns.Count];
+            Bound = new object?[boundColumns.Count];
+            _hasher = new RowHasher(table.Columns);
+        }
+
+        /// <summary>The row's values in the bound order; fill, then call <see cref="Digest"/>.</summary>
+        public object?[] Bound { get; }
+
+        public StoredRow Digest()
+        {
+            for (var i = 0; i < _sorted.Length; i++) _values[i] = Bound[_sorted[i]];
+            return new StoredRow(Convert.ToString(Bound[_negotiation], CultureInfo.InvariantCulture) ?? "",
+                KeyOf(_key.Select(k => Bound[k]).ToArray()), _hasher.Digest(_values));
+        }
+
+        public void Dispose() => _hasher.Dispose();
+    }
+
     /// <summary>SHA-256 of the row's canonical form: for each column in ordinal order, the netstrings of its name and its encoded value.</summary>
     private sealed class RowHasher(IReadOnlyList<string> columns) : IDisposable
     {
