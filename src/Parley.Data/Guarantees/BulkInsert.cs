@@ -115,11 +115,7 @@ internal sealed class BulkInsert<T> where T : class
                     {
                         binder.Encode(row.Current, batch[count]);
                         // Digested here, on the worker, from exactly the values SQLite is given (and will return).
-                        if (digester is not null)
-                        {
-                            binder.Values(batch[count], digester.Bound);
-                            digests!.Add(digester.Digest());
-                        }
+                        if (digester is not null) digests!.Add(binder.Digest(batch[count], digester));
                         count++;
                         more = row.MoveNext();
                     }

@@ -62,17 +62,31 @@ internal sealed class SqliteRowBinder<T> : IDisposable where T : class
 
     /// <summary>Binds an encoded row's values and runs the statement once. On the connection's thread.</summary>
     /// <exception cref="SqliteException">SQLite refused the row (a constraint, a full disk).</exception>
-    /// <summary>The values an encoded row binds, as SQLite will return them: text, 64-bit integer, double or null.</summary>
-    public void Values(EncodedRow row, object?[] into)
+    /// <summary>The record digest of an encoded row, from its bound bytes and numbers (no string but the key's).</summary>
+    public Record.StoredRow Digest(EncodedRow row, Record.RowDigests.Digester digester)
     {
-        for (var c = 0; c < _columns.Length; c++)
-            into[c] = row.Kinds[c] switch
+        var hasher = digester.Hasher;
+        for (var i = 0; i < digester.SortedToBound.Count; i++)
+        {
+            var c = digester.SortedToBound[i];
+            switch (row.Kinds[c])
             {
-                ColumnKind.Text => Encoding.UTF8.GetString(row.Bytes, (int)row.Numbers[c], row.Lengths[c]),
-                ColumnKind.Integer => row.Numbers[c],
-                ColumnKind.Real => BitConverter.Int64BitsToDouble(row.Numbers[c]),
-                _ => null,
-            };
+                case ColumnKind.Text: hasher.Text(i, row.Bytes.AsSpan((int)row.Numbers[c], row.Lengths[c])); break;
+                case ColumnKind.Integer: hasher.Integer(i, row.Numbers[c]); break;
+                case ColumnKind.Real: hasher.Real(i, BitConverter.Int64BitsToDouble(row.Numbers[c])); break;
+                default: hasher.Null(i); break;
+            }
+        }
+        object? Value(int c) => row.Kinds[c] switch
+        {
+            ColumnKind.Text => Encoding.UTF8.GetString(row.Bytes, (int)row.Numbers[c], row.Lengths[c]),
+            ColumnKind.Integer => row.Numbers[c],
+            ColumnKind.Real => BitConverter.Int64BitsToDouble(row.Numbers[c]),
+            _ => null,
+        };
+        var key = new object?[digester.KeyToBound.Count];
+        for (var k = 0; k < key.Length; k++) key[k] = Value(digester.KeyToBound[k]);
+        return digester.Finish(Value(digester.NegotiationIndex) as string ?? "", key);
     }
 
     public void Insert(EncodedRow row)

@@ -137,7 +137,7 @@ internal static class RowDigests
     }
 
     /// <summary>
-    /// Digests rows from values given in another column order (a bulk insert's), as <see cref="ReadAsync(ParleyDbContext, StateTable, string?, CancellationToken)"/>
+    /// Digests rows from values given in another column order (a bulk insert's, fed through <see cref="Hasher"/>), as <see cref="ReadAsync(ParleyDbContext, StateTable, string?, CancellationToken)"/>
     /// would digest them once stored. One instance per thread.
     /// </summary>
     internal sealed class Digester : IDisposable
@@ -146,7 +146,6 @@ internal static class RowDigests
         private readonly int[] _sorted;
         private readonly int[] _key;
         private readonly int _negotiation;
-        private readonly object?[] _values;
         private readonly RowHasher _hasher;
 
         public Digester(StateTable table, IReadOnlyList<string> boundColumns)
@@ -155,52 +154,114 @@ internal static class RowDigests
             _sorted = table.Columns.Select(c => IndexOf(boundColumns, c)).ToArray();
             _key = table.KeyColumns.Select(c => IndexOf(boundColumns, c)).ToArray();
             _negotiation = IndexOf(boundColumns, table.NegotiationColumn);
-            _values = new object?[table.Columns.Count];
-            Bound = new object?[boundColumns.Count];
             _hasher = new RowHasher(table.Columns);
         }
 
-        /// <summary>The row's values in the bound order; fill, then call <see cref="Digest"/>.</summary>
-        public object?[] Bound { get; }
+        /// <summary>For each column in ordinal order of names, its index in the bound order.</summary>
+        public IReadOnlyList<int> SortedToBound => _sorted;
 
-        public StoredRow Digest()
-        {
-            for (var i = 0; i < _sorted.Length; i++) _values[i] = Bound[_sorted[i]];
-            return new StoredRow(Convert.ToString(Bound[_negotiation], CultureInfo.InvariantCulture) ?? "",
-                KeyOf(_key.Select(k => Bound[k]).ToArray()), _hasher.Digest(_values));
-        }
+        /// <summary>The key columns' indices in the bound order, in key order.</summary>
+        public IReadOnlyList<int> KeyToBound => _key;
+
+        /// <summary>The negotiation column's index in the bound order.</summary>
+        public int NegotiationIndex => _negotiation;
+
+        /// <summary>The hasher to feed, column by column in ordinal order, before <see cref="Finish"/>.</summary>
+        public RowHasher Hasher => _hasher;
+
+        /// <summary>The row fed to <see cref="Hasher"/>, with its negotiation and key values.</summary>
+        public StoredRow Finish(string negotiation, object?[] key) => new(negotiation, KeyOf(key), _hasher.Finish());
 
         public void Dispose() => _hasher.Dispose();
     }
 
     /// <summary>SHA-256 of the row's canonical form: for each column in ordinal order, the netstrings of its name and its encoded value.</summary>
-    private sealed class RowHasher(IReadOnlyList<string> columns) : IDisposable
+    internal sealed class RowHasher(IReadOnlyList<string> columns) : IDisposable
     {
+        private const int Room = 24; // before a value: its netstring length and ':'
         private readonly byte[][] _names = columns.Select(Netstring).ToArray();
         private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private byte[] _buffer = new byte[1024];
 
         public string Digest(object?[] values)
         {
-            for (var i = 0; i < _names.Length; i++)
-            {
-                _sha.AppendData(_names[i]);
-                var text = Encode(values[i]);
-                var length = Encoding.UTF8.GetMaxByteCount(text.Length) + 24;
-                if (_buffer.Length < length) _buffer = new byte[Math.Max(length, 2 * _buffer.Length)];
-                var bytes = Encoding.UTF8.GetBytes(text, 0, text.Length, _buffer, 24);
-                var prefix = $"{bytes}:";
-                var start = 24 - prefix.Length;
-                Encoding.ASCII.GetBytes(prefix, 0, prefix.Length, _buffer, start);
-                _buffer[24 + bytes] = (byte)',';
-                _sha.AppendData(_buffer, start, prefix.Length + bytes + 1);
-            }
+            for (var i = 0; i < _names.Length; i++) Any(i, values[i]);
+            return Finish();
+        }
+
+        /// <summary>Column <paramref name="i"/> (ordinal order) holds this value: <see cref="Encode"/>'s form.</summary>
+        public void Any(int i, object? value)
+        {
+            var text = Encode(value);
+            Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
+            Append(i, Encoding.UTF8.GetBytes(text, 0, text.Length, _buffer, Room));
+        }
+
+        /// <summary>Column <paramref name="i"/> holds text given as UTF-8: the bytes of <c>t:</c> and the text, without a string.</summary>
+        public void Text(int i, ReadOnlySpan<byte> utf8)
+        {
+            Reserve(utf8.Length + 2);
+            _buffer[Room] = (byte)'t';
+            _buffer[Room + 1] = (byte)':';
+            utf8.CopyTo(_buffer.AsSpan(Room + 2));
+            Append(i, utf8.Length + 2);
+        }
+
+        /// <summary>Column <paramref name="i"/> holds a 64-bit integer (<c>i:</c> and its invariant decimal form).</summary>
+        public void Integer(int i, long value)
+        {
+            Reserve(24);
+            _buffer[Room] = (byte)'i';
+            _buffer[Room + 1] = (byte)':';
+            value.TryFormat(_buffer.AsSpan(Room + 2), out var written, default, CultureInfo.InvariantCulture);
+            Append(i, written + 2);
+        }
+
+        /// <summary>Column <paramref name="i"/> holds a double (<c>r:</c> and its round-trip form).</summary>
+        public void Real(int i, double value)
+        {
+            Reserve(40);
+            _buffer[Room] = (byte)'r';
+            _buffer[Room + 1] = (byte)':';
+            value.TryFormat(_buffer.AsSpan(Room + 2), out var written, "R", CultureInfo.InvariantCulture);
+            Append(i, written + 2);
+        }
+
+        /// <summary>Column <paramref name="i"/> is null (<c>n</c>).</summary>
+        public void Null(int i)
+        {
+            Reserve(1);
+            _buffer[Room] = (byte)'n';
+            Append(i, 1);
+        }
+
+        public string Finish()
+        {
             Span<byte> hash = stackalloc byte[32];
             _sha.GetHashAndReset(hash);
             return Convert.ToHexStringLower(hash);
         }
 
         public void Dispose() => _sha.Dispose();
+
+        private void Reserve(int valueBytes)
+        {
+            var length = Room + valueBytes + 1;
+            if (_buffer.Length < length) _buffer = new byte[Math.Max(length, 2 * _buffer.Length)];
+        }
+
+        // The value's bytes are at _buffer[Room..]: prefix them with the netstring length, end with ',', hash with the name.
+        private void Append(int i, int bytes)
+        {
+            _sha.AppendData(_names[i]);
+            Span<byte> prefix = stackalloc byte[Room];
+            bytes.TryFormat(prefix, out var digits, default, CultureInfo.InvariantCulture);
+            prefix[digits] = (byte)':';
+            var start = Room - digits - 1;
+            prefix[..(digits + 1)].CopyTo(_buffer.AsSpan(start));
+            _buffer[Room + bytes] = (byte)',';
+            _sha.AppendData(_buffer, start, Room - start + bytes + 1);
+        }
 
         private static byte[] Netstring(string text)
         {
