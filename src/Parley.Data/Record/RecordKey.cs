@@ -116,7 +116,15 @@ public sealed class RecordKey : IDisposable
     /// <summary>Opens a signed checkpoint of <paramref name="negotiationId"/>: its checkpoint, or the reason it does not verify.</summary>
     public (Checkpoint? Checkpoint, string? Error) Open(string note, string negotiationId)
     {
-        var opened = SignedNote.Open(note ?? "", Origin(negotiationId), SubjectPublicKeyInfo);
+        NoteVerification opened;
+        try
+        {
+            opened = SignedNote.Open(note ?? "", Origin(negotiationId), SubjectPublicKeyInfo);
+        }
+        catch (ArgumentException e) // the negotiation id makes no key name (white space, '+'): not an id Parley wrote
+        {
+            return (null, $"'{Origin(negotiationId)}' cannot be an origin: {e.Message}");
+        }
         if (!opened.Ok) return (null, opened.Error);
         try
         {

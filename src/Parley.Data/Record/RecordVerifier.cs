@@ -69,8 +69,13 @@ public sealed class RecordVerifier(ParleyDbContext db)
     /// <summary>Sequences are 1 … head without gaps; an entry beyond the head or a missing number is reported.</summary>
     private async Task CheckSequencesAsync(Func<string, List<RecordFinding>> findingsOf, CancellationToken ct)
     {
-        var head = await db.HistoryHead.AsNoTracking().Where(h => h.Id == HistoryLog.HeadId).Select(h => (long?)h.LastSequence).SingleOrDefaultAsync(ct) ?? 0;
+        var heads = await db.HistoryHead.AsNoTracking().Select(h => new { h.Id, h.LastSequence }).ToListAsync(ct);
+        var head = heads.SingleOrDefault(h => h.Id == HistoryLog.HeadId)?.LastSequence ?? 0;
         var entries = await db.History.AsNoTracking().OrderBy(h => h.Sequence).Select(h => new { h.Sequence, h.NegotiationId, h.LogIndex }).ToListAsync(ct);
+        foreach (var other in heads.Where(h => h.Id != HistoryLog.HeadId))
+            if (entries.Count > 0)
+                findingsOf(entries[^1].NegotiationId).Add(new RecordFinding("history head",
+                    $"a second row (id {other.Id}, sequence {other.LastSequence}) besides the head (id {HistoryLog.HeadId}): added outside Parley"));
         long expected = 1;
         foreach (var e in entries)
         {
@@ -98,6 +103,8 @@ public sealed class RecordVerifier(ParleyDbContext db)
         var rows = await db.History.AsNoTracking().Where(h => h.NegotiationId == id).OrderBy(h => h.LogIndex).ToListAsync(ct);
         var leaves = new List<Hash32>(rows.Count);
         long previousSequence = 0;
+        // Parley erases entries only when it deletes their negotiation, appending a (salted) negotiation.deleted entry.
+        var deletedAt = rows.Where(r => r.Salt != null && r.Action == "negotiation.deleted").Select(r => r.LogIndex).DefaultIfEmpty(-1).Max();
         for (var k = 0; k < rows.Count; k++)
         {
             var row = rows[k];
@@ -106,6 +113,10 @@ public sealed class RecordVerifier(ParleyDbContext db)
             if (row.Sequence <= previousSequence)
                 findings.Add(RecordFinding.AtEntry(row.LogIndex, $"its sequence {row.Sequence} is not after the previous entry's {previousSequence}: altered"));
             previousSequence = row.Sequence;
+            if (row.Salt is null && row.LogIndex > deletedAt)
+                findings.Add(RecordFinding.AtEntry(row.LogIndex, "erased, but no later entry deleted its negotiation: its contents were removed outside Parley"));
+            if (row.RecordedAt.UtcTicks % TimeSpan.TicksPerMicrosecond != 0)
+                findings.Add(RecordFinding.AtEntry(row.LogIndex, "its record time is not a whole microsecond: altered"));
             leaves.Add(LeafOf(row, findings));
         }
         var tree = new MerkleTree(leaves);
@@ -136,16 +147,12 @@ public sealed class RecordVerifier(ParleyDbContext db)
 
     private static Hash32 LeafOf(HistoryRow row, List<RecordFinding> findings)
     {
-        Hash32 entryHash;
-        try
+        if (!IsLowerHex(row.EntryHash))
         {
-            entryHash = Hash32.Parse(row.EntryHash);
-        }
-        catch (ArgumentException)
-        {
-            findings.Add(RecordFinding.AtEntry(row.LogIndex, "its entry hash is not 64 hex digits: altered"));
+            findings.Add(RecordFinding.AtEntry(row.LogIndex, "its entry hash is not 64 lower-case hex digits: altered"));
             return MerkleHash.Leaf(System.Text.Encoding.UTF8.GetBytes(row.EntryHash));
         }
+        var entryHash = Hash32.Parse(row.EntryHash);
         if (row.Salt is null)
         {
             if (row.Actor.Length + row.ItemId.Length + row.Change.Length + row.Rows.Length > 0)
@@ -153,19 +160,14 @@ public sealed class RecordVerifier(ParleyDbContext db)
         }
         else
         {
-            bool matches;
-            try
-            {
-                matches = RecordEntry.EntryHash(HistoryEntry.Of(row), row.Salt) == entryHash;
-            }
-            catch (ArgumentException)
-            {
-                matches = false;
-            }
+            var matches = IsLowerHex(row.Salt) && RecordEntry.EntryHash(HistoryEntry.Of(row), row.Salt) == entryHash;
             if (!matches) findings.Add(RecordFinding.AtEntry(row.LogIndex, "its contents do not match its hash: the entry was altered after it was written"));
         }
         return RecordEntry.Leaf(entryHash);
     }
+
+    /// <summary>64 lower-case hex digits: the only form Parley writes hashes and salts in.</summary>
+    private static bool IsLowerHex(string text) => text.Length == 2 * Hash32.Length && text.All(char.IsAsciiHexDigitLower);
 
     private async Task CheckCheckpointsAsync(string id, MerkleTree tree, RecordKey? key, List<RecordFinding> findings, CancellationToken ct)
     {

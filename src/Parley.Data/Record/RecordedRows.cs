@@ -144,7 +144,7 @@ internal static class RecordedRows
             using var doc = JsonDocument.Parse(rows);
             var resets = doc.RootElement.GetProperty("reset").EnumerateArray().Select(e => e.GetString()!).ToArray();
             var list = doc.RootElement.GetProperty("rows").EnumerateArray().Select(r =>
-                (r[0].GetString()!, r[1].GetRawText(), r[2].ValueKind == JsonValueKind.Null ? null : r[2].GetString())).ToArray();
+                (r[0].GetString()!, KeyText(r[1]), r[2].ValueKind == JsonValueKind.Null ? null : r[2].GetString())).ToArray();
             return new Parsed(resets, list);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException)
@@ -152,4 +152,10 @@ internal static class RecordedRows
             return null;
         }
     }
+
+    /// <summary>A row's key as written: an array of encoded values (strings), else the field was not written by Parley.</summary>
+    private static string KeyText(JsonElement key) =>
+        key.ValueKind == JsonValueKind.Array && key.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
+            ? key.GetRawText()
+            : throw new InvalidOperationException("A row's key is not an array of strings.");
 }

@@ -96,14 +96,12 @@ public abstract partial class RecordTamperTests
     }
 
     /// <summary>
-    /// Changes three times as often as deletions and copies, with two exceptions. A stored checkpoint is not deleted: it is
+    /// Changes three times as often as deletions and copies, with one exception: a stored checkpoint is not deleted: it is
     /// evidence of what was signed, and its absence proves nothing (a tree cut back under a checkpoint is caught by the
-    /// copies kept outside, SavedCheckpoint_…). The log head is not copied until RecordVerifier reads every history_head
-    /// row (Tamper_SecondHistoryHeadRow_IsFound, skipped with <see cref="VerifierGap"/>): put Duplicate back with that fix.
+    /// copies kept outside, SavedCheckpoint_…).
     /// </summary>
     private static IReadOnlyList<MutationKind> KindsFor(TamperTable table) =>
         table.RowType == typeof(CheckpointRow) ? [MutationKind.Change, MutationKind.Change, MutationKind.Change, MutationKind.Duplicate]
-        : table.RowType == typeof(HistoryHeadRow) ? [MutationKind.Change, MutationKind.Change, MutationKind.Change, MutationKind.Delete]
         : [MutationKind.Change, MutationKind.Change, MutationKind.Change, MutationKind.Delete, MutationKind.Duplicate];
 
     /// <summary>Verifies the damaged copy: found when a finding names the place; a verifier that throws has found nothing.</summary>
