@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,26 +22,43 @@ public static class RecordEntry
     /// <summary>The canonical bytes of an entry (see the type's summary).</summary>
     public static byte[] Canonical(HistoryEntry e)
     {
-        ArgumentNullException.ThrowIfNull(e);
-        var text = new StringBuilder();
-        foreach (var field in new[]
-                 {
-                     Format, e.NegotiationId, e.Index.ToString(CultureInfo.InvariantCulture), e.Actor, Time(e.RecordedAt), e.Action,
-                     e.ItemKind, e.ItemId, e.Visibility, e.Change, e.Rows,
-                 })
-            text.Append(Encoding.UTF8.GetByteCount(field).ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append(',');
-        return Encoding.UTF8.GetBytes(text.ToString());
+        var buffer = new ArrayBufferWriter<byte>();
+        Write(e, bytes => buffer.Write(bytes));
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>SHA-256(salt ‖ canonical form): the entry hash, the data of its leaf.</summary>
     /// <exception cref="ArgumentException">The salt is not 64 hex digits.</exception>
     public static Hash32 EntryHash(HistoryEntry e, string salt)
     {
+        ArgumentNullException.ThrowIfNull(e);
         var s = Hash32.Parse(salt);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(s.ToArray());
-        sha.AppendData(Canonical(e));
+        Write(e, bytes => sha.AppendData(bytes));
         return new Hash32(sha.GetHashAndReset());
+    }
+
+    private delegate void Sink(ReadOnlySpan<byte> bytes);
+
+    // The fields as netstrings, piece by piece (an import's rows field runs to megabytes: no copy of it is made).
+    private static void Write(HistoryEntry e, Sink sink)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        byte[]? pooled = null;
+        foreach (var field in new[]
+                 {
+                     Format, e.NegotiationId, e.Index.ToString(CultureInfo.InvariantCulture), e.Actor, Time(e.RecordedAt), e.Action,
+                     e.ItemKind, e.ItemId, e.Visibility, e.Change, e.Rows,
+                 })
+        {
+            var length = Encoding.UTF8.GetByteCount(field);
+            sink(Encoding.ASCII.GetBytes(length.ToString(CultureInfo.InvariantCulture) + ":"));
+            if (pooled is null || pooled.Length < length) pooled = new byte[Math.Max(length, 256)];
+            Encoding.UTF8.GetBytes(field, 0, field.Length, pooled, 0);
+            sink(pooled.AsSpan(0, length));
+            sink(","u8);
+        }
     }
 
     /// <summary>The leaf hash of an entry hash: SHA-256(0x00 ‖ entry hash).</summary>

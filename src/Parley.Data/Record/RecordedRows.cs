@@ -87,8 +87,7 @@ internal static class RecordedRows
         await db.SaveChangesAsync(ct);
 
         var resets = declared.Resets.Select(t => StateTables.Of(db, t)!).ToArray();
-        var rows = new SortedDictionary<(string Table, string Key), string?>(Comparer<(string, string)>.Create((a, b) =>
-            string.CompareOrdinal(a.Item1, b.Item1) is var c and not 0 ? c : string.CompareOrdinal(a.Item2, b.Item2)));
+        var rows = new Dictionary<(string Table, string Key), string?>();
         foreach (var table in resets)
             foreach (var stored in await RowDigests.ReadAsync(db, table, negotiationId, ct))
                 rows[(table.Name, stored.Key)] = stored.Digest;
@@ -107,7 +106,9 @@ internal static class RecordedRows
                     throw new InvalidOperationException($"An entry of '{negotiationId}' would record a row of '{stored.Negotiation}' ({table.Name}).");
                 else rows[(table.Name, stored.Key)] = stored.Digest;
         }
-        return Write(resets.Select(t => t.Name).Order(StringComparer.Ordinal), rows.Select(r => (r.Key.Table, r.Key.Key, r.Value)));
+        var sorted = rows.Keys.ToArray();
+        Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Table, b.Table) is var c and not 0 ? c : string.CompareOrdinal(a.Key, b.Key));
+        return Write(resets.Select(t => t.Name).Order(StringComparer.Ordinal), sorted.Select(k => (k.Table, k.Key, rows[k])));
     }
 
     public static string Write(IEnumerable<string> resets, IEnumerable<(string Table, string Key, string? Digest)> rows)

@@ -180,8 +180,9 @@ internal static class RowDigests
     {
         private const int Room = 24; // before a value: its netstring length and ':'
         private readonly byte[][] _names = columns.Select(Netstring).ToArray();
-        private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private byte[] _buffer = new byte[1024];
+        private byte[] _row = new byte[4096];
+        private int _length;
 
         public string Digest(object?[] values)
         {
@@ -238,11 +239,21 @@ internal static class RowDigests
         public string Finish()
         {
             Span<byte> hash = stackalloc byte[32];
-            _sha.GetHashAndReset(hash);
+            SHA256.HashData(_row.AsSpan(0, _length), hash);
+            _length = 0;
             return Convert.ToHexStringLower(hash);
         }
 
-        public void Dispose() => _sha.Dispose();
+        public void Dispose()
+        {
+        }
+
+        private void Row(ReadOnlySpan<byte> bytes)
+        {
+            if (_length + bytes.Length > _row.Length) Array.Resize(ref _row, Math.Max(_length + bytes.Length, 2 * _row.Length));
+            bytes.CopyTo(_row.AsSpan(_length));
+            _length += bytes.Length;
+        }
 
         private void Reserve(int valueBytes)
         {
@@ -253,14 +264,14 @@ internal static class RowDigests
         // The value's bytes are at _buffer[Room..]: prefix them with the netstring length, end with ',', hash with the name.
         private void Append(int i, int bytes)
         {
-            _sha.AppendData(_names[i]);
+            Row(_names[i]);
             Span<byte> prefix = stackalloc byte[Room];
             bytes.TryFormat(prefix, out var digits, default, CultureInfo.InvariantCulture);
             prefix[digits] = (byte)':';
             var start = Room - digits - 1;
             prefix[..(digits + 1)].CopyTo(_buffer.AsSpan(start));
             _buffer[Room + bytes] = (byte)',';
-            _sha.AppendData(_buffer, start, Room - start + bytes + 1);
+            Row(_buffer.AsSpan(start, Room - start + bytes + 1));
         }
 
         private static byte[] Netstring(string text)
