@@ -62,22 +62,37 @@ public sealed class RecordKey : IDisposable
         {
             if (!File.Exists(path))
             {
+                // The file is claimed by creating it exclusively (O_EXCL): of several processes starting at the same moment,
+                // one writes the key and the others read it — waiting, below, until it is written whole.
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+                var pem = fresh.ExportPkcs8PrivateKeyPem();
                 var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
                 if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
                 try
                 {
                     using var file = new StreamWriter(path, options);
-                    file.Write(fresh.ExportPkcs8PrivateKeyPem());
+                    file.Write(pem);
                 }
                 catch (IOException) when (File.Exists(path))
                 {
-                    // Another process created it first: use theirs.
+                    // Another process created it first: its key is the instance's.
                 }
             }
             var key = ECDsa.Create();
-            key.ImportFromPem(File.ReadAllText(path));
+            for (var attempt = 0; ; attempt++)
+            {
+                var text = File.ReadAllText(path);
+                try
+                {
+                    key.ImportFromPem(text);
+                    break;
+                }
+                catch (ArgumentException) when (attempt < 100 && !text.Contains("-----END", StringComparison.Ordinal))
+                {
+                    Thread.Sleep(20); // being written by the process that created it
+                }
+            }
             return Checked(new RecordKey(key, canSign: true), path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
