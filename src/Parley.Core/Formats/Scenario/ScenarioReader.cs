@@ -57,6 +57,11 @@ public static class ScenarioReader
 
     private static YamlNode? Load(string yaml, ReadContext ctx)
     {
+        if (Yaml.YamlLimits.Check(yaml) is { } refused)
+        {
+            ctx.Error(refused.Where, "", refused.Message);
+            return null;
+        }
         var scanner = new Scanner(new StringReader(yaml));
         var stream = new YamlStream();
         try

@@ -34,8 +34,11 @@ public sealed record GuaranteesFile(IReadOnlyList<Commitment> Commitments, IRead
     public static (GuaranteesFile? File, IReadOnlyList<FileError> Errors) Read(TextReader reader)
     {
         var y = new YamlNodes();
+        ArgumentNullException.ThrowIfNull(reader);
+        var text = reader.ReadToEnd();
+        if (Formats.Yaml.YamlLimits.Check(text) is { } refused) return (null, [new FileError(refused.Line, refused.Column, refused.Message)]);
         var stream = new YamlStream();
-        try { stream.Load(reader); }
+        try { stream.Load(new StringReader(text)); }
         catch (YamlException ex)
         {
             return (null, [new FileError((int)ex.Start.Line, (int)ex.Start.Column, ex.Message)]);
