@@ -96,6 +96,26 @@ public sealed class DraftFormatsTests
     }
 
     [Fact]
+    public void Docx_ImportOfZipBomb_IsRefusedFromTheDirectoryBeforeUnpacking()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var part = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            for (var mb = 0; mb < 20; mb++) part.Write(spaces); // 20 MB of spaces pack to a few KB
+        }
+        stream.Position = 0;
+
+        var import = DocxDraftImporter.Import(stream);
+
+        Assert.Null(import.Markdown);
+        Assert.Contains("'word/document.xml' unpacks", import.Error);
+        Assert.Contains($"limit {DocxDraftImporter.MaxRatio}", import.Error);
+    }
+
+    [Fact]
     public void Docx_ImportOfNonDocx_ReturnsErrorNotException()
     {
         using var stream = new MemoryStream("this is not a zip file"u8.ToArray());

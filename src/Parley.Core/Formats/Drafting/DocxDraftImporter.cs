@@ -19,14 +19,35 @@ public sealed record DocxImport(string? Markdown, string? Error);
 /// </summary>
 public static class DocxDraftImporter
 {
-    /// <summary>Reads <paramref name="input"/>. A file that is not a valid .docx gives an error, never an exception.</summary>
+    /// <summary>The most a .docx may hold unpacked, all parts together: 200 MB (a 1,000-page text is about 5 MB).</summary>
+    public const long MaxUnpackedBytes = 200_000_000;
+
+    /// <summary>The most parts (zip entries) in a .docx: 2,000.</summary>
+    public const int MaxParts = 2_000;
+
+    /// <summary>The highest packing ratio of a part over 1 MB unpacked: 100 (Word's XML packs 5–20 times; a zip bomb thousands).</summary>
+    public const int MaxRatio = 100;
+
+    /// <summary>
+    /// Reads <paramref name="input"/>. A file that is not a valid .docx, or that would unpack past the limits above (a zip
+    /// bomb), gives an error, never an exception; the limits are checked on the zip's directory before anything is unpacked.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     public static DocxImport Import(Stream input)
     {
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            using var package = WordprocessingDocument.Open(input, false);
+            if (!input.CanSeek)
+            {
+                var copy = new MemoryStream();
+                input.CopyTo(copy);
+                copy.Position = 0;
+                input = copy;
+            }
+            if (Refusal(input) is { } refused) return new DocxImport(null, refused);
+            input.Position = 0;
+            using var package = WordprocessingDocument.Open(input, false, new OpenSettings { MaxCharactersInPart = MaxUnpackedBytes });
             var body = package.MainDocumentPart?.Document?.Body;
             if (body is null) return new DocxImport(null, "the file has no document body");
             var styles = package.MainDocumentPart!.StyleDefinitionsPart?.Styles;
@@ -47,6 +68,23 @@ public static class DocxDraftImporter
         {
             return new DocxImport(null, "not a valid .docx file: " + e.Message);
         }
+    }
+
+    /// <summary>Why the zip's directory is past a limit, or null. Declared sizes are checked here; the XML reader's
+    /// <see cref="OpenSettings.MaxCharactersInPart"/> holds a part that unpacks to more than it declared.</summary>
+    private static string? Refusal(Stream input)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(input, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        if (zip.Entries.Count > MaxParts) return $"the file holds {zip.Entries.Count:N0} parts; a .docx may hold at most {MaxParts:N0}";
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            if (total > MaxUnpackedBytes) return $"the file unpacks to more than {MaxUnpackedBytes / 1_000_000:N0} MB; Parley refuses it (limit)";
+            if (entry.Length > 1_000_000 && entry.Length > (long)MaxRatio * Math.Max(1, entry.CompressedLength))
+                return $"part '{entry.FullName}' unpacks {entry.Length / Math.Max(1, entry.CompressedLength):N0} times its packed size (limit {MaxRatio}): a zip bomb?";
+        }
+        return null;
     }
 
     private static string Text(Paragraph paragraph)
