@@ -80,18 +80,26 @@ public sealed class RecordKey : IDisposable
                 }
             }
             var key = ECDsa.Create();
-            for (var attempt = 0; ; attempt++)
+            try
             {
-                var text = File.ReadAllText(path);
-                try
+                for (var attempt = 0; ; attempt++)
                 {
-                    key.ImportFromPem(text);
-                    break;
+                    var text = File.ReadAllText(path);
+                    try
+                    {
+                        key.ImportFromPem(text);
+                        break;
+                    }
+                    catch (ArgumentException) when (attempt < 100 && !text.Contains("-----END", StringComparison.Ordinal))
+                    {
+                        Thread.Sleep(20); // being written by the process that created it
+                    }
                 }
-                catch (ArgumentException) when (attempt < 100 && !text.Contains("-----END", StringComparison.Ordinal))
-                {
-                    Thread.Sleep(20); // being written by the process that created it
-                }
+            }
+            catch
+            {
+                key.Dispose();
+                throw;
             }
             return Checked(new RecordKey(key, canSign: true), path);
         }

@@ -142,7 +142,6 @@ internal static class RowDigests
     /// </summary>
     internal sealed class Digester : IDisposable
     {
-        private readonly StateTable _table;
         private readonly int[] _sorted;
         private readonly int[] _key;
         private readonly int _negotiation;
@@ -150,7 +149,6 @@ internal static class RowDigests
 
         public Digester(StateTable table, IReadOnlyList<string> boundColumns)
         {
-            _table = table;
             _sorted = table.Columns.Select(c => IndexOf(boundColumns, c)).ToArray();
             _key = table.KeyColumns.Select(c => IndexOf(boundColumns, c)).ToArray();
             _negotiation = IndexOf(boundColumns, table.NegotiationColumn);
