@@ -38,11 +38,13 @@ public static class ParleyApp
         builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();
         builder.Services.AddScoped<GuaranteesApi.Ctx>();
         builder.Services.AddScoped<TalksApi.Ctx>();
+        builder.Services.AddSingleton(new Application.Reading.NegotiationCache());
         builder.Services.AddScoped<TalksReader>();
         builder.Services.AddScoped<TalksCommands>();
         builder.AddParleySignIn();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
+        builder.Services.AddParleyHealth();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
@@ -69,6 +71,7 @@ public static class ParleyApp
         app.UseStatusCodePages();
         app.UseParleySignIn();
         MapAssets(app);
+        app.MapParleyHealth();
         app.MapOpenApi().AllowAnonymousBecause("the API's description: routes and shapes, no negotiation data");
         app.MapDemoSignIn();
         app.MapMembersApi();

@@ -62,6 +62,27 @@ public abstract class LiveAcrossNodesTests : IAsyncLifetime
         Assert.False(other.Task.IsCompleted, "node B reported a change to a negotiation nobody touched");
     }
 
+    [Fact]
+    public async Task StatusOnNodeB_FollowsAPositionRecordedOnNodeA_OnItsNextRequest()
+    {
+        // Node B keeps the negotiation in memory between requests; it must notice at once that node A changed it.
+        using var reader = _b.ClientAs("node-b-mediator", Core.Access.MemberRole.Mediator);
+        const string status = "/api/negotiations/berlin-2025/status?asOf=2025-12-16T12:00:00Z";
+        var before = await reader.GetStringAsync(status);
+        Assert.Equal(before, await reader.GetStringAsync(status));
+
+        using var writer = _a.ClientAs("node-a-delegate", Core.Access.MemberRole.Delegation, "ru");
+        var recorded = await writer.PostAsJsonAsync("/api/negotiations/berlin-2025/positions", new
+        {
+            party = "ru", issue = "nuclear-plant", validFrom = "2025-12-16T00:00:00Z",
+            stances = new Dictionary<string, string> { ["ua-us-venture"] = "preferred" },
+        });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+
+        var after = await reader.GetStringAsync(status);
+        Assert.NotEqual(before, after);
+    }
+
     private async Task PassIntervalsAsync(int count)
     {
         for (var i = 0; i < count; i++)

@@ -108,7 +108,7 @@ public sealed class TalksCommands(NegotiationStore store, TalksReader reader)
         if (!viewer.SeesEverything)
         {
             if (await reader.LoadAsync(id, viewer, ct) is not { } scoped) return false;
-            apply(scoped); // the talks' rules on what the viewer sees; refuses with TalksRuleException
+            apply(scoped.Copy()); // the talks' rules on what the viewer sees (a copy: the read is shared); refuses with TalksRuleException
         }
         return await write();
     }

@@ -2,6 +2,7 @@ using Parley.Core.Access;
 using Parley.Core.Formats.Scenario;
 using Parley.Core.Settlement;
 using Parley.Core.Talks;
+using Parley.Application.Reading;
 using Parley.Data;
 using Parley.Data.Drafting;
 using Parley.Data.Guarantees;
@@ -14,19 +15,34 @@ namespace Parley.Application.Access;
 /// <see cref="Viewer.CanSee"/> allows (<see cref="NegotiationScope"/>). Derived figures computed from what it returns
 /// therefore use only what the viewer may see. The settlement, which computes over every profile as a neutral, is the
 /// one reader of the unscoped profiles (<see cref="SettlementInputAsync"/>).
+/// Reads come from <paramref name="cache"/> when there is one (the server's): what they return is shared between
+/// requests and must not be changed — copy it (<see cref="Negotiation.Copy"/>) to try a change.
 /// </summary>
-public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarantees, DraftStore drafts)
+public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarantees, DraftStore drafts, NegotiationCache? cache = null)
 {
+    /// <summary>The negotiation as stored now, with what each viewer sees of it (from the cache when there is one).</summary>
+    public async Task<NegotiationSnapshot> SnapshotAsync(string id, CancellationToken ct = default) =>
+        cache is null ? new NegotiationSnapshot(await store.LoadVersionAsync(id, ct)) : await cache.GetAsync(store, id, ct);
+
     /// <summary>The negotiation as <paramref name="viewer"/> may see it, or null when there is none with this id.</summary>
     public async Task<Negotiation?> LoadAsync(string id, Viewer viewer, CancellationToken ct = default) =>
-        await store.LoadAsync(id, ct) is { } n ? NegotiationScope.For(n, viewer) : null;
+        (await SnapshotAsync(id, ct)).For(viewer);
+
+    /// <summary>
+    /// A figure derived from what <paramref name="viewer"/> sees, computed once per change of the negotiation and viewer
+    /// scope (<see cref="NegotiationSnapshot.Derived{T}"/>); null when there is no negotiation with this id.
+    /// </summary>
+    public async Task<T?> DerivedAsync<T>(string id, Viewer viewer, string figure, Func<Negotiation, T> compute, CancellationToken ct = default)
+        where T : class =>
+        (await SnapshotAsync(id, ct)).Derived(viewer, figure, compute);
 
     /// <summary>The negotiation and the preference profiles <paramref name="viewer"/> may see, or null when there is none with this id.</summary>
     public async Task<(Negotiation Negotiation, IReadOnlyList<PartyPreferences> Preferences)?> LoadWithPreferencesAsync(
-        string id, Viewer viewer, CancellationToken ct = default) =>
-        await store.LoadWithPreferencesAsync(id, ct) is var (n, profiles)
-            ? (NegotiationScope.For(n, viewer), NegotiationScope.Profiles(profiles, viewer))
-            : null;
+        string id, Viewer viewer, CancellationToken ct = default)
+    {
+        var snapshot = await SnapshotAsync(id, ct);
+        return snapshot.For(viewer) is { } n ? (n, snapshot.ProfilesFor(viewer)) : null;
+    }
 
     /// <summary>
     /// The history entries of a negotiation that <paramref name="viewer"/> may read (each entry carries the visibility of
@@ -56,6 +72,6 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
     /// Every profile, unscoped, for the settlement engine only: it computes as a neutral and its callers show a
     /// delegation nothing but packages and its own utilities. Null when there is no such negotiation.
     /// </summary>
-    public Task<(Negotiation Negotiation, IReadOnlyList<PartyPreferences> Preferences)?> SettlementInputAsync(string id, CancellationToken ct = default) =>
-        store.LoadWithPreferencesAsync(id, ct);
+    public async Task<(Negotiation Negotiation, IReadOnlyList<PartyPreferences> Preferences)?> SettlementInputAsync(string id, CancellationToken ct = default) =>
+        (await SnapshotAsync(id, ct)).Version is { Negotiation: { } n } version ? (n, version.Preferences) : null;
 }

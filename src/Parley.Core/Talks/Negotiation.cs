@@ -64,6 +64,25 @@ public sealed class Negotiation
     /// <summary>Contingency plans.</summary>
     public IReadOnlyList<Contingency> Contingencies => _contingencies;
 
+    /// <summary>
+    /// A separate negotiation with the same items (which are immutable): changing the copy leaves this one as it is.
+    /// For a caller that tries a change on a negotiation it shares with others (a cached snapshot).
+    /// </summary>
+    public Negotiation Copy()
+    {
+        var copy = new Negotiation(Id, Title, Description);
+        copy._parties.AddRange(_parties);
+        copy._issues.AddRange(_issues);
+        copy._statements.AddRange(_statements);
+        copy._positions.AddRange(_positions);
+        copy._proposals.AddRange(_proposals);
+        copy._agreements.AddRange(_agreements);
+        copy._rounds.AddRange(_rounds);
+        copy._workingGroups.AddRange(_workingGroups);
+        copy._contingencies.AddRange(_contingencies);
+        return copy;
+    }
+
     /// <summary>The party with this id, or null.</summary>
     public Party? FindParty(string id) => _parties.Find(p => p.Id == id);
 

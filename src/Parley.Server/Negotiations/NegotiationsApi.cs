@@ -91,8 +91,9 @@ public static class NegotiationsApi
         string id, CurrentViewer viewer, TalksReader reader, TimeProvider clock, string? asOf = null, CancellationToken ct = default)
     {
         var at = Infrastructure.Input.AsOf(asOf, clock);
-        return await reader.LoadAsync(id, viewer.Viewer, ct) is { } n
-            ? TypedResults.Ok(StatusView.From(TalksStatus.Compute(n, at)))
+        // Computed once per change and viewer scope, re-stamped for each instant (StatusTimeline).
+        return await reader.DerivedAsync(id, viewer.Viewer, "status", n => new StatusTimeline(n), ct) is { } timeline
+            ? TypedResults.Ok(StatusView.From(timeline.At(at)))
             : TypedResults.NotFound();
     }
 

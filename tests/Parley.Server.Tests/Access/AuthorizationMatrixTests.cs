@@ -119,13 +119,13 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void AnonymousEndpoints_AreOnlySignInAssetsAndTheApiDescription()
+    public void AnonymousEndpoints_AreOnlySignInAssetsTheApiDescriptionAndHealth()
     {
         foreach (var e in Endpoints().Where(e => e.Metadata.GetMetadata<AnonymousRule>() is not null))
         {
             var path = e.RoutePattern.RawText ?? "";
             Assert.True(path.StartsWith("/account") || path.StartsWith("account") || path.StartsWith("demo/") || path.StartsWith("/demo")
-                || path.Contains("openapi") || path == "api/record/key" || e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
+                || path.Contains("openapi") || path == "api/record/key" || path is "/healthz" or "/readyz" || e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
                 || path.StartsWith("_framework") || path.StartsWith("/_framework") || path.Contains('.'),
                 $"unexpected anonymous endpoint {Key(e)}: {e.Metadata.GetMetadata<AnonymousRule>()!.Reason}");
         }

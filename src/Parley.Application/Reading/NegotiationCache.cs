@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using Parley.Core.Access;
+using Parley.Core.Settlement;
+using Parley.Core.Talks;
+using Parley.Data;
+
+namespace Parley.Application.Reading;
+
+/// <summary>
+/// Negotiations kept in memory between requests, each at a version of its record (<see cref="NegotiationVersion.Head"/>).
+/// A read asks the database for the record's head only — one indexed row — and loads the whole negotiation again when
+/// the head moved, so a reader never sees a state older than the last change committed before its request, on whichever
+/// server node made it. Concurrent readers of a stale negotiation share one load. What a viewer may see, and the
+/// figures derived from it, are kept per snapshot and per <see cref="NegotiationSnapshot.ScopeKey"/>, so they are computed once per change.
+/// Snapshots are shared: nothing returned from here may be changed (copy a negotiation with <see cref="Negotiation.Copy"/>).
+/// </summary>
+/// <param name="capacity">How many negotiations to keep; the least recently read go first.</param>
+public sealed class NegotiationCache(int capacity = 64)
+{
+    private readonly Dictionary<string, Task<NegotiationSnapshot>> _slots = new(StringComparer.Ordinal);
+
+    /// <summary>The negotiation as stored now (at the head read first), from memory when nothing changed since it was loaded.</summary>
+    /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
+    public async Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, CancellationToken ct = default)
+    {
+        var head = await store.HeadAsync(id, ct);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Task<NegotiationSnapshot> load;
+            var mine = false;
+            lock (_slots)
+            {
+                if (_slots.TryGetValue(id, out var current) && !current.IsFaulted && !current.IsCanceled
+                    && (!current.IsCompleted || true))
+                    load = current;
+                else
+                {
+                    load = LoadAsync(store, id, ct);
+                    _slots[id] = load;
+                    mine = true;
+                }
+            }
+            try
+            {
+                var snapshot = await load.WaitAsync(ct);
+                if (snapshot.Head >= head) return snapshot.Touched();
+            }
+            catch (Exception) when (!mine && !ct.IsCancellationRequested && attempt < 2)
+            {
+                // Another request's load failed or was cancelled with that request: load it ourselves.
+            }
+        }
+        return new NegotiationSnapshot(await store.LoadVersionAsync(id, ct)); // never kept: something keeps replacing the slot
+    }
+
+    private async Task<NegotiationSnapshot> LoadAsync(NegotiationStore store, string id, CancellationToken ct)
+    {
+        await Task.Yield(); // run the load outside the caller's lock
+        var snapshot = new NegotiationSnapshot(await store.LoadVersionAsync(id, ct));
+        Trim();
+        return snapshot;
+    }
+
+    private void Trim()
+    {
+        lock (_slots)
+        {
+            if (_slots.Count <= capacity) return;
+            var oldest = _slots.Where(s => s.Value.IsCompletedSuccessfully).OrderBy(s => s.Value.Result.LastRead)
+                .Take(_slots.Count - capacity).Select(s => s.Key).ToArray();
+            foreach (var key in oldest) _slots.Remove(key);
+        }
+    }
+}
+
+/// <summary>
+/// One negotiation at one head of its record, with what each kind of viewer may see of it and the figures derived from
+/// that, computed on first use. Immutable as far as its users are concerned.
+/// </summary>
+public sealed class NegotiationSnapshot
+{
+    private readonly ConcurrentDictionary<string, Lazy<Negotiation?>> _scoped = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Scope, string Figure), Lazy<object?>> _derived = new();
+    private long _lastRead;
+
+    /// <summary>Wraps a version read from the store.</summary>
+    public NegotiationSnapshot(NegotiationVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        Version = version;
+    }
+
+    /// <summary>The negotiation, unscoped, and the head it was read at.</summary>
+    public NegotiationVersion Version { get; }
+
+    /// <summary>The record's size when this was read.</summary>
+    public long Head => Version.Head;
+
+    internal long LastRead => Interlocked.Read(ref _lastRead);
+
+    internal NegotiationSnapshot Touched()
+    {
+        Interlocked.Exchange(ref _lastRead, Environment.TickCount64);
+        return this;
+    }
+
+    /// <summary>The negotiation as <paramref name="viewer"/> may see it (<see cref="NegotiationScope.For"/>), null when there is none.</summary>
+    public Negotiation? For(Viewer viewer) => Version.Negotiation is not { } n ? null
+        : viewer.SeesEverything ? n
+        : _scoped.GetOrAdd(ScopeKey(viewer), _ => new Lazy<Negotiation?>(() => NegotiationScope.For(n, viewer))).Value;
+
+    /// <summary>The preference profiles <paramref name="viewer"/> may see (<see cref="NegotiationScope.Profiles"/>).</summary>
+    public IReadOnlyList<PartyPreferences> ProfilesFor(Viewer viewer) => NegotiationScope.Profiles(Version.Preferences, viewer);
+
+    /// <summary>
+    /// A figure derived from what <paramref name="viewer"/> sees, computed once per snapshot, scope and
+    /// <paramref name="figure"/> (which must name everything besides the scoped negotiation that the figure depends on,
+    /// e.g. an as-of instant). Null when there is no negotiation.
+    /// </summary>
+    public T? Derived<T>(Viewer viewer, string figure, Func<Negotiation, T> compute) where T : class
+    {
+        if (For(viewer) is not { } n) return null;
+        var key = (ScopeKey(viewer), figure);
+        if (_derived.TryGetValue(key, out var known)) return (T?)known.Value;
+        if (_derived.Count >= MaxFigures) return compute(n); // many distinct figures (e.g. as-of instants): compute, keep nothing
+        return (T?)_derived.GetOrAdd(key, _ => new Lazy<object?>(() => compute(n))).Value;
+    }
+
+    /// <summary>How many derived figures one snapshot keeps; beyond, figures are computed and not kept.</summary>
+    public const int MaxFigures = 256;
+
+    /// <summary>
+    /// What a viewer's scope depends on: viewers with the same key see exactly the same items and profiles
+    /// (<see cref="Viewer.CanSee"/> reads the role and the party; <see cref="NegotiationScope.Profiles"/> the role).
+    /// </summary>
+    public static string ScopeKey(Viewer viewer) => $"{viewer.Role}/{viewer.Party}";
+}

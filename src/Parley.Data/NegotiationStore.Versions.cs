@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Settlement;
+using Parley.Core.Talks;
+using Parley.Data.Rows;
+
+namespace Parley.Data;
+
+/// <summary>
+/// A negotiation as stored at one version of its record: <see cref="Head"/> is the record's size when it was read (every
+/// change to the negotiation, its profiles, drafts, incidents or memberships appends to the record in the same
+/// transaction, so the same head means the same stored state, on any server node).
+/// </summary>
+/// <param name="Head">The record's size (0: nothing was ever recorded under this id).</param>
+/// <param name="Negotiation">The negotiation, or null when there is none (never imported, or deleted).</param>
+/// <param name="Preferences">Its preference profiles, unscoped (empty when there is no negotiation).</param>
+public sealed record NegotiationVersion(long Head, Negotiation? Negotiation, IReadOnlyList<PartyPreferences> Preferences);
+
+// Versioned reads, for the read cache: a cheap head lookup per request, a whole load only when the head moved.
+public sealed partial class NegotiationStore
+{
+    /// <summary>The size of the negotiation's record: it grows with every change; 0 when nothing was ever recorded.</summary>
+    public Task<long> HeadAsync(string id, CancellationToken ct = default) =>
+        db.Set<RecordHeadRow>().AsNoTracking().Where(h => h.NegotiationId == id).Select(h => h.Size).FirstOrDefaultAsync(ct);
+
+    /// <summary>The negotiation, its profiles and the record's head, read in one snapshot so that they belong together.</summary>
+    /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation or profile.</exception>
+    public async Task<NegotiationVersion> LoadVersionAsync(string id, CancellationToken ct = default)
+    {
+        await using var snapshot = await db.BeginSnapshotAsync(ct);
+        var head = await HeadAsync(id, ct);
+        if (await ReadAsync(id, ct) is not { } negotiation) return new NegotiationVersion(head, null, []);
+        return new NegotiationVersion(head, negotiation, await ReadPreferencesAsync(negotiation, ct));
+    }
+}
