@@ -30,7 +30,7 @@ public static class DraftingApi
                 "Query or form fields: version (label, required), date (yyyy-MM-dd), author, format (md|text), acceptProblems. " +
                 "A text with unbalanced brackets is refused with each problem's line and column unless acceptProblems=true.")
             .Accepts<string>("text/markdown", "text/plain", DraftUpload.DocxType, "multipart/form-data")
-            .Requires(Permission.EditDrafts);
+            .WithBodyLimit(BodyLimits.Draft).Requires(Permission.EditDrafts);
         api.MapGet("{draft}/versions", ListVersions).WithName("ListDraftVersions").WithSummary("The versions of a draft, oldest first.").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/versions/{version}", Source).WithName("GetDraftVersionText").WithSummary("The version's text as stored.").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/versions/{version}/stats", Stats).WithName("GetDraftVersionStats")

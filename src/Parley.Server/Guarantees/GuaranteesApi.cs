@@ -26,7 +26,7 @@ public static class GuaranteesApi
             .Requires(Permission.MonitorIncidents);
         api.MapPost("incidents/import", ImportIncidents).WithName("ImportIncidents")
             .WithSummary("Imports an ACLED or UCDP CSV body (?format=acled|ucdp): rejected rows are listed, the rest stored in one transaction.")
-            .Requires(Permission.MonitorIncidents);
+            .WithBodyLimit(BodyLimits.IncidentFile).Requires(Permission.MonitorIncidents);
         api.MapPost("incidents/{incident}/review", (string id, string incident, ReviewInput? body, Ctx c) =>
                 Review(id, incident, c, body, VerificationState.UnderReview))
             .WithName("StartReview").WithSummary("Moves a report to UnderReview.").Requires(Permission.MonitorIncidents);

@@ -34,6 +34,14 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             _ => null,
         };
         var status = StatusCodes.Status400BadRequest;
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            // Kestrel counted a body past the endpoint's limit while it was read (a body that did not declare its length).
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? BodyLimits.Default;
+            await BodyLimits.TooLarge(http, limit).ExecuteAsync(http);
+            return true;
+        }
         if (exception is Application.Access.AccessDeniedException denied) (error, status) = ((denied.Field, denied.Message), StatusCodes.Status403Forbidden);
         if (error is null) return false;
         var (field, message) = error.Value;

@@ -7,6 +7,7 @@ using Parley.Core.Talks;
 using Parley.Data;
 using Parley.Data.Access;
 using Parley.Server.Access;
+using Parley.Server.Infrastructure;
 using Parley.Server.Talks;
 
 namespace Parley.Server.Negotiations;
@@ -28,7 +29,7 @@ public static class NegotiationsApi
         api.MapPost("", Import).WithName("ImportScenario")
             .WithSummary("Imports a scenario file (YAML in the body): a new negotiation by an administrator, a replacement by its mediator.")
             .Accepts<string>("application/yaml", "text/yaml", "text/plain")
-            .Requires(InstanceRequirement.SignedIn);
+            .WithBodyLimit(BodyLimits.Scenario).Requires(InstanceRequirement.SignedIn);
         api.MapGet("{id}/scenario", Export).WithName("ExportScenario")
             .WithSummary("The negotiation as a scenario file, holding what the caller may see (the whole file for the mediator).")
             .Requires(Permission.ReadTalks);
