@@ -45,6 +45,7 @@ public static class ParleyApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
         builder.Services.AddParleyHealth();
+        builder.Services.AddComputeBudget();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();

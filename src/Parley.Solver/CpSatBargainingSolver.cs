@@ -47,14 +47,14 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
         ArgumentNullException.ThrowIfNull(problem);
         return solution switch
         {
-            BargainingSolution.Utilitarian => Linear(problem, solution),
-            BargainingSolution.Egalitarian => Linear(problem, solution),
+            BargainingSolution.Utilitarian => Linear(problem, solution, cancellationToken),
+            BargainingSolution.Egalitarian => Linear(problem, solution, cancellationToken),
             BargainingSolution.Nash => Nash(problem, cancellationToken),
             _ => throw new ArgumentException($"{solution} needs the whole frontier; CP-SAT does not compute it.", nameof(solution)),
         };
     }
 
-    private BargainingPoint? Linear(SettlementProblem problem, BargainingSolution solution)
+    private BargainingPoint? Linear(SettlementProblem problem, BargainingSolution solution, CancellationToken ct)
     {
         var m = new SatModel(problem, _scale);
         if (solution == BargainingSolution.Utilitarian && problem.IsAdditive)
@@ -79,16 +79,15 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
 
         m.Hint(m.GreedyStart());
 
-        return SolveRational(m, solution);
+        return SolveRational(m, solution, ct);
     }
 
-    private BargainingPoint? SolveRational(SatModel m, BargainingSolution solution)
+    private BargainingPoint? SolveRational(SatModel m, BargainingSolution solution, CancellationToken ct)
     {
         var reservations = m.Problem.Profiles.Select(p => p.Reservation).ToArray();
         while (true)
         {
-            var solver = new CpSolver { StringParameters = _parameters };
-            var status = solver.Solve(m.Model);
+            var status = Run(m, out var solver, ct);
             if (status is CpSolverStatus.Infeasible) return null;
             if (status is not CpSolverStatus.Optimal) throw new TimeoutException($"CP-SAT stopped with status {status} before proving optimality.");
             var outcome = m.Read(solver);
@@ -96,6 +95,18 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
             if (BargainingRules.IsRational(u, reservations)) return new BargainingPoint(solution, [.. u], outcome);
             m.Exclude(outcome);
         }
+    }
+
+    /// <summary>One CP-SAT solve that stops its search when <paramref name="ct"/> is cancelled, and then throws.</summary>
+    private CpSolverStatus Run(SatModel m, out CpSolver solver, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var cp = new CpSolver { StringParameters = _parameters };
+        CpSolverStatus status;
+        using (ct.Register(cp.StopSearch)) status = cp.Solve(m.Model);
+        ct.ThrowIfCancellationRequested();
+        solver = cp;
+        return status;
     }
 
     private BargainingPoint? Nash(SettlementProblem problem, CancellationToken cancellationToken)
@@ -122,11 +133,9 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
         var bestValue = double.NegativeInfinity;
         for (var iteration = 0; iteration < 200; iteration++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var solver = new CpSolver { StringParameters = _parameters };
-            var status = solver.Solve(m.Model);
+            var status = Run(m, out var solver, cancellationToken);
             if (status is CpSolverStatus.Infeasible)
-                return best is null ? Fallback(problem) : Point(problem, best);
+                return best is null ? Fallback(problem, cancellationToken) : Point(problem, best);
             if (status is not CpSolverStatus.Optimal) throw new TimeoutException($"CP-SAT stopped with status {status} before proving optimality.");
             var outcome = m.Read(solver);
             var u = problem.Utilities(outcome);
@@ -151,7 +160,7 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
             m.Hint(outcome);
         }
 
-        return best is null ? Fallback(problem) : Point(problem, best);
+        return best is null ? Fallback(problem, cancellationToken) : Point(problem, best);
     }
 
     /// <summary>Adds L ≤ T·(log(a/S) + (d − a)/a), multiplied by a: a·L − T·d ≤ ⌈a·T·(log(a/S) − 1)⌉.</summary>
@@ -161,8 +170,8 @@ public sealed class CpSatBargainingSolver : IBargainingSolver
         m.Model.Add(a * log - (long)LogScale * gain <= rhs);
     }
 
-    private BargainingPoint? Fallback(SettlementProblem problem) =>
-        Linear(problem, BargainingSolution.Utilitarian) is { } u ? new BargainingPoint(BargainingSolution.Nash, u.Utilities, u.Outcome) : null;
+    private BargainingPoint? Fallback(SettlementProblem problem, CancellationToken ct) =>
+        Linear(problem, BargainingSolution.Utilitarian, ct) is { } u ? new BargainingPoint(BargainingSolution.Nash, u.Utilities, u.Outcome) : null;
 
     private static BargainingPoint Point(SettlementProblem problem, Outcome outcome) =>
         new(BargainingSolution.Nash, [.. problem.Utilities(outcome)], outcome);

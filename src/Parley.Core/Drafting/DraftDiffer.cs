@@ -11,7 +11,8 @@ public static class DraftDiffer
 
     /// <summary>Compares <paramref name="older"/> with <paramref name="newer"/>.</summary>
     /// <exception cref="ArgumentNullException">A document is null.</exception>
-    public static DraftDiff Compare(DraftDocument older, DraftDocument newer)
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked between changed provisions).</exception>
+    public static DraftDiff Compare(DraftDocument older, DraftDocument newer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
@@ -29,6 +30,7 @@ public static class DraftDiffer
             int nextNew = block.InsertStartB;
             foreach (var (i, j) in pairs)
             {
+                ct.ThrowIfCancellationRequested();
                 for (; nextNew < j; nextNew++) Added(nextNew);
                 if (i < 0) continue;
                 if (j < 0)

@@ -31,7 +31,7 @@ internal sealed class AcceptableCounter
         _need = need;
     }
 
-    public static BigInteger? Count(AdditiveBlocks blocks, IReadOnlyList<double> reservations, int maxHalf)
+    public static BigInteger? Count(AdditiveBlocks blocks, IReadOnlyList<double> reservations, int maxHalf, CancellationToken ct = default)
     {
         var n = blocks.Parties;
         if (blocks.Blocks.Any(b => b.Count == 0)) return BigInteger.Zero;
@@ -50,7 +50,7 @@ internal sealed class AcceptableCounter
         }
 
         if (active.Count == 0) return blocks.Blocks.Aggregate(BigInteger.One, (acc, b) => acc * b.Count);
-        var counter = new AcceptableCounter(blocks, [.. active], [.. active.Select(p => reservations[p])]);
+        var counter = new AcceptableCounter(blocks, [.. active], [.. active.Select(p => reservations[p])]) { _ct = ct };
         double lp = 1, rp = 1;
         foreach (var b in Enumerable.Range(0, blocks.Blocks.Length).OrderByDescending(i => blocks.Blocks[i].Count))
         {
@@ -70,12 +70,15 @@ internal sealed class AcceptableCounter
         };
     }
 
+    private CancellationToken _ct;
+
     private double[] Enumerate(List<int> which)
     {
         var k = _active.Length;
         var acc = new List<double>(new double[k]);
         foreach (var b in which)
         {
+            _ct.ThrowIfCancellationRequested();
             var block = _blocks.Blocks[b];
             var next = new List<double>(acc.Count * block.Count);
             for (var i = 0; i < acc.Count; i += k)
@@ -176,6 +179,7 @@ internal sealed class AcceptableCounter
         long total = 0;
         for (var i = 0; i < a.Length / k; i++)
         {
+            if ((i & 1023) == 0) _ct.ThrowIfCancellationRequested();
             for (var j = 0; j < c.Length / k; j++)
             {
                 var certain = true;

@@ -26,19 +26,21 @@ internal sealed class AdditiveFrontier
     public System.Numerics.BigInteger SizeBound { get; private set; } = System.Numerics.BigInteger.One;
 
     /// <summary>Builds the frontier; gives up (Final = null) once a layer holds more than <paramref name="maxFrontier"/> vectors.</summary>
-    public static AdditiveFrontier Build(AdditiveBlocks blocks, int maxFrontier, Action<int, int>? progress = null)
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled (checked after each block).</exception>
+    public static AdditiveFrontier Build(AdditiveBlocks blocks, int maxFrontier, Action<int, int>? progress = null, CancellationToken ct = default)
     {
         var f = new AdditiveFrontier(blocks);
-        f.Run(maxFrontier, progress);
+        f.Run(maxFrontier, progress, ct);
         return f;
     }
 
-    private void Run(int maxFrontier, Action<int, int>? progress)
+    private void Run(int maxFrontier, Action<int, int>? progress, CancellationToken ct)
     {
         var n = _blocks.Parties;
         var pruned = new List<FrontierLayer>();
         for (var b = 0; b < _blocks.Blocks.Length; b++)
         {
+            ct.ThrowIfCancellationRequested();
             var blockFrontier = PruneBlock(_blocks.Blocks[b]);
             pruned.Add(blockFrontier);
             SizeBound *= blockFrontier.Size;
@@ -48,6 +50,7 @@ internal sealed class AdditiveFrontier
         current.Add(new double[n], 1, -1, -1);
         for (var b = 0; b < pruned.Count; b++)
         {
+            ct.ThrowIfCancellationRequested();
             var options = pruned[b];
             _keptOptions.Add(options.Option[..options.Size]);
             var next = n == 2 ? StepTwo(current, options) : StepMany(current, options, maxFrontier);

@@ -28,6 +28,7 @@ public static class SettlementAnalyzer
         [BargainingSolution.Nash, BargainingSolution.KalaiSmorodinsky, BargainingSolution.Egalitarian, BargainingSolution.Utilitarian];
 
     /// <summary>Analyses <paramref name="problem"/>.</summary>
+    /// <exception cref="OperationCanceledException"><see cref="SettlementOptions.Cancellation"/> was cancelled.</exception>
     public static SettlementResult Analyze(SettlementProblem problem, SettlementOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -37,8 +38,10 @@ public static class SettlementAnalyzer
         var blocks = AdditiveBlocks.Build(problem, options.MaxBlockOptions);
         if (blocks is null) return SolverOnly(problem, options, parties, reservations);
 
-        var frontier = AdditiveFrontier.Build(blocks, problem.PartyCount == 2 ? options.MaxFrontier : options.MaxFrontierMany, options.Progress);
-        var acceptable = AcceptableCounter.Count(blocks, reservations, options.MaxCountHalf);
+        var ct = options.Cancellation;
+        var frontier = AdditiveFrontier.Build(blocks, problem.PartyCount == 2 ? options.MaxFrontier : options.MaxFrontierMany, options.Progress, ct);
+        var acceptable = AcceptableCounter.Count(blocks, reservations, options.MaxCountHalf, ct);
+        ct.ThrowIfCancellationRequested();
         if (frontier.Final is not { } final) return Representative(problem, blocks, frontier, acceptable, options, parties, reservations);
 
         var n = problem.PartyCount;
@@ -92,6 +95,7 @@ public static class SettlementAnalyzer
         var reps = new List<FrontierPoint>();
         foreach (var w in WeightGrid(n, n + options.RepresentativeDivisions))
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             var outcome = WeightedBest(problem, blocks, w);
             var u = problem.Utilities(outcome);
             if (!BargainingRules.IsRational(u, reservations) || reps.Any(r => UtilityVectors.Equal(r.Utilities.AsSpan(), u))) continue;
@@ -100,7 +104,7 @@ public static class SettlementAnalyzer
 
         reps.Sort((a, b) => UtilityVectors.CompareDescending(a.Utilities.AsSpan(), b.Utilities.AsSpan()));
         BargainingPoint? Solve(BargainingSolution s) =>
-            options.Solver is { } solver && solver.Supports.Contains(s) ? solver.Solve(problem, s) : null;
+            options.Solver is { } solver && solver.Supports.Contains(s) ? solver.Solve(problem, s, options.Cancellation) : null;
         var utilitarian = Solve(BargainingSolution.Utilitarian);
         if (utilitarian is null)
         {
@@ -128,7 +132,7 @@ public static class SettlementAnalyzer
     private static SettlementResult SolverOnly(SettlementProblem problem, SettlementOptions options, ImmutableArray<string> parties, ImmutableArray<double> reservations)
     {
         BargainingPoint? Solve(BargainingSolution s) =>
-            options.Solver is { } solver && solver.Supports.Contains(s) ? solver.Solve(problem, s) : null;
+            options.Solver is { } solver && solver.Supports.Contains(s) ? solver.Solve(problem, s, options.Cancellation) : null;
         return new SettlementResult
         {
             Parties = parties,

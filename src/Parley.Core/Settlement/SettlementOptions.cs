@@ -36,4 +36,10 @@ public sealed record SettlementOptions
 
     /// <summary>Called after each block with (blocks done, blocks in all); must not throw.</summary>
     public Action<int, int>? Progress { get; init; }
+
+    /// <summary>
+    /// Stops the analysis (<see cref="OperationCanceledException"/>) when cancelled: checked between stages, after each
+    /// block of the frontier, while counting and inside the solver. For a closed request or a spent time budget.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -36,7 +36,7 @@ public static class DraftingApi
         api.MapGet("{draft}/versions/{version}/stats", Stats).WithName("GetDraftVersionStats")
             .WithSummary("Brackets, depth, options, words, agreed share and problems (the JSON of `parley draft stats --json`).").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/diff", Diff).WithName("DiffDraftVersions")
-            .WithSummary("What changed between two versions (?from=&to=; default: the last two), as `parley draft diff --json`.").Requires(Permission.ReadTalks);
+            .WithSummary("What changed between two versions (?from=&to=; default: the last two), as `parley draft diff --json`.").Computes().Requires(Permission.ReadTalks);
         api.MapGet("{draft}/convergence", Convergence).WithName("GetDraftConvergence")
             .WithSummary("Brackets and agreed share per version, oldest first, ready for a chart.").Requires(Permission.ReadTalks);
         api.MapGet("{draft}/versions/{version}/render", Render).WithName("RenderDraftVersion")
@@ -85,14 +85,16 @@ public static class DraftingApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<DraftJson.DiffJson>, NotFound>> Diff(
-        string id, string draft, DraftStore drafts, string? from = null, string? to = null, CancellationToken ct = default)
+        string id, string draft, HttpContext http, DraftStore drafts, string? from = null, string? to = null, CancellationToken ct = default)
     {
         if (await drafts.LoadAsync(id, draft, ct) is not { } history) return TypedResults.NotFound();
         var newer = to is null ? history.Versions[^1] : Find(history, to);
         int newerAt = newer is null ? -1 : IndexOf(history, newer);
         var older = from is null ? (newerAt > 0 ? history.Versions[newerAt - 1] : null) : Find(history, from);
         if (older is null || newer is null) return TypedResults.NotFound();
-        return TypedResults.Ok(DraftJson.Diff(older.Label, newer.Label, DraftDiffer.Compare(older.Document, newer.Document)));
+        var diff = await ComputeBudget.RunAsync(http, "The comparison", "compare two closer versions (from, to)",
+            token => DraftDiffer.Compare(older.Document, newer.Document, token));
+        return TypedResults.Ok(DraftJson.Diff(older.Label, newer.Label, diff));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ConvergencePoint>>, NotFound>> Convergence(

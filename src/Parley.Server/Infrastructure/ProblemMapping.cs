@@ -43,6 +43,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             return true;
         }
         if (exception is Application.Access.AccessDeniedException denied) (error, status) = ((denied.Field, denied.Message), StatusCodes.Status403Forbidden);
+        if (exception is BudgetSpentException spent) (error, status) = (("request", spent.Message), StatusCodes.Status422UnprocessableEntity);
         if (error is null) return false;
         var (field, message) = error.Value;
         http.Response.StatusCode = status;
@@ -54,7 +55,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
                 new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = status,
-                Title = status == StatusCodes.Status403Forbidden ? "Your role or party does not allow this." : "The request was refused.",
+                Title = status switch
+                {
+                    StatusCodes.Status403Forbidden => "Your role or party does not allow this.",
+                    StatusCodes.Status422UnprocessableEntity => "The computation was stopped: it needs more time than a request may use.",
+                    _ => "The request was refused.",
+                },
                 Detail = $"{field}: {message}",
             },
         });

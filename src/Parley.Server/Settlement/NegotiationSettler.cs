@@ -55,7 +55,7 @@ public static class NegotiationSettler
             .ToArray();
         adjusted = WhatIf(adjusted, request.AddRedLines, "add", (p, key) => With(p, key)).ToArray();
         var problem = NegotiationSettlement.Build(negotiation, adjusted, request.AsOf, request.AgreementsFrom);
-        var options = new SettlementOptions { Solver = new CpSatBargainingSolver(), Progress = progress };
+        var options = new SettlementOptions { Solver = new CpSatBargainingSolver(), Progress = progress, Cancellation = ct };
         var result = SettlementAnalyzer.Analyze(problem.Problem, options);
         Outcome? from = null;
         IReadOnlyList<TradeSuggestion> trades = [];
@@ -72,10 +72,11 @@ public static class NegotiationSettler
     }
 
     /// <summary>Compares the frontier with and without the what-if red lines of <paramref name="request"/>.</summary>
-    public static (SettlementRun Before, SettlementRun After) WhatIf(Negotiation negotiation, IReadOnlyList<PartyPreferences> profiles, SettlementRequest request)
+    public static (SettlementRun Before, SettlementRun After) WhatIf(Negotiation negotiation, IReadOnlyList<PartyPreferences> profiles, SettlementRequest request,
+        CancellationToken ct = default)
     {
-        var before = Run(negotiation, profiles, request with { LiftRedLines = null, AddRedLines = null, From = null });
-        var after = Run(negotiation, profiles, request with { From = null });
+        var before = Run(negotiation, profiles, request with { LiftRedLines = null, AddRedLines = null, From = null }, ct: ct);
+        var after = Run(negotiation, profiles, request with { From = null }, ct: ct);
         return (before, after);
     }
 

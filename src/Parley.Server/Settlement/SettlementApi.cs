@@ -28,11 +28,11 @@ public static class SettlementApi
             .WithDescription("asOf: read the talks as of a date (agreed issues fixed); default: the whole agenda. for: the redacted view for one party " +
                 "(a delegation always gets its own). from: trades from this package (issue=option and proposal ids, comma-separated; the rest from the Nash package).")
             .Produces<string>(StatusCodes.Status200OK, "application/json")
-            .Requires(Permission.ReadSettlement);
+            .Computes().Requires(Permission.ReadSettlement);
         api.MapPost("what-if", WhatIf).WithName("SettlementWhatIf")
             .WithSummary("How the frontier moves when red lines are lifted or added (party:issue=option); a delegation names its own party only.")
             .Produces<string>(StatusCodes.Status200OK, "application/json")
-            .Requires(Permission.ReadSettlement);
+            .Computes().Requires(Permission.ReadSettlement);
         return api;
     }
 
@@ -44,23 +44,27 @@ public static class SettlementApi
     public sealed record WhatIfInput(string? AsOf, string? For, IReadOnlyList<string>? Lift, IReadOnlyList<string>? Add);
 
     private static async Task<Results<ContentHttpResult, NotFound>> Get(
-        string id, CurrentViewer current, TalksReader reader, string? asOf = null, [FromQuery(Name = "for")] string? party = null, string? from = null,
-        CancellationToken ct = default)
+        string id, HttpContext http, CurrentViewer current, TalksReader reader, string? asOf = null, [FromQuery(Name = "for")] string? party = null,
+        string? from = null, CancellationToken ct = default)
     {
         var viewer = current.Viewer;
         if (await reader.SettlementInputAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
-        var run = NegotiationSettler.Run(negotiation, preferences, ViewerSettlement.Request(viewer, negotiation, preferences, At(asOf), party, from), ct: ct);
+        var request = ViewerSettlement.Request(viewer, negotiation, preferences, At(asOf), party, from);
+        var run = await ComputeBudget.RunAsync(http, "The settlement", Narrow,
+            token => NegotiationSettler.Run(negotiation, preferences, request, ct: token));
         return TypedResults.Content(run.Json(ViewerSettlement.Hidden(negotiation, viewer)), "application/json", Encoding.UTF8);
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> WhatIf(string id, WhatIfInput body, CurrentViewer current, TalksReader reader, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, NotFound>> WhatIf(string id, WhatIfInput body, HttpContext http, CurrentViewer current, TalksReader reader,
+        CancellationToken ct)
     {
         var viewer = current.Viewer;
         if (await reader.SettlementInputAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
         if ((body.Lift?.Count ?? 0) + (body.Add?.Count ?? 0) == 0)
             throw new InvalidInputException("lift", "name at least one red line to lift or add (party:issue=option)");
-        var (before, after) = NegotiationSettler.WhatIf(negotiation, preferences,
-            ViewerSettlement.Request(viewer, negotiation, preferences, At(body.AsOf), body.For, lift: body.Lift, add: body.Add));
+        var request = ViewerSettlement.Request(viewer, negotiation, preferences, At(body.AsOf), body.For, lift: body.Lift, add: body.Add);
+        var (before, after) = await ComputeBudget.RunAsync(http, "The what-if", Narrow,
+            token => NegotiationSettler.WhatIf(negotiation, preferences, request, token));
         static bool In(FrontierPoint p, SettlementResult r) => r.Pareto.Any(q => UtilityVectors.Equal(q.Utilities.AsSpan(), p.Utilities.AsSpan()));
         var gained = after.Result.Pareto.Count(p => !In(p, before.Result));
         var lost = before.Result.Pareto.Count(p => !In(p, after.Result));
@@ -68,6 +72,8 @@ public static class SettlementApi
         var json = $"{{\n\"gained\": {gained},\n\"lost\": {lost},\n\"before\": {before.Json(hidden)},\n\"after\": {after.Json(hidden)}\n}}";
         return TypedResults.Content(json, "application/json", Encoding.UTF8);
     }
+
+    private const string Narrow = "read the talks as of a date (asOf) so that agreed issues are fixed, or ask for fewer changes at once";
 
     private static DateTimeOffset? At(string? text) =>
         text is null ? null : AsOf.TryParse(text, out var at, out var error) ? at : throw new InvalidInputException("asOf", error);
