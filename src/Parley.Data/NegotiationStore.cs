@@ -16,7 +16,8 @@ namespace Parley.Data;
 /// </summary>
 /// <param name="db">The database, from <see cref="ParleyDatabase.Open"/>, already migrated.</param>
 /// <param name="clock">Source of record time for the history log.</param>
-public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider clock)
+/// <param name="versions">Negotiations already in memory (the server's read cache), so that a change need not read the whole negotiation.</param>
+public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider clock, INegotiationVersions? versions = null)
 {
     private readonly HistoryLog _history = new(db, clock);
 
@@ -148,7 +149,10 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
         try
         {
             await using var transaction = await db.BeginWriteAsync(ct);
-            var negotiation = await ReadAsync(id, ct);
+            // Under the writer lock the head is the stored state: a copy of the negotiation held at that head is what a
+            // whole read would return.
+            var head = versions is null ? 0 : await HeadAsync(id, ct);
+            var negotiation = versions?.Find(id, head)?.Copy() ?? await ReadAsync(id, ct);
             if (negotiation is null) return false;
             var change = apply(negotiation); // the aggregate's rules; a TalksRuleException leaves nothing tracked
             if (change.IsNew) db.Add(change.Row);
@@ -156,6 +160,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
             await _history.AppendAsync(id, actor, change.Action, change.ItemKind, change.ItemId, change.Visibility, StoredJson.Write(change.What), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            versions?.Committed(id, head, head + 1, negotiation); // one entry appended
             return true;
         }
         finally

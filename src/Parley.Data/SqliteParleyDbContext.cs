@@ -21,10 +21,12 @@ public sealed class SqliteParleyDbContext(DbContextOptions<SqliteParleyDbContext
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
-    internal override async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct) =>
+    internal override Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct) =>
         // Microsoft.Data.Sqlite begins non-deferred transactions with BEGIN IMMEDIATE: the writer lock is taken
         // here, before the aggregate is read, and other writers wait (busy timeout) instead of failing on upgrade.
-        await Database.BeginTransactionAsync(ct);
+        // This process's writers queue first (SqliteWriterGate), so they do not poll SQLite's lock.
+        SqliteWriterGate.BeginAsync(new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource,
+            () => Database.BeginTransactionAsync(ct), ct);
 
     internal override async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken ct)
     {

@@ -39,6 +39,7 @@ public static class ParleyApp
         builder.Services.AddScoped<GuaranteesApi.Ctx>();
         builder.Services.AddScoped<TalksApi.Ctx>();
         builder.Services.AddSingleton(new Application.Reading.NegotiationCache());
+        builder.Services.AddSingleton<INegotiationVersions>(sp => sp.GetRequiredService<Application.Reading.NegotiationCache>());
         builder.Services.AddScoped<TalksReader>();
         builder.Services.AddScoped<TalksCommands>();
         builder.AddParleySignIn();

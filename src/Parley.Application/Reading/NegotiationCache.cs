@@ -15,9 +15,28 @@ namespace Parley.Application.Reading;
 /// Snapshots are shared: nothing returned from here may be changed (copy a negotiation with <see cref="Negotiation.Copy"/>).
 /// </summary>
 /// <param name="capacity">How many negotiations to keep; the least recently read go first.</param>
-public sealed class NegotiationCache(int capacity = 64)
+public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
 {
     private readonly Dictionary<string, Task<NegotiationSnapshot>> _slots = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public Negotiation? Find(string id, long head)
+    {
+        lock (_slots)
+            return _slots.TryGetValue(id, out var slot) && slot.IsCompletedSuccessfully && slot.Result.Head == head ? slot.Result.Version.Negotiation : null;
+    }
+
+    /// <inheritdoc />
+    public void Committed(string id, long previousHead, long head, Negotiation negotiation)
+    {
+        lock (_slots)
+        {
+            // Only a version that follows the one held: profiles are carried over, which a talks change leaves alone.
+            if (!_slots.TryGetValue(id, out var slot) || !slot.IsCompletedSuccessfully || slot.Result.Head != previousHead) return;
+            var held = slot.Result.Version;
+            _slots[id] = Task.FromResult(new NegotiationSnapshot(held with { Head = head, Negotiation = negotiation }).Touched());
+        }
+    }
 
     /// <summary>The negotiation as stored now (at the head read first), from memory when nothing changed since it was loaded.</summary>
     /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
