@@ -8,8 +8,8 @@ namespace Parley.Data.Access;
 /// <summary>A token as its owner lists it (never the secret).</summary>
 public sealed record ApiTokenInfo(string Id, string Name, string? NegotiationId, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
 
-/// <summary>A token that authenticated a request: its owner and the negotiation it is limited to, if any.</summary>
-public sealed record ApiTokenOwner(string TokenId, ParleyUser User, string? NegotiationId);
+/// <summary>A token that authenticated a request: its owner (id and sign-in name) and the negotiation it is limited to, if any.</summary>
+public sealed record ApiTokenOwner(string TokenId, string UserId, string UserName, string? NegotiationId);
 
 /// <summary>
 /// Personal API tokens. A secret is <c>parley_</c> + 43 characters of base64url (256 random bits from the OS's
@@ -55,10 +55,12 @@ public sealed class TokenStore(ParleyDbContext db, TimeProvider clock)
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 100) return null;
         var hash = Hash(secret);
         var now = clock.GetUtcNow();
+        // Every request with a token comes here (a revoked token stops at once), so only the columns it needs are read.
         var found = await db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash && t.RevokedAt == null)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u }).SingleOrDefaultAsync(ct);
-        if (found is null || found.Token.ExpiresAt is { } expires && expires <= now) return null;
-        return new ApiTokenOwner(found.Token.Id, found.User, found.Token.NegotiationId);
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.NegotiationId, t.ExpiresAt, UserId = u.Id, u.UserName })
+            .SingleOrDefaultAsync(ct);
+        if (found is null || found.ExpiresAt is { } expires && expires <= now) return null;
+        return new ApiTokenOwner(found.Id, found.UserId, found.UserName ?? found.UserId, found.NegotiationId);
     }
 
     /// <summary>The tokens of the user named <paramref name="userName"/>, newest first.</summary>

@@ -27,8 +27,8 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
             return AuthenticateResult.Fail("The API token is not valid (unknown, revoked or expired).");
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, owner.User.Id),
-            new(ClaimTypes.Name, owner.User.UserName ?? owner.User.Id),
+            new(ClaimTypes.NameIdentifier, owner.UserId),
+            new(ClaimTypes.Name, owner.UserName),
             new(ParleyClaims.TokenId, owner.TokenId),
         };
         if (owner.NegotiationId is { } n) claims.Add(new Claim(ParleyClaims.TokenNegotiation, n));

@@ -20,7 +20,7 @@ public sealed partial class AccessCommandsTest
         Assert.StartsWith(TokenStore.Prefix, secret);
         var owner = await FindToken(secret);
         Assert.NotNull(owner);
-        Assert.Equal("alice", owner.User.UserName);
+        Assert.Equal("alice", owner.UserName);
         Assert.Equal(Negotiation, owner.NegotiationId);
     }
 

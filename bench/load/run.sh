@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Load benchmark (issue #13): the Release server under wrk, against the Berlin demo and a grown negotiation (10,000
+# statements, 1,000 positions), with /healthz measured in the same run as the baseline. Results go to stdout as a
+# Markdown table; docs/benchmarks.md, "Under load", keeps the figures with the machine and date.
+#   bench/load/run.sh                 # SQLite (a temporary file)
+#   bench/load/run.sh --postgres      # a throwaway PostgreSQL cluster (as test.sh starts one)
+#   SECONDS_EACH=20 bench/load/run.sh # longer runs (default 15 s each)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+here=bench/load
+each=${SECONDS_EACH:-15}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+work=$(mktemp -d); port=$((5400 + RANDOM % 500)); base="http://127.0.0.1:$port"
+export PARLEY_RECORD_KEY="$work/record-key.pem" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+database="$work/parley.db"
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; stop_postgres; rm -rf "$work"; }
+trap cleanup EXIT
+# shellcheck source=../../tools/postgres.sh
+. tools/postgres.sh
+if [ "${1:-}" = "--postgres" ]; then
+  start_postgres || exit 1
+  database="$PARLEY_TEST_POSTGRES;Database=parley_load"
+fi
+
+dotnet build src/Parley.Cli -c Release -v q -nodeReuse:false >/dev/null
+parley=src/Parley.Cli/bin/Release/net10.0/parley
+python3 "$here/grow.py" scenarios/berlin-2025.yaml grown 10000 1000 > "$work/grown.yaml"
+
+ASPNETCORE_ENVIRONMENT=Production "$parley" serve -d "$database" --urls "$base" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 120); do curl -sf "$base/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -sf "$base/readyz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+"$parley" import "$work/grown.yaml" -d "$database" >/dev/null
+"$parley" members add -n grown -u ua -r delegation -p ua -d "$database" >/dev/null
+"$parley" members add -n grown -u mediator -r mediator -d "$database" >/dev/null
+ua=$("$parley" tokens create ua -d "$database" 2>/dev/null)
+mediator=$("$parley" tokens create mediator -d "$database" 2>/dev/null)
+
+# One line per run: requests/s, p50, p99, non-2xx.
+measure() { # name, connections, wrk arguments…
+  local name=$1 connections=$2; shift 2
+  local out; out=$(wrk -t2 -c"$connections" -d"${each}s" --latency "$@")
+  local rps p50 p99 bad
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); bad=${bad:-0}
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$rps" "$p50" "$p99" "$bad"
+}
+warm() { wrk -t2 -c8 -d5s "$@" >/dev/null; }
+
+status="/api/negotiations/%s/status"
+warm "$base/healthz"; warm -H "Authorization: Bearer $ua" "$base$(printf "$status" berlin-2025)"
+warm -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)"
+echo "| run | connections | requests/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|"
+measure "GET /healthz (baseline)" 32 "$base/healthz"
+measure "GET status, Berlin demo, as ua" 32 -H "Authorization: Bearer $ua" "$base$(printf "$status" berlin-2025)"
+measure "GET status, grown (10,000 statements), as ua" 32 -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)"
+measure "GET /healthz (baseline, again)" 32 "$base/healthz"
+# Mixed: 4 writers add statements to the grown negotiation while 16 readers read its status.
+wrk -t1 -c16 -d"${each}s" -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)" > "$work/readers.txt" &
+readers=$!
+measure "POST statement, grown, as mediator, while 16 readers run" 4 -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
+wait "$readers"
+printf '| %s | %s | %s | %s | %s | %s |\n' "GET status, grown, the 16 readers meanwhile" 16 \
+  "$(awk '/Requests\/sec/ {print $2}' "$work/readers.txt")" "-" "-" "$(awk '/Non-2xx/ {print $NF}' "$work/readers.txt")"
+"$parley" verify -d "$database" >/dev/null && echo "parley verify after the run: no finding"
