@@ -33,6 +33,47 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportScenario_AliasBomb_Is400AtTheAliasTooMany_AndTheServerLives()
+    {
+        using var client = _factory.CreateClient();
+        var yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n"); // 9^12 values once walked
+        for (var level = 1; level <= 12; level++)
+            yaml.Append($"a{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n");
+
+        var response = await client.PostAsync("/api/negotiations?fileName=laughs.yaml", new StringContent(yaml.ToString(), Encoding.UTF8, "application/yaml"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("laughs.yaml:13:", body);
+        Assert.Contains("aliases", body);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UploadDraft_DocxThatUnpacksTo1GB_Is400NamingTheLimit_AndNothingIsStored()
+    {
+        using var client = _factory.CreateClient();
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var part = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            for (var mb = 0; mb < 1024; mb++) part.Write(spaces); // 1 GiB of spaces pack to about 1 MB
+        }
+        var content = new ByteArrayContent(bomb.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+        var response = await client.PostAsync("/api/negotiations/berlin-2025/drafts/bomb/versions?version=v1", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.True(problem.Contains("unpacks to more than 200 MB"), problem);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/negotiations/berlin-2025/drafts/bomb/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
     public async Task ScenarioOverItsLimit_Is413NamingTheLimit_BeforeTheBodyIsRead_AndNothingIsStored()
     {
         using var client = _factory.CreateClient();
