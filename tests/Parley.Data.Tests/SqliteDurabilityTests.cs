@@ -27,7 +27,7 @@ public sealed class SqliteDurabilityTests : IDisposable
         await ParleyDatabase.MigrateAsync(db);
 
         Assert.Equal(Full, await SynchronousAsync(db));
-        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").SingleAsync());
+        Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
     }
 
     [Fact]
@@ -52,14 +52,17 @@ public sealed class SqliteDurabilityTests : IDisposable
         Assert.Equal(Full, await SynchronousAsync(reopened));
     }
 
-    private static async Task<long> SynchronousAsync(ParleyDbContext db)
+    private static async Task<long> SynchronousAsync(ParleyDbContext db) =>
+        Convert.ToInt64(await PragmaAsync(db, "synchronous"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string?> PragmaAsync(ParleyDbContext db, string name)
     {
         await db.Database.OpenConnectionAsync();
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA synchronous;";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            command.CommandText = $"PRAGMA {name};";
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
         {

@@ -78,8 +78,19 @@ public sealed class CrashTrial(string database, string folder, int seed)
     private bool IsPostgres => Data.ParleyDatabase.IsPostgres(database);
 
     /// <summary>What one cycle's writers saw.</summary>
-    private sealed class Round
+    private sealed class Round(int killAt)
     {
+        private int _count;
+
+        /// <summary>Done when the <c>killAt</c>-th write has been acknowledged.</summary>
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Acknowledge(string id)
+        {
+            Acknowledged.Add(id);
+            if (Interlocked.Increment(ref _count) == killAt) Reached.TrySetResult();
+        }
+
         public ConcurrentBag<string> Acknowledged { get; } = [];
         public ConcurrentBag<string> Unanswered { get; } = [];
         public ConcurrentBag<string> Unexpected { get; } = [];
@@ -87,14 +98,17 @@ public sealed class CrashTrial(string database, string folder, int seed)
 
     private async Task<Round> WriteUntilKilledAsync(ServerProcess server, int cycle)
     {
-        var round = new Round();
+        // The kill follows the n-th acknowledgement (n random), at once in half the cycles, so that it falls in the moment
+        // between an answer and what comes after it (a write acknowledged before its commit would be lost there), and
+        // after a random pause of up to 0.4 s in the others.
+        var round = new Round(_random.Next(4, 40));
+        var pause = _random.Next(2) == 0 ? 0 : _random.Next(1, 400);
         var clients = Writers.Select(w => Client(server, w.User)).ToList();
         try
         {
             var writers = Writers.Select((w, k) => WriteAsync(clients[k], w.Party, $"crash-{seed}-{cycle}-{k}", round)).ToList();
-            // Kill only once writes are being acknowledged, then at a random moment of the next 0.8 s.
-            for (var waited = 0; round.Acknowledged.Count < 4 && waited < 600 && !server.HasExited; waited++) await Task.Delay(50);
-            await Task.Delay(_random.Next(0, 800));
+            await Task.WhenAny(round.Reached.Task, Task.WhenAll(writers), Task.Delay(TimeSpan.FromSeconds(60)));
+            if (pause > 0) await Task.Delay(pause);
             if (server.HasExited) round.Unexpected.Add($"the server died before the kill:\n{server.Output}");
             await server.KillAsync();
             await Task.WhenAll(writers);
@@ -131,7 +145,7 @@ public sealed class CrashTrial(string database, string folder, int seed)
                     round.Unexpected.Add($"{id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                     return;
                 }
-                round.Acknowledged.Add(id);
+                round.Acknowledge(id);
             }
         }
     }
