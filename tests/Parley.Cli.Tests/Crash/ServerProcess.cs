@@ -13,6 +13,7 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private bool _disposed;
 
     private ServerProcess(Process process, Uri address)
     {
@@ -74,10 +75,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>True when the process ended on its own (a crash the test did not cause).</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Kills the process if it still runs; safe to call again.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
         await KillAsync();
         _process.Dispose();
+        _disposed = true;
     }
 
     private async Task WaitReadyAsync(TimeSpan timeout)
