@@ -99,7 +99,7 @@ public static class ParleyDatabase
             }
         }
         return new SqliteParleyDbContext(new DbContextOptionsBuilder<SqliteParleyDbContext>()
-            .UseSqlite(builder.ToString()).Options);
+            .UseSqlite(builder.ToString()).AddInterceptors(SqliteDurability.Instance).Options);
     }
 
     private static ParleyDbContext OpenPostgres(string target)
