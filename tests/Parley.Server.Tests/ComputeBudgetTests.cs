@@ -5,25 +5,14 @@ using Microsoft.AspNetCore.Hosting;
 namespace Parley.Server.Tests;
 
 /// <summary>A computation past its time budget is stopped and answered 422 with what to narrow; the server goes on.</summary>
-public sealed class ComputeBudgetTests : IAsyncLifetime
+public sealed class ComputeBudgetTests : SqliteAppTest
 {
-    private readonly SqliteApiDatabase _database = new();
-    private ParleyFactory _factory = null!;
-
-    public async Task InitializeAsync() => _factory = new ParleyFactory(await _database.CreateAsync());
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DropAsync();
-    }
-
     [Fact]
     public async Task Settlement_WithABudgetNothingMeets_Is422SayingWhatToNarrow_AndWithTheDefaultIs200()
     {
-        using var normal = _factory.CreateClient();
+        using var normal = Factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await normal.GetAsync("/api/negotiations/berlin-2025/settlement")).StatusCode);
-        using var hurried = _factory.WithWebHostBuilder(b => b.UseSetting("Parley:ComputeSeconds", "0")).CreateClient();
+        using var hurried = Factory.WithWebHostBuilder(b => b.UseSetting("Parley:ComputeSeconds", "0")).CreateClient();
         hurried.DefaultRequestHeaders.Authorization = normal.DefaultRequestHeaders.Authorization;
 
         var settlement = await hurried.GetAsync("/api/negotiations/berlin-2025/settlement");

@@ -4,28 +4,12 @@ using Microsoft.Data.Sqlite;
 namespace Parley.Server.Tests;
 
 /// <summary><c>/healthz</c> and <c>/readyz</c>: open to a load balancer, and readiness follows the database.</summary>
-public sealed class HealthTests : IAsyncLifetime
+public sealed class HealthTests : SqliteAppTest
 {
-    private readonly SqliteApiDatabase _database = new();
-    private ParleyFactory _factory = null!;
-    private string _path = "";
-
-    public async Task InitializeAsync()
-    {
-        _path = await _database.CreateAsync();
-        _factory = new ParleyFactory(_path);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DropAsync();
-    }
-
     [Fact]
     public async Task Healthz_AndReadyz_AnswerAnyone_WithoutNegotiationData()
     {
-        using var anyone = _factory.Anonymous();
+        using var anyone = Factory.Anonymous();
 
         var live = await anyone.GetAsync("/healthz");
         var ready = await anyone.GetAsync("/readyz");
@@ -39,9 +23,9 @@ public sealed class HealthTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_Is503_WhileAMigrationIsNotApplied_AndHealthzStillAnswers()
     {
-        using var anyone = _factory.Anonymous();
+        using var anyone = Factory.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync("/readyz")).StatusCode);
-        await using (var connection = new SqliteConnection($"Data Source={_path}"))
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
         {
             await connection.OpenAsync();
             await using var forget = connection.CreateCommand();

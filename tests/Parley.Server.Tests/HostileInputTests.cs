@@ -4,23 +4,12 @@ using System.Text;
 namespace Parley.Server.Tests;
 
 /// <summary>A hostile file sent to the API is refused with its position, and the server goes on serving.</summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests : SqliteAppTest
 {
-    private readonly SqliteApiDatabase _database = new();
-    private ParleyFactory _factory = null!;
-
-    public async Task InitializeAsync() => _factory = new ParleyFactory(await _database.CreateAsync());
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DropAsync();
-    }
-
     [Fact]
     public async Task ImportScenario_400KBOfNestedBrackets_Is400WithThePosition_AndTheServerLives()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         var yaml = "negotiation: " + new string('[', 200_000) + new string(']', 200_000);
 
         var response = await client.PostAsync("/api/negotiations", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
@@ -35,7 +24,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [Fact]
     public async Task ImportScenario_AliasBomb_Is400AtTheAliasTooMany_AndTheServerLives()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         var yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n"); // 9^12 values once walked
         for (var level = 1; level <= 12; level++)
             yaml.Append($"a{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n");
@@ -52,7 +41,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [Fact]
     public async Task UploadDraft_DocxThatUnpacksTo1GB_Is400NamingTheLimit_AndNothingIsStored()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         using var bomb = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -76,7 +65,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [Fact]
     public async Task ScenarioOverItsLimit_Is413NamingTheLimit_BeforeTheBodyIsRead_AndNothingIsStored()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         var yaml = "negotiation:\n  id: huge\n  title: Huge\n  description: " + new string('x', 33 << 20) + "\n";
 
         var response = await client.PostAsync("/api/negotiations", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
@@ -90,7 +79,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [Fact]
     public async Task JsonEditOverOneMiB_Is413_AndTheSameEditUnderItIsTaken()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         static StringContent Statement(string id, int textLength) => new(
             $$"""{"id":"{{id}}","text":"{{new string('a', textLength)}}","signatories":["ua"]}""",
             Encoding.UTF8, "application/json");
@@ -107,9 +96,9 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task ChunkedBodyOverTheLimit_OnARealServer_Is413WhileItIsRead()
     {
         // A body that does not declare its length is counted by Kestrel as it arrives; the answer is still a 413 naming the limit.
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        using var client = _factory.CreateClient();
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        using var client = Factory.CreateClient();
         var body = new PushStreamContent(2 << 20);
 
         var response = await client.PostAsync("/api/negotiations/berlin-2025/statements", body);
