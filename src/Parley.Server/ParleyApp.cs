@@ -50,6 +50,7 @@ public static class ParleyApp
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.AddOutputCache(); // the API description for anonymous callers (below)
         // The web app: Blazor with interactive server rendering, on the same services as the API.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
@@ -73,9 +74,12 @@ public static class ParleyApp
         app.UseStatusCodePages();
         app.UseBodyLimits();
         app.UseParleySignIn();
+        app.UseOutputCache();
         MapAssets(app);
         app.MapParleyHealth();
-        app.MapOpenApi().AllowAnonymousBecause("the API's description: routes and shapes, no negotiation data");
+        // Generating the description costs ~30 ms of CPU; open to anyone, it is kept once made (output caching keeps
+        // nothing for signed-in callers), so a flood of anonymous requests cannot keep the cores busy.
+        app.MapOpenApi().CacheOutput().AllowAnonymousBecause("the API's description: routes and shapes, no negotiation data");
         app.MapDemoSignIn();
         app.MapMembersApi();
         app.MapAccountEndpoints();

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Parley.Server.Tests;
 
-/// <summary><c>/healthz</c> and <c>/readyz</c>: open to a load balancer, and readiness follows the database.</summary>
+/// <summary>What anyone may call: <c>/healthz</c> and <c>/readyz</c> for a load balancer (readiness follows the database), and the API description, made once.</summary>
 public sealed class HealthTests : SqliteAppTest
 {
     [Fact]
@@ -38,5 +38,19 @@ public sealed class HealthTests : SqliteAppTest
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiDescription_ForAnonymousCallers_IsMadeOnceAndServedFromMemory()
+    {
+        using var anyone = Factory.Anonymous();
+
+        var first = await anyone.GetAsync("/openapi/v1.json");
+        var second = await anyone.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False(first.Headers.Age.HasValue);
+        Assert.True(second.Headers.Age.HasValue, "the second description was generated again");
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
 }
