@@ -10,7 +10,7 @@ namespace Parley.Core.Formats.Genius;
 /// is worth 0); <c>NumberValueSetUtilities</c> interpolates linearly from (lowValue, lowUtility) to (highValue,
 /// highUtility) and is 0 outside; a <c>range</c> value set lists low, low + step, … up to high. The reservation value is
 /// the utility of <c>reservationBid</c> (0 when absent). Errors name the file, the line (for malformed JSON) and the
-/// JSON path.
+/// JSON path. Size and depth are capped by <see cref="GeniusLimits"/>.
 /// </summary>
 public static class GeniusWebJsonReader
 {
@@ -20,7 +20,8 @@ public static class GeniusWebJsonReader
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json.ToArray());
+            GeniusLimits.CheckSize(json, file);
+            doc = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = GeniusLimits.MaxDepth });
         }
         catch (JsonException x)
         {

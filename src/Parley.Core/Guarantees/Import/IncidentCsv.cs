@@ -59,7 +59,7 @@ internal sealed class IncidentCsv
         var rows = 0;
         if (fileErrors.Count > 0)
         {
-            while (csv.Read() is not null) rows++;
+            while (rows <= CsvLimits.MaxRows && csv.Read() is not null) rows++;
             return new IncidentImport([], fileErrors, rows, true);
         }
 
@@ -72,7 +72,9 @@ internal sealed class IncidentCsv
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         while (csv.Read() is { } row)
         {
-            rows++;
+            if (++rows > CsvLimits.MaxRows)
+                return new IncidentImport([], [new ImportError(row.Line, "row",
+                    $"the file holds more than {CsvLimits.MaxRows:N0} rows; Parley imports at most {CsvLimits.MaxRows:N0} at once (limit): nothing was imported")], rows, true);
             if (progress is not null && rows % 1000 == 0) progress.Report(rows);
             if (!row.Ok)
             {
