@@ -21,6 +21,7 @@ public static class GeniusWebJsonReader
         try
         {
             GeniusLimits.CheckSize(json, file);
+            CheckUtf8(json, file);
             doc = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = GeniusLimits.MaxDepth });
         }
         catch (JsonException x)
@@ -80,6 +81,26 @@ public static class GeniusWebJsonReader
 
             var name2 = party ?? (root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(file));
             return (space, new PreferenceProfile(name2, function, reservation));
+        }
+    }
+
+    /// <summary>JSON is UTF-8: a file that is not is refused at its first bad byte (System.Text.Json would only notice
+    /// when a string holding it is read, and not with a position).</summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> json, string file)
+    {
+        var buffer = new char[Math.Min(json.Length, 4096)];
+        var done = 0;
+        while (done < json.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(json[done..], buffer, out var read, out _, replaceInvalidSequences: false);
+            done += read;
+            if (status is System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData)
+            {
+                var before = json[..done];
+                var line = before.Count((byte)'\n') + 1;
+                var column = done - (before.LastIndexOf((byte)'\n') + 1) + 1;
+                throw new GeniusFormatException(file, line, column, null, $"byte 0x{json[done]:X2} is not UTF-8; a GeniusWeb JSON file is UTF-8 text");
+            }
         }
     }
 

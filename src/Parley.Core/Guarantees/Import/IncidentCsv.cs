@@ -50,9 +50,10 @@ internal sealed class IncidentCsv
         var header = csv.FieldStrings();
         var fileErrors = new List<ImportError>();
         var seenHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in header)
-            if (!seenHeaders.Add(name.Trim()))
-                fileErrors.Add(new ImportError(headerRow.Line, name.Trim(), "column appears twice in the header"));
+        for (var i = 0; i < header.Length; i++)
+            if (!seenHeaders.Add(header[i].Trim()))
+                fileErrors.Add(new ImportError(headerRow.Line, header[i].Trim() is { Length: > 0 } name ? name : $"column {i + 1}",
+                    "column appears twice in the header"));
         foreach (var name in required)
             if (!seenHeaders.Contains(name))
                 fileErrors.Add(new ImportError(headerRow.Line, name, $"required {format} column is missing from the header"));
