@@ -1,5 +1,8 @@
 using System.Text;
+using System.IO.Compression;
+using Parley.Core.Drafting;
 using Parley.Core.Formats.Acled;
+using Parley.Core.Formats.Drafting;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Guarantees.Files;
 
@@ -39,5 +42,50 @@ public sealed class FuzzFindingsTests
 
         Assert.Equal((2, 14), (e.Line, e.Column));
         Assert.Contains("0xC0", e.Message);
+    }
+
+    [Fact]
+    public void GeniusWebJson_StringWhereAnIssueObjectBelongs_IsAFormatErrorNamingThePath()
+    {
+        var json = "{\"LinearAdditiveUtilitySpace\": {\"domain\": {\"issuesValues\": {\"colour\": \"red\"}}}}";
+
+        var e = Assert.Throws<GeniusFormatException>(() => GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes(json), "b.json"));
+
+        Assert.Equal("$.LinearAdditiveUtilitySpace.domain.issuesValues.colour", e.Element);
+        Assert.Contains("expected an object, found String", e.Message);
+    }
+
+    [Fact]
+    public void GeniusWebJson_ValueGivenTwice_IsAFormatError_NotADictionaryException()
+    {
+        var json = "{\"LinearAdditiveUtilitySpace\": {\"domain\": {\"issuesValues\": {\"c\": {\"values\": [\"a\"]}}}, \"issueWeights\": {\"c\": 1}," +
+            "\"issueUtilities\": {\"c\": {\"DiscreteValueSetUtilities\": {\"valueUtilities\": {\"a\": 1, \"a\": 0}}}}}}";
+
+        var e = Assert.Throws<GeniusFormatException>(() => GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes(json), "b.json"));
+
+        Assert.Contains("'a' is given twice", e.Message);
+    }
+
+    [Fact]
+    public void DocxImport_50000NestedParagraphs_IsRefusedNamingThePart_NotReadInQuadraticTime()
+    {
+        using var docx = new MemoryStream();
+        DocxDraftExporter.Export(DraftParser.Parse("Article 1 [shall][should] apply."), docx);
+        using (var zip = new ZipArchive(docx, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            string xml;
+            using (var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open())) xml = reader.ReadToEnd();
+            var nested = string.Concat(Enumerable.Repeat("<w:p><w:r><w:t>x</w:t></w:r>", 50_000)) + string.Concat(Enumerable.Repeat("</w:p>", 50_000));
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.NoCompression).Open()); // stored: under the ratio limit
+            writer.Write(xml.Replace("<w:body>", "<w:body>" + nested, StringComparison.Ordinal));
+        }
+        docx.Position = 0;
+
+        var import = DocxDraftImporter.Import(docx);
+
+        Assert.Null(import.Markdown);
+        Assert.Contains("'word/document.xml'", import.Error);
+        Assert.Contains($"more than {DocxDraftImporter.MaxXmlDepth} deep", import.Error);
     }
 }

@@ -35,13 +35,13 @@ public static class GeniusWebJsonReader
             const string at = "$.LinearAdditiveUtilitySpace";
             var issuesValues = Get(Get(root, "domain", file, at), "issuesValues", file, at + ".domain");
             var issues = new List<Issue>();
-            foreach (var issue in issuesValues.EnumerateObject())
+            foreach (var issue in Members(issuesValues, file, at + ".domain.issuesValues"))
             {
                 var path = $"{at}.domain.issuesValues.{issue.Name}";
                 try
                 {
-                    issues.Add(issue.Value.TryGetProperty("values", out var values)
-                        ? Issue.Discrete(issue.Name, values.EnumerateArray().Select(v => Label(v, file, path)))
+                    issues.Add(Object(issue.Value, file, path).TryGetProperty("values", out var values)
+                        ? Issue.Discrete(issue.Name, Items(values, file, path + ".values").Select(v => Label(v, file, path)))
                         : Range(issue.Name, Get(issue.Value, "range", file, path), file, path));
                 }
                 catch (ArgumentException x)
@@ -51,7 +51,7 @@ public static class GeniusWebJsonReader
             }
 
             if (issues.Count == 0) throw new GeniusFormatException(file, 0, 0, at + ".domain.issuesValues", "the domain has no issues");
-            var space = new OutcomeSpace(issues);
+            var space = Build(() => new OutcomeSpace(issues), file, at + ".domain");
             var utilities = Get(root, "issueUtilities", file, at);
             var weightsElement = Get(root, "issueWeights", file, at);
             var weights = new double[issues.Count];
@@ -63,12 +63,12 @@ public static class GeniusWebJsonReader
                 values2[i] = Values(issues[i], Get(utilities, name, file, at + ".issueUtilities"), file, $"{at}.issueUtilities.{name}");
             }
 
-            var function = new UtilityFunction(weights, values2);
+            var function = Build(() => new UtilityFunction(weights, values2), file, at + ".issueWeights");
             var reservation = 0.0;
             if (root.TryGetProperty("reservationBid", out var bid) && bid.ValueKind == JsonValueKind.Object)
             {
                 var chosen = Get(bid, "issuevalues", file, at + ".reservationBid");
-                var labels = chosen.EnumerateObject().ToDictionary(p => p.Name, p => Label(p.Value, file, at + ".reservationBid.issuevalues." + p.Name));
+                var labels = Members(chosen, file, at + ".reservationBid.issuevalues").ToDictionary(p => p.Name, p => Label(p.Value, file, at + ".reservationBid.issuevalues." + p.Name));
                 try
                 {
                     reservation = function.Evaluate(space.OutcomeOf(labels));
@@ -80,7 +80,7 @@ public static class GeniusWebJsonReader
             }
 
             var name2 = party ?? (root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(file));
-            return (space, new PreferenceProfile(name2, function, reservation));
+            return (space, Build(() => new PreferenceProfile(name2, function, reservation), file, at));
         }
     }
 
@@ -106,10 +106,10 @@ public static class GeniusWebJsonReader
 
     private static double[] Values(Issue issue, JsonElement e, string file, string path)
     {
-        if (e.TryGetProperty("DiscreteValueSetUtilities", out var d))
+        if (Object(e, file, path).TryGetProperty("DiscreteValueSetUtilities", out var d))
         {
             var map = Get(d, "valueUtilities", file, path + ".DiscreteValueSetUtilities");
-            var known = map.EnumerateObject().ToDictionary(p => p.Name, p => Number(p.Value, file, $"{path}.DiscreteValueSetUtilities.valueUtilities.{p.Name}"));
+            var known = Members(map, file, path + ".DiscreteValueSetUtilities.valueUtilities").ToDictionary(p => p.Name, p => Number(p.Value, file, $"{path}.DiscreteValueSetUtilities.valueUtilities.{p.Name}"));
             return [.. issue.Options.Select(o => known.GetValueOrDefault(o))];
         }
 
@@ -135,6 +135,35 @@ public static class GeniusWebJsonReader
         if (Math.Abs(steps - Math.Round(steps)) > 1e-9 || steps > 1_000_000) throw new GeniusFormatException(file, 0, 0, path + ".range", "the step does not divide the range into at most a million parts");
         return low == Math.Floor(low) && step == 1 ? Issue.Integer(name, (long)low, (long)high) : Issue.RealDiscretised(name, low, high, (int)Math.Round(steps) + 1);
     }
+
+    /// <summary>Builds a model value; its broken invariant (<see cref="ArgumentException"/>) becomes the file's error at <paramref name="path"/>.</summary>
+    private static T Build<T>(Func<T> build, string file, string path)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException x)
+        {
+            throw new GeniusFormatException(file, 0, 0, path, x.Message, x);
+        }
+    }
+
+    private static JsonElement Object(JsonElement e, string file, string path) =>
+        e.ValueKind == JsonValueKind.Object ? e : throw new GeniusFormatException(file, 0, 0, path, $"expected an object, found {e.ValueKind}");
+
+    /// <summary>The members of an object; a name given twice is refused (JSON allows it; a profile cannot mean both).</summary>
+    private static List<JsonProperty> Members(JsonElement e, string file, string path)
+    {
+        var members = Object(e, file, path).EnumerateObject().ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in members)
+            if (!seen.Add(m.Name)) throw new GeniusFormatException(file, 0, 0, path, $"'{m.Name}' is given twice");
+        return members;
+    }
+
+    private static JsonElement.ArrayEnumerator Items(JsonElement e, string file, string path) =>
+        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw new GeniusFormatException(file, 0, 0, path, $"expected a list, found {e.ValueKind}");
 
     private static JsonElement Get(JsonElement e, string property, string file, string path) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(property, out var v) ? v
