@@ -69,6 +69,7 @@ public static class ParleyApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestCharsetCheck();
         app.UseParleySignIn();
         MapAssets(app);
         app.MapParleyHealth();

@@ -57,7 +57,7 @@ public sealed class OpenApiOperations(JsonObject document)
         schema = Resolve(schema);
         if (schema is null || depth > 6) return null;
         if (schema["enum"] is JsonArray values && values.Count > 0) return values[random.Next(values.Count)]?.DeepClone();
-        if (schema["oneOf"] ?? schema["anyOf"] is JsonArray choices && choices.Count > 0)
+        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices && choices.Count > 0)
             return Sample(choices[random.Next(choices.Count)] as JsonObject, random, depth + 1);
         var type = TypeOf(schema);
         return type switch
