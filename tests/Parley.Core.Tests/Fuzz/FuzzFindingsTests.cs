@@ -4,6 +4,7 @@ using Parley.Core.Drafting;
 using Parley.Core.Formats.Acled;
 using Parley.Core.Formats.Drafting;
 using Parley.Core.Formats.Genius;
+using Parley.Core.Formats.Scenario;
 using Parley.Core.Guarantees.Files;
 
 namespace Parley.Core.Tests.Fuzz;
@@ -87,5 +88,60 @@ public sealed class FuzzFindingsTests
         Assert.Null(import.Markdown);
         Assert.Contains("'word/document.xml'", import.Error);
         Assert.Contains($"more than {DocxDraftImporter.MaxXmlDepth} deep", import.Error);
+    }
+
+    [Fact]
+    public void DocxImport_RelationshipToAMissingPart_IsAnError_NotAnInvalidOperation()
+    {
+        using var docx = new MemoryStream();
+        DocxDraftExporter.Export(DraftParser.Parse("Article 1 [shall][should] apply."), docx);
+        using (var zip = new ZipArchive(docx, ZipArchiveMode.Update, leaveOpen: true))
+            zip.Entries.Single(e => e.FullName.EndsWith("styles.xml", StringComparison.Ordinal)).Delete();
+        docx.Position = 0;
+
+        var import = DocxDraftImporter.Import(docx);
+
+        Assert.Null(import.Markdown);
+        Assert.StartsWith("not a valid .docx file: ", import.Error);
+    }
+
+    [Fact]
+    public void ScenarioReader_EmptyKeyInABlockList_IsAYamlErrorWithAPlace()
+    {
+        var result = ScenarioReader.Read("negotiation: {id: n, title: T}\nparties:\n  - : \n", "s.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.True(error.Line >= 3, error.ToString());
+        Assert.Contains("YAML syntax", error.Message);
+    }
+
+    [Fact]
+    public void GuaranteesFile_DurationPastWhatATimeSpanHolds_IsAnErrorOnItsField()
+    {
+        var (file, errors) = GuaranteesFile.Read(new StringReader("""
+            commitments:
+              - id: sanctions
+                kind: obligation
+                debtors: [eu]
+                creditor: ua
+                action: request sanctions
+                deadline: 99999999999999999999999d
+                trigger: { signal: proposal-rejected }
+            """));
+
+        Assert.Null(file);
+        var error = Assert.Single(errors);
+        Assert.Equal(7, error.Line);
+        Assert.Contains("not a positive duration", error.Message);
+    }
+
+    [Fact]
+    public void DraftParser_50000UnclosedBracketsOnOneLine_EachReportedWithAShortExcerpt()
+    {
+        var draft = DraftParser.Parse("Text " + new string('[', 50_000) + " more\n", DraftFormat.PlainText);
+
+        Assert.Equal(50_000, draft.Problems.Count);
+        Assert.Equal((1, 6), (draft.Problems[0].Line, draft.Problems[0].Column));
+        Assert.All(draft.Problems, p => Assert.InRange(p.Excerpt.Length, 1, 60));
     }
 }

@@ -68,7 +68,8 @@ public static class DocxDraftImporter
             sb.Append('\n');
             return new DocxImport(sb.ToString(), null);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException)
+        // System.IO.Packaging throws InvalidOperationException for a relationship to a part the zip lacks.
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException or InvalidOperationException)
         {
             return new DocxImport(null, "not a valid .docx file: " + e.Message);
         }

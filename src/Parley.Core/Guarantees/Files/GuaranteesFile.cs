@@ -44,6 +44,12 @@ public sealed record GuaranteesFile(IReadOnlyList<Commitment> Commitments, IRead
         {
             return (null, [new FileError((int)ex.Start.Line, (int)ex.Start.Column, ex.Message)]);
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 18 throws this instead of a YamlException on an event it cannot place (e.g. "- : " in a block list).
+            var at = scanner.CurrentPosition;
+            return (null, [new FileError((int)at.Line, (int)at.Column, "YAML syntax: a value where YAML expects none (an empty key, or ':' out of place?)")]);
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet 18 throws this instead of a YamlException on some unterminated flow collections.

@@ -210,7 +210,7 @@ internal sealed class IncidentCsv
     public bool Failed => _rowErrors.Count > 0;
 
     private string ColumnName(int index) =>
-        index < 0 ? "row" : index < _header.Length ? _header[index].Trim() : $"column {index + 1}";
+        index < 0 ? "row" : index < _header.Length && _header[index].Trim() is { Length: > 0 } name ? name : $"column {index + 1}";
 }
 
 /// <summary>
