@@ -11,7 +11,7 @@ namespace Parley.Server.Tests.Fuzz;
 /// paths, queries, headers and bodies (<see cref="RequestMutator"/>). The oracle: no answer is 500 or above, no request
 /// goes unanswered for <see cref="HangAfter"/>, and the server still serves the demo's status afterwards. Input
 /// <c>i</c> of seed <c>s</c> is replayed alone with <c>PARLEY_FUZZ_SEED=s PARLEY_FUZZ_INDEX=i</c>; the failure message
-/// gives the request. Size: <c>PARLEY_FUZZ_API_INPUTS</c> (default 300, the CI size).
+/// gives the request. Size: <c>PARLEY_FUZZ_API_INPUTS</c> (default 200, the CI size).
 /// </summary>
 public sealed class ApiFuzzTests : IAsyncLifetime
 {
@@ -37,14 +37,15 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         var api = new OpenApiOperations(document);
         var operations = api.Operations();
         Assert.True(operations.Count >= 40, $"the OpenAPI document lists {operations.Count} operations");
-        var mutator = new RequestMutator(api);
+        var mutator = new RequestMutator(api, new FileBodies());
 
         var seed = Env("PARLEY_FUZZ_SEED", 13);
         var only = Environment.GetEnvironmentVariable("PARLEY_FUZZ_INDEX");
-        var indices = only is null ? Enumerable.Range(0, Env("PARLEY_FUZZ_API_INPUTS", 300)) : [int.Parse(only, CultureInfo.InvariantCulture)];
+        var indices = only is null ? Enumerable.Range(0, Env("PARLEY_FUZZ_API_INPUTS", 200)) : [int.Parse(only, CultureInfo.InvariantCulture)];
         var failures = new List<string>();
         var (sent, errors, hangs) = (0, 0, 0);
         var statuses = new SortedDictionary<int, int>();
+        var fileStatuses = new SortedDictionary<int, int>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var i in indices)
         {
@@ -52,13 +53,14 @@ public sealed class ApiFuzzTests : IAsyncLifetime
             sent++;
             var (status, body) = await SendAsync(client, request);
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            if (request.Raw is not null) fileStatuses[status] = fileStatuses.GetValueOrDefault(status) + 1;
             if (status < 500) continue;
             if (status == 0) hangs++; else errors++;
             failures.Add($"PARLEY_FUZZ_SEED={seed} PARLEY_FUZZ_INDEX={i}: {(status == 0 ? "no answer" : status.ToString(CultureInfo.InvariantCulture))}\n  {request}\n  answer: {Cut(body)}");
             if (hangs > 0 || failures.Count >= 10) break;
         }
 
-        Report($"{DateTime.UtcNow:O} target=api seed={seed} inputs={sent} errors5xx={errors} hangs={hangs} seconds={clock.Elapsed.TotalSeconds:0.0} statuses={string.Join(' ', statuses.Select(s => $"{s.Key}:{s.Value}"))}");
+        Report($"{DateTime.UtcNow:O} target=api seed={seed} inputs={sent} errors5xx={errors} hangs={hangs} seconds={clock.Elapsed.TotalSeconds:0.0} statuses={string.Join(' ', statuses.Select(s => $"{s.Key}:{s.Value}"))} files={string.Join(' ', fileStatuses.Select(s => $"{s.Key}:{s.Value}"))}");
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/negotiations/{ParleyFactory.Demo}/status")).StatusCode);
     }
@@ -68,9 +70,9 @@ public sealed class ApiFuzzTests : IAsyncLifetime
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
         foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
-        if (request.Body is not null)
+        if (request.Raw is not null || request.Body is not null)
         {
-            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body));
+            message.Content = new ByteArrayContent(request.Raw ?? Encoding.UTF8.GetBytes(request.Body!));
             message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
         }
         using var timeout = new CancellationTokenSource(HangAfter);

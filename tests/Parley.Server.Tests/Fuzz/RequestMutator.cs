@@ -6,9 +6,12 @@ namespace Parley.Server.Tests.Fuzz;
 /// <summary>A request to send: method, URL, headers and body, and the mutations that made it (for the replay line).</summary>
 public sealed record FuzzRequest(string Method, string Url, IReadOnlyList<(string Name, string Value)> Headers, string? Body, string? ContentType, string Applied)
 {
+    /// <summary>A file body (scenario, draft, .docx, CSV) sent as bytes instead of <see cref="Body"/>.</summary>
+    public byte[]? Raw { get; init; }
+
     /// <summary>The request as a replayable line (body cut to 300 characters).</summary>
     public override string ToString() =>
-        $"{Method} {Url} [{Applied}] headers: {string.Join("; ", Headers.Select(h => $"{h.Name}: {Cut(h.Value)}"))} content-type: {ContentType} body: {Cut(Body)}";
+        $"{Method} {Url} [{Applied}] headers: {string.Join("; ", Headers.Select(h => $"{h.Name}: {Cut(h.Value)}"))} content-type: {ContentType} body: {(Raw is null ? Cut(Body) : $"{Raw.Length:N0} bytes (replay: the same seed and index)")}";
 
     private static string? Cut(string? s) => s is { Length: > 300 } ? s[..300] + $"… ({s.Length:N0} chars)" : s;
 }
@@ -16,9 +19,10 @@ public sealed record FuzzRequest(string Method, string Url, IReadOnlyList<(strin
 /// <summary>
 /// Makes a request for an operation from its schema, then spoils it: wrong types, huge strings, unknown enum values,
 /// bad dates, non-numbers in number slots, long and odd ids, extra and missing fields, broken JSON, deep nesting, odd
-/// headers. One to three mutations per request; some requests are sent unspoiled.
+/// headers. One to three mutations per request; some requests are sent unspoiled. Half the calls of an endpoint that takes a
+/// file send a spoiled real file instead (<see cref="FileBodies"/>).
 /// </summary>
-public sealed class RequestMutator(OpenApiOperations api)
+public sealed class RequestMutator(OpenApiOperations api, FileBodies files)
 {
     private static readonly string[] OddValues = ["abc", "", " ", "-1", "0", "99999999999999999999", "1e309", "NaN", "2025-02-30T25:61:00Z", "9999-12-31T23:59:59Z",
         "0001-01-01", "null", "true", "[]", "{}", "%00", "..%2F..%2F", "💥", "\u202Eevil", "ua,ru", "party:", "party:nobody", "mediator ", "SHARED", "' OR 1=1 --",
@@ -34,6 +38,7 @@ public sealed class RequestMutator(OpenApiOperations api)
     public FuzzRequest Next(IReadOnlyList<ApiOperation> operations, Random random)
     {
         var op = operations[random.Next(operations.Count)];
+        if (random.Next(5) == 0 && operations.Where(files.Accepts).ToList() is { Count: > 0 } fileOps) op = fileOps[random.Next(fileOps.Count)];
         var applied = new List<string>();
         var path = new Dictionary<string, string>();
         var query = new List<(string, string)>();
@@ -44,6 +49,12 @@ public sealed class RequestMutator(OpenApiOperations api)
             if (p.In == "path") path[p.Name] = value;
             else if (p.In == "query" && random.Next(2) == 0) query.Add((p.Name, value));
             else if (p.In == "header") headers.Add((p.Name, value));
+        }
+        if (random.Next(2) == 0 && files.For(op, random) is var (raw, rawType, rawQuery, rawApplied))
+        {
+            var target = op.Path;
+            foreach (var (k, v) in path) target = target.Replace("{" + k + "}", Uri.EscapeDataString(v), StringComparison.Ordinal);
+            return new FuzzRequest(op.Method, target + rawQuery, headers, null, rawType, rawApplied) { Raw = raw };
         }
         var body = op.BodySchema is null ? null : api.Sample(op.BodySchema, random);
         var bodyText = body?.ToJsonString();
