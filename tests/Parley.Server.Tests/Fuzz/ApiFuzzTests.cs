@@ -60,7 +60,7 @@ public sealed class ApiFuzzTests : IAsyncLifetime
             if (hangs > 0 || failures.Count >= 10) break;
         }
 
-        Report($"{DateTime.UtcNow:O} target=api seed={seed} inputs={sent} errors5xx={errors} hangs={hangs} seconds={clock.Elapsed.TotalSeconds:0.0} statuses={string.Join(' ', statuses.Select(s => $"{s.Key}:{s.Value}"))} files={string.Join(' ', fileStatuses.Select(s => $"{s.Key}:{s.Value}"))}");
+        Report($"{DateTime.UtcNow:O} target=api seed={seed} operations={operations.Count} inputs={sent} errors5xx={errors} hangs={hangs} seconds={clock.Elapsed.TotalSeconds:0.0} statuses={string.Join(' ', statuses.Select(s => $"{s.Key}:{s.Value}"))} files={string.Join(' ', fileStatuses.Select(s => $"{s.Key}:{s.Value}"))}");
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/negotiations/{ParleyFactory.Demo}/status")).StatusCode);
     }
