@@ -73,6 +73,7 @@ public static class ParleyApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodyLimits();
+        app.UseRequestCharsetCheck();
         app.UseParleySignIn();
         app.UseOutputCache();
         MapAssets(app);

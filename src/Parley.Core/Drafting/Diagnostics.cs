@@ -7,8 +7,11 @@ internal static class Diagnostics
 
     public static DraftProblem Create(string text, int offset, int lineStart, int line, DraftProblemKind kind, string detail = "")
     {
-        int lineEnd = text.IndexOf('\n', offset);
-        if (lineEnd < 0) lineEnd = text.Length;
+        // The excerpt reaches at most 2·Reach past the offset: look no further for the line's end, or 50,000 unclosed
+        // brackets on one 100,000-character line cost 5·10⁹ steps.
+        int window = Math.Min(text.Length - offset, 2 * Reach + 2);
+        int found = text.AsSpan(offset, window).IndexOf('\n');
+        int lineEnd = found >= 0 ? offset + found : offset + window;
         // An unclosed opener is best seen from where it starts; a stray closer from what precedes it.
         int from = kind is DraftProblemKind.UnclosedBracket or DraftProblemKind.UnclosedNote or DraftProblemKind.UnclosedComment
             or DraftProblemKind.BracketCrossesHeading

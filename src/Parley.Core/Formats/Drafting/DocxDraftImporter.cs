@@ -28,6 +28,10 @@ public static class DocxDraftImporter
     /// <summary>The highest packing ratio of a part over 1 MB unpacked: 100 (Word's XML packs 5–20 times; a zip bomb thousands).</summary>
     public const int MaxRatio = 100;
 
+    /// <summary>The deepest nesting of elements in any XML part: 256 (Word nests about 10 deep, tables in tables a few more).
+    /// Deeper nesting is refused before the document is built: 50,000 paragraphs inside each other made the reading quadratic.</summary>
+    public const int MaxXmlDepth = 256;
+
     /// <summary>
     /// Reads <paramref name="input"/>. A file that is not a valid .docx, or that would unpack past the limits above (a zip
     /// bomb), gives an error, never an exception; the limits are checked on the zip's directory before anything is unpacked.
@@ -64,7 +68,8 @@ public static class DocxDraftImporter
             sb.Append('\n');
             return new DocxImport(sb.ToString(), null);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException)
+        // System.IO.Packaging throws InvalidOperationException for a relationship to a part the zip lacks.
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException or InvalidOperationException)
         {
             return new DocxImport(null, "not a valid .docx file: " + e.Message);
         }
@@ -83,6 +88,29 @@ public static class DocxDraftImporter
             if (total > MaxUnpackedBytes) return $"the file unpacks to more than {MaxUnpackedBytes / 1_000_000:N0} MB; Parley refuses it (limit)";
             if (entry.Length > 1_000_000 && entry.Length > (long)MaxRatio * Math.Max(1, entry.CompressedLength))
                 return $"part '{entry.FullName}' unpacks {entry.Length / Math.Max(1, entry.CompressedLength):N0} times its packed size (limit {MaxRatio}): a zip bomb?";
+        }
+        foreach (var entry in zip.Entries)
+            if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+                if (TooDeep(entry) is { } deep) return deep;
+        return null;
+    }
+
+    /// <summary>Where a part's elements first nest past <see cref="MaxXmlDepth"/>, or null; malformed XML is left for the SDK to report.</summary>
+    private static string? TooDeep(System.IO.Compression.ZipArchiveEntry entry)
+    {
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxUnpackedBytes };
+        using var stream = entry.Open();
+        using var reader = System.Xml.XmlReader.Create(stream, settings);
+        var info = (System.Xml.IXmlLineInfo)reader;
+        try
+        {
+            while (reader.Read())
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.Depth >= MaxXmlDepth)
+                    return $"part '{entry.FullName}' nests elements more than {MaxXmlDepth} deep (line {info.LineNumber}, column {info.LinePosition}); Parley refuses it (limit)";
+        }
+        catch (System.Xml.XmlException)
+        {
+            // not well-formed: the SDK says so when it opens the part
         }
         return null;
     }

@@ -10,7 +10,7 @@ namespace Parley.Core.Formats.Genius;
 /// is worth 0); <c>NumberValueSetUtilities</c> interpolates linearly from (lowValue, lowUtility) to (highValue,
 /// highUtility) and is 0 outside; a <c>range</c> value set lists low, low + step, … up to high. The reservation value is
 /// the utility of <c>reservationBid</c> (0 when absent). Errors name the file, the line (for malformed JSON) and the
-/// JSON path.
+/// JSON path. Size and depth are capped by <see cref="GeniusLimits"/>.
 /// </summary>
 public static class GeniusWebJsonReader
 {
@@ -20,7 +20,9 @@ public static class GeniusWebJsonReader
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json.ToArray());
+            GeniusLimits.CheckSize(json, file);
+            CheckUtf8(json, file);
+            doc = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = GeniusLimits.MaxDepth });
         }
         catch (JsonException x)
         {
@@ -33,13 +35,13 @@ public static class GeniusWebJsonReader
             const string at = "$.LinearAdditiveUtilitySpace";
             var issuesValues = Get(Get(root, "domain", file, at), "issuesValues", file, at + ".domain");
             var issues = new List<Issue>();
-            foreach (var issue in issuesValues.EnumerateObject())
+            foreach (var issue in Members(issuesValues, file, at + ".domain.issuesValues"))
             {
                 var path = $"{at}.domain.issuesValues.{issue.Name}";
                 try
                 {
-                    issues.Add(issue.Value.TryGetProperty("values", out var values)
-                        ? Issue.Discrete(issue.Name, values.EnumerateArray().Select(v => Label(v, file, path)))
+                    issues.Add(Object(issue.Value, file, path).TryGetProperty("values", out var values)
+                        ? Issue.Discrete(issue.Name, Items(values, file, path + ".values").Select(v => Label(v, file, path)))
                         : Range(issue.Name, Get(issue.Value, "range", file, path), file, path));
                 }
                 catch (ArgumentException x)
@@ -49,7 +51,7 @@ public static class GeniusWebJsonReader
             }
 
             if (issues.Count == 0) throw new GeniusFormatException(file, 0, 0, at + ".domain.issuesValues", "the domain has no issues");
-            var space = new OutcomeSpace(issues);
+            var space = Build(() => new OutcomeSpace(issues), file, at + ".domain");
             var utilities = Get(root, "issueUtilities", file, at);
             var weightsElement = Get(root, "issueWeights", file, at);
             var weights = new double[issues.Count];
@@ -61,12 +63,12 @@ public static class GeniusWebJsonReader
                 values2[i] = Values(issues[i], Get(utilities, name, file, at + ".issueUtilities"), file, $"{at}.issueUtilities.{name}");
             }
 
-            var function = new UtilityFunction(weights, values2);
+            var function = Build(() => new UtilityFunction(weights, values2), file, at + ".issueWeights");
             var reservation = 0.0;
             if (root.TryGetProperty("reservationBid", out var bid) && bid.ValueKind == JsonValueKind.Object)
             {
                 var chosen = Get(bid, "issuevalues", file, at + ".reservationBid");
-                var labels = chosen.EnumerateObject().ToDictionary(p => p.Name, p => Label(p.Value, file, at + ".reservationBid.issuevalues." + p.Name));
+                var labels = Members(chosen, file, at + ".reservationBid.issuevalues").ToDictionary(p => p.Name, p => Label(p.Value, file, at + ".reservationBid.issuevalues." + p.Name));
                 try
                 {
                     reservation = function.Evaluate(space.OutcomeOf(labels));
@@ -78,16 +80,36 @@ public static class GeniusWebJsonReader
             }
 
             var name2 = party ?? (root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(file));
-            return (space, new PreferenceProfile(name2, function, reservation));
+            return (space, Build(() => new PreferenceProfile(name2, function, reservation), file, at));
+        }
+    }
+
+    /// <summary>JSON is UTF-8: a file that is not is refused at its first bad byte (System.Text.Json would only notice
+    /// when a string holding it is read, and not with a position).</summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> json, string file)
+    {
+        var buffer = new char[Math.Min(json.Length, 4096)];
+        var done = 0;
+        while (done < json.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(json[done..], buffer, out var read, out _, replaceInvalidSequences: false);
+            done += read;
+            if (status is System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData)
+            {
+                var before = json[..done];
+                var line = before.Count((byte)'\n') + 1;
+                var column = done - (before.LastIndexOf((byte)'\n') + 1) + 1;
+                throw new GeniusFormatException(file, line, column, null, $"byte 0x{json[done]:X2} is not UTF-8; a GeniusWeb JSON file is UTF-8 text");
+            }
         }
     }
 
     private static double[] Values(Issue issue, JsonElement e, string file, string path)
     {
-        if (e.TryGetProperty("DiscreteValueSetUtilities", out var d))
+        if (Object(e, file, path).TryGetProperty("DiscreteValueSetUtilities", out var d))
         {
             var map = Get(d, "valueUtilities", file, path + ".DiscreteValueSetUtilities");
-            var known = map.EnumerateObject().ToDictionary(p => p.Name, p => Number(p.Value, file, $"{path}.DiscreteValueSetUtilities.valueUtilities.{p.Name}"));
+            var known = Members(map, file, path + ".DiscreteValueSetUtilities.valueUtilities").ToDictionary(p => p.Name, p => Number(p.Value, file, $"{path}.DiscreteValueSetUtilities.valueUtilities.{p.Name}"));
             return [.. issue.Options.Select(o => known.GetValueOrDefault(o))];
         }
 
@@ -113,6 +135,35 @@ public static class GeniusWebJsonReader
         if (Math.Abs(steps - Math.Round(steps)) > 1e-9 || steps > 1_000_000) throw new GeniusFormatException(file, 0, 0, path + ".range", "the step does not divide the range into at most a million parts");
         return low == Math.Floor(low) && step == 1 ? Issue.Integer(name, (long)low, (long)high) : Issue.RealDiscretised(name, low, high, (int)Math.Round(steps) + 1);
     }
+
+    /// <summary>Builds a model value; its broken invariant (<see cref="ArgumentException"/>) becomes the file's error at <paramref name="path"/>.</summary>
+    private static T Build<T>(Func<T> build, string file, string path)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException x)
+        {
+            throw new GeniusFormatException(file, 0, 0, path, x.Message, x);
+        }
+    }
+
+    private static JsonElement Object(JsonElement e, string file, string path) =>
+        e.ValueKind == JsonValueKind.Object ? e : throw new GeniusFormatException(file, 0, 0, path, $"expected an object, found {e.ValueKind}");
+
+    /// <summary>The members of an object; a name given twice is refused (JSON allows it; a profile cannot mean both).</summary>
+    private static List<JsonProperty> Members(JsonElement e, string file, string path)
+    {
+        var members = Object(e, file, path).EnumerateObject().ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in members)
+            if (!seen.Add(m.Name)) throw new GeniusFormatException(file, 0, 0, path, $"'{m.Name}' is given twice");
+        return members;
+    }
+
+    private static JsonElement.ArrayEnumerator Items(JsonElement e, string file, string path) =>
+        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw new GeniusFormatException(file, 0, 0, path, $"expected a list, found {e.ValueKind}");
 
     private static JsonElement Get(JsonElement e, string property, string file, string path) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(property, out var v) ? v

@@ -20,7 +20,8 @@ public sealed record GeniusReadOptions
 /// <c>weight</c> elements matched to issues by <c>index</c>, used as given; the reservation value is
 /// <c>&lt;reservation value&gt;</c> (0 when absent). The issue kind is read from <c>type</c>, <c>etype</c> or
 /// <c>vtype</c>, which must agree when several are given; <c>cost</c> and discount factors are ignored.
-/// Every problem is reported as a <see cref="GeniusFormatException"/> naming file, line and element.
+/// Every problem is reported as a <see cref="GeniusFormatException"/> naming file, line and element; the size, depth and DTD
+/// limits are <see cref="GeniusLimits"/>.
 /// </summary>
 public static class GeniusXmlReader
 {
@@ -157,11 +158,20 @@ public static class GeniusXmlReader
 
     private static XElement Load(ReadOnlySpan<byte> bytes, string file)
     {
+        GeniusLimits.CheckSize(bytes, file);
         var text = GeniusText.Decode(bytes, file);
+        GeniusLimits.CheckDepth(text, file);
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using var reader = XmlReader.Create(new StringReader(text), GeniusLimits.XmlSettings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo).Root ?? throw new GeniusFormatException(file, 0, 0, null, "the file is empty");
+        }
+        catch (XmlException x) when (x.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            // The prohibition is raised without a position: the DOCTYPE is where the text says.
+            var (line, column) = GeniusLimits.PositionOf(text, text.IndexOf("<!DOCTYPE", StringComparison.Ordinal));
+            throw new GeniusFormatException(file, line, column, "!DOCTYPE",
+                "a DTD (<!DOCTYPE …>) is not allowed in a GENIUS file: Parley defines and expands no entities", x);
         }
         catch (XmlException x)
         {

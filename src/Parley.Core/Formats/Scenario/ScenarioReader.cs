@@ -73,6 +73,12 @@ public static class ScenarioReader
             ctx.Error(ex.Start, "", $"YAML syntax: {ex.Message}");
             return null;
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 18 throws this instead of a YamlException on an event it cannot place (e.g. "- : " in a block list).
+            ctx.Error(scanner.CurrentPosition, "", "YAML syntax: a value where YAML expects none (an empty key, or ':' out of place?)");
+            return null;
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet 18 throws this instead of a YamlException on some unterminated flow collections.

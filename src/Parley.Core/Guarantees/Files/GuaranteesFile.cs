@@ -38,10 +38,23 @@ public sealed record GuaranteesFile(IReadOnlyList<Commitment> Commitments, IRead
         var text = reader.ReadToEnd();
         if (Formats.Yaml.YamlLimits.Check(text) is { } refused) return (null, [new FileError(refused.Line, refused.Column, refused.Message)]);
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
+        var scanner = new Scanner(new StringReader(text));
+        try { stream.Load(new Parser(scanner)); }
         catch (YamlException ex)
         {
             return (null, [new FileError((int)ex.Start.Line, (int)ex.Start.Column, ex.Message)]);
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 18 throws this instead of a YamlException on an event it cannot place (e.g. "- : " in a block list).
+            var at = scanner.CurrentPosition;
+            return (null, [new FileError((int)at.Line, (int)at.Column, "YAML syntax: a value where YAML expects none (an empty key, or ':' out of place?)")]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws this instead of a YamlException on some unterminated flow collections.
+            var at = scanner.CurrentPosition;
+            return (null, [new FileError((int)at.Line, (int)at.Column, "YAML syntax: unexpected end of a flow list or mapping ('[' or '{' not closed?)")]);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             return (null, [new FileError(1, 1, "a guarantees file is a mapping with a 'commitments' list")]);

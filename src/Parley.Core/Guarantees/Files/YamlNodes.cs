@@ -76,6 +76,19 @@ internal sealed class YamlNodes
 
     public static bool TryDuration(string s, out TimeSpan duration)
     {
+        try
+        {
+            return TryDurationUnchecked(s, out duration);
+        }
+        catch (OverflowException)
+        {
+            duration = TimeSpan.Zero;
+            return false; // more digits or days than a TimeSpan holds: not a duration a commitment can mean
+        }
+    }
+
+    private static bool TryDurationUnchecked(string s, out TimeSpan duration)
+    {
         duration = TimeSpan.Zero;
         if (s.StartsWith('P'))
         {

@@ -17,7 +17,8 @@ internal readonly record struct CsvRow(int Line, int FieldCount, int ErrorColumn
 /// Reads RFC 4180 CSV (comma-separated, double-quote quoting with "" as an escaped quote, quoted fields may span
 /// lines) and reports the line of every record. Broken quoting never swallows the rest of the file: a quoted field
 /// that never closes, or that runs over lines and leaves a record of the wrong width, is reported on the line it
-/// opened and reading resumes on the next physical line. Blank lines are skipped.
+/// opened and reading resumes on the next physical line. Blank lines are skipped. A field or record past
+/// <see cref="CsvLimits"/> is reported like broken quoting, on the line it starts.
 /// </summary>
 /// <remarks>
 /// The fields of the last record read are views into its line (or, for a quoted field holding "" or a line break,
@@ -73,8 +74,10 @@ internal sealed class CsvRecordReader(TextReader reader)
         return (text, _lineNo);
     }
 
-    private void Add(string source, int start, int length)
+    /// <summary>Adds a field; false when it is past <see cref="CsvLimits.MaxFieldLength"/> or one field too many.</summary>
+    private bool Add(string source, int start, int length)
     {
+        if (length > CsvLimits.MaxFieldLength || _count == CsvLimits.MaxColumns) return false;
         if (_count == _source.Length)
         {
             Array.Resize(ref _source, _count * 2);
@@ -85,7 +88,20 @@ internal sealed class CsvRecordReader(TextReader reader)
         _start[_count] = start;
         _length[_count] = length;
         _count++;
+        return true;
     }
+
+    /// <summary>Why the field being added was refused, on the record's first line.</summary>
+    private CsvRow Refused(int line, int length, List<(string Text, int Line)>? spanned)
+    {
+        if (spanned is not null) Resync(spanned);
+        return _count == CsvLimits.MaxColumns
+            ? new CsvRow(line, -1, -1, $"the record has more than {CsvLimits.MaxColumns} fields; Parley reads at most {CsvLimits.MaxColumns} (limit)")
+            : TooLong(line, length);
+    }
+
+    private CsvRow TooLong(int line, int length) =>
+        new(line, -1, _count, $"the field is {length:N0}+ characters long; Parley reads fields of at most {CsvLimits.MaxFieldLength:N0} (limit)");
 
     private CsvRow Parse(string text, int line)
     {
@@ -107,6 +123,11 @@ internal sealed class CsvRecordReader(TextReader reader)
                         if (!copied) { _quoted.Clear(); _quoted.Append(text, open, pos - open); copied = true; }
                         _quoted.Append(text, pos, text.Length - pos).Append('\n');
                         spanned ??= [(text, line)];
+                        if (_quoted.Length > CsvLimits.MaxFieldLength)
+                        {
+                            Resync(spanned);
+                            return TooLong(line, _quoted.Length);
+                        }
                         var (next, nextLine) = NextLine();
                         if (next is null)
                         {
@@ -128,10 +149,12 @@ internal sealed class CsvRecordReader(TextReader reader)
                     if (copied)
                     {
                         _quoted.Append(text, pos, q - pos);
+                        if (_quoted.Length > CsvLimits.MaxFieldLength || _count == CsvLimits.MaxColumns)
+                            return Refused(line, _quoted.Length, spanned);
                         var s = _quoted.ToString();
                         Add(s, 0, s.Length);
                     }
-                    else Add(text, open, q - open);
+                    else if (!Add(text, open, q - open)) return Refused(line, q - open, spanned);
                     pos = q + 1;
                     break;
                 }
@@ -144,7 +167,11 @@ internal sealed class CsvRecordReader(TextReader reader)
                         $"unexpected '{text[pos]}' after the closing quote (line {at}, position {pos + 1})");
                 }
                 pos++;
-                if (pos == text.Length) { Add(text, pos, 0); break; }
+                if (pos == text.Length)
+                {
+                    if (!Add(text, pos, 0)) return Refused(line, 0, spanned);
+                    break;
+                }
             }
             else
             {
@@ -156,10 +183,14 @@ internal sealed class CsvRecordReader(TextReader reader)
                     if (spanned is not null) Resync(spanned);
                     return new CsvRow(line, -1, _count, $"quote inside an unquoted field (position {quote + 1})");
                 }
-                Add(text, pos, end - pos);
+                if (!Add(text, pos, end - pos)) return Refused(line, end - pos, spanned);
                 if (comma < 0) break;
                 pos = comma + 1;
-                if (pos == text.Length) { Add(text, pos, 0); break; }
+                if (pos == text.Length)
+                {
+                    if (!Add(text, pos, 0)) return Refused(line, 0, spanned);
+                    break;
+                }
             }
         }
         if (spanned is not null && ExpectedFields > 0 && _count != ExpectedFields)

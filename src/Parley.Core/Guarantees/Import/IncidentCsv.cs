@@ -50,16 +50,17 @@ internal sealed class IncidentCsv
         var header = csv.FieldStrings();
         var fileErrors = new List<ImportError>();
         var seenHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in header)
-            if (!seenHeaders.Add(name.Trim()))
-                fileErrors.Add(new ImportError(headerRow.Line, name.Trim(), "column appears twice in the header"));
+        for (var i = 0; i < header.Length; i++)
+            if (!seenHeaders.Add(header[i].Trim()))
+                fileErrors.Add(new ImportError(headerRow.Line, header[i].Trim() is { Length: > 0 } name ? name : $"column {i + 1}",
+                    "column appears twice in the header"));
         foreach (var name in required)
             if (!seenHeaders.Contains(name))
                 fileErrors.Add(new ImportError(headerRow.Line, name, $"required {format} column is missing from the header"));
         var rows = 0;
         if (fileErrors.Count > 0)
         {
-            while (csv.Read() is not null) rows++;
+            while (rows <= CsvLimits.MaxRows && csv.Read() is not null) rows++;
             return new IncidentImport([], fileErrors, rows, true);
         }
 
@@ -72,7 +73,9 @@ internal sealed class IncidentCsv
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         while (csv.Read() is { } row)
         {
-            rows++;
+            if (++rows > CsvLimits.MaxRows)
+                return new IncidentImport([], [new ImportError(row.Line, "row",
+                    $"the file holds more than {CsvLimits.MaxRows:N0} rows; Parley imports at most {CsvLimits.MaxRows:N0} at once (limit): nothing was imported")], rows, true);
             if (progress is not null && rows % 1000 == 0) progress.Report(rows);
             if (!row.Ok)
             {
@@ -207,7 +210,7 @@ internal sealed class IncidentCsv
     public bool Failed => _rowErrors.Count > 0;
 
     private string ColumnName(int index) =>
-        index < 0 ? "row" : index < _header.Length ? _header[index].Trim() : $"column {index + 1}";
+        index < 0 ? "row" : index < _header.Length && _header[index].Trim() is { Length: > 0 } name ? name : $"column {index + 1}";
 }
 
 /// <summary>
