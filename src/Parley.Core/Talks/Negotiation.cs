@@ -19,6 +19,11 @@ public sealed class Negotiation
     private readonly List<WorkingGroup> _workingGroups = [];
     private readonly List<Contingency> _contingencies = [];
 
+    // The two collections that grow with the talks (thousands of statements, hundreds of positions) are also indexed by
+    // id, so that adding one — and rebuilding a negotiation of n of them — costs O(1) each, not O(n).
+    private readonly Dictionary<string, Statement> _statementsById = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _positionIds = new(StringComparer.Ordinal);
+
     /// <summary>Creates an empty negotiation.</summary>
     /// <exception cref="ArgumentException">Malformed id or empty title.</exception>
     public Negotiation(string id, string title, string description = "")
@@ -80,6 +85,8 @@ public sealed class Negotiation
         copy._rounds.AddRange(_rounds);
         copy._workingGroups.AddRange(_workingGroups);
         copy._contingencies.AddRange(_contingencies);
+        foreach (var (id, statement) in _statementsById) copy._statementsById.Add(id, statement);
+        copy._positionIds.UnionWith(_positionIds);
         return copy;
     }
 
@@ -117,7 +124,7 @@ public sealed class Negotiation
     /// <exception cref="TalksRuleException">The id is taken, or a signatory, speaker, issue, option or proposal is unknown.</exception>
     public void AddStatement(Statement statement)
     {
-        Unique(_statements, statement.Id, s => s.Id, "statement");
+        if (_statementsById.ContainsKey(statement.Id)) throw new TalksRuleException("id", $"duplicate statement id '{statement.Id}'");
         for (var k = 0; k < statement.Signatories.Count; k++) RequireParty(statement.Signatories[k], $"signatories[{k}]", statement.Visibility);
         if (statement.Speaker is { } speaker)
         {
@@ -132,18 +139,20 @@ public sealed class Negotiation
             if (s.Issue is { } i) RequireOption(RequireIssue(i, $"stances[{k}].issue", statement.Visibility), s.Option, $"stances[{k}].option");
         }
         _statements.Add(statement);
+        _statementsById.Add(statement.Id, statement);
     }
 
     /// <summary>Records a party's position on an issue.</summary>
     /// <exception cref="TalksRuleException">The id is taken; the party, issue, an option or the statement is unknown.</exception>
     public void RecordPosition(Position position)
     {
-        Unique(_positions, position.Id, p => p.Id, "position");
+        if (_positionIds.Contains(position.Id)) throw new TalksRuleException("id", $"duplicate position id '{position.Id}'");
         RequireParty(position.Party, "party", position.Visibility);
         var issue = RequireIssue(position.Issue, "issue", position.Visibility);
         foreach (var option in position.Stances.Keys) RequireOption(issue, option, $"stances.{option}");
         if (position.Statement is { } s) RequireStatement(s, "statement", position.Visibility);
         _positions.Add(position);
+        _positionIds.Add(position.Id);
     }
 
     /// <summary>Adds a proposal (its answers, if any, are checked too).</summary>
@@ -192,7 +201,7 @@ public sealed class Negotiation
         if (agreement.Source is { } source)
         {
             if (FindProposal(source) is { } p) RequireVisible(p.Visibility, "proposal", source, "source", agreement.Visibility);
-            else if (_statements.Find(x => x.Id == source) is { } st) RequireVisible(st.Visibility, "statement", source, "source", agreement.Visibility);
+            else if (_statementsById.GetValueOrDefault(source) is { } st) RequireVisible(st.Visibility, "statement", source, "source", agreement.Visibility);
             else if (_rounds.Find(r => r.Id == source) is { } r) RequireVisible(r.Visibility, "round", source, "source", agreement.Visibility);
         }
         _agreements.Add(agreement);
@@ -287,7 +296,7 @@ public sealed class Negotiation
 
     private void RequireStatement(string id, string field, Visibility seenAs)
     {
-        var statement = _statements.Find(s => s.Id == id) ?? throw new TalksRuleException(field, $"unknown statement '{id}'");
+        var statement = _statementsById.GetValueOrDefault(id) ?? throw new TalksRuleException(field, $"unknown statement '{id}'");
         RequireVisible(statement.Visibility, "statement", id, field, seenAs);
     }
 }
