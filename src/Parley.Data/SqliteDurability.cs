@@ -12,7 +12,7 @@ namespace Parley.Data;
 /// In WAL mode FULL syncs the log at every commit, so a write Parley has acknowledged survives a power cut or a crash of
 /// the machine; NORMAL syncs only at checkpoints and survives a crash of the process but may lose the last commits on a
 /// power cut. Parley promises that an acknowledged write is kept, so FULL; it costs one sync of the log per transaction
-/// (about 3–4 ms on a 2-vCPU VM's disk, see docs/crash-safety.md), which is paid once per transaction, not per row.
+/// (about 3–4 ms on a 2-vCPU VM's disk, see docs/reliability.md, "Crash safety"), which is paid once per transaction, not per row.
 /// It is also SQLite's compiled default, but a default can change with the native library; here it is stated.
 /// </remarks>
 internal sealed class SqliteDurability : DbConnectionInterceptor

@@ -12,7 +12,7 @@ namespace Parley.Cli.Tests.Crash;
 /// delegations, two each) add statements through the REST API and remember every one answered 201, the server is
 /// killed with SIGKILL at a random moment while they write, and before it is started again on the same database the
 /// record is verified (<c>parley verify</c>) and a SQLite file checked (<c>PRAGMA integrity_check</c>); after the restart
-/// every acknowledged statement must be read back through the API. Figures in docs/crash-safety.md.
+/// every acknowledged statement must be read back through the API. Figures in docs/reliability.md, "Crash safety".
 /// </summary>
 public sealed class CrashTrial(string database, string folder, int seed)
 {
