@@ -117,9 +117,12 @@ public sealed class NegotiationSnapshot
 
     internal long LastRead => Interlocked.Read(ref _lastRead);
 
+    private static long _reads;
+
+    // Recency for trimming: a counter of reads, not a clock (only the order matters).
     internal NegotiationSnapshot Touched()
     {
-        Interlocked.Exchange(ref _lastRead, Environment.TickCount64);
+        Interlocked.Exchange(ref _lastRead, Interlocked.Increment(ref _reads));
         return this;
     }
 
