@@ -58,6 +58,8 @@ measure "GET /healthz (baseline)" 32 "$base/healthz"
 measure "GET status, Berlin demo, as ua" 32 -H "Authorization: Bearer $ua" "$base$(printf "$status" berlin-2025)"
 measure "GET status, grown (10,000 statements), as ua" 32 -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)"
 measure "GET /healthz (baseline, again)" 32 "$base/healthz"
+# The same baseline carrying ua's token: every request then signs in (one token read), as the status requests do.
+measure "GET /healthz with ua's API token" 32 -H "Authorization: Bearer $ua" "$base/healthz"
 # Mixed: 4 writers add statements to the grown negotiation while 16 readers read its status.
 wrk -t1 -c16 -d"${each}s" -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)" > "$work/readers.txt" &
 readers=$!
