@@ -103,14 +103,18 @@ public sealed class NegotiationSnapshot
     private long _lastRead;
 
     /// <summary>Wraps a version read from the store.</summary>
-    public NegotiationSnapshot(NegotiationVersion version)
+    internal NegotiationSnapshot(NegotiationVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
         Version = version;
     }
 
-    /// <summary>The negotiation, unscoped, and the head it was read at.</summary>
-    public NegotiationVersion Version { get; }
+    /// <summary>
+    /// The negotiation, unscoped, every profile, and the head it was read at. Internal: outside this assembly a snapshot
+    /// answers only through a viewer (<see cref="For"/>, <see cref="ProfilesFor"/>, <see cref="Derived{T}"/>); the one
+    /// unscoped reader is <see cref="Access.TalksReader.SettlementInputAsync"/>.
+    /// </summary>
+    internal NegotiationVersion Version { get; }
 
     /// <summary>The record's size when this was read.</summary>
     public long Head => Version.Head;
