@@ -87,6 +87,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private async Task WaitReadyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        // Wall-clock on purpose: the server is a real process starting on this machine, not something a fake clock drives.
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {

@@ -5,23 +5,12 @@ using Parley.Core.Access;
 namespace Parley.Server.Tests.Fuzz;
 
 /// <summary>Requests the API fuzzing found answered with a 500, cut down to their cause: now a 4xx naming what is wrong.</summary>
-public sealed class ApiFuzzFindingsTests : IAsyncLifetime
+public sealed class ApiFuzzFindingsTests : SqliteAppTest
 {
-    private readonly SqliteApiDatabase _database = new();
-    private ParleyFactory _factory = null!;
-
-    public async Task InitializeAsync() => _factory = new ParleyFactory(await _database.CreateAsync());
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DropAsync();
-    }
-
     [Fact]
     public async Task Response_KindGivenAsANumber_Is400_AndTheScenarioStillExports()
     {
-        using var client = _factory.ClientAs("fuzz-mediator", MemberRole.Mediator);
+        using var client = Factory.ClientAs("fuzz-mediator", MemberRole.Mediator);
 
         // Before: -1 was bound as an undefined ResponseKind, stored, and every export of the negotiation was a 500.
         var response = await client.PostAsync("/api/negotiations/berlin-2025/proposals/us-28-point-plan/responses",
@@ -35,7 +24,7 @@ public sealed class ApiFuzzFindingsTests : IAsyncLifetime
     [Fact]
     public async Task Statement_JsonDeclaredAsUtf7_Is415NamingContentType()
     {
-        using var client = _factory.ClientAs("fuzz-mediator", MemberRole.Mediator);
+        using var client = Factory.ClientAs("fuzz-mediator", MemberRole.Mediator);
 
         var response = await client.PostAsync("/api/negotiations/berlin-2025/statements",
             new StringContent("{}", Encoding.UTF8, "application/json") { Headers = { ContentType = new("application/json") { CharSet = "utf-7" } } });

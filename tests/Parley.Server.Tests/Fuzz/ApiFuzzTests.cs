@@ -13,26 +13,15 @@ namespace Parley.Server.Tests.Fuzz;
 /// <c>i</c> of seed <c>s</c> is replayed alone with <c>PARLEY_FUZZ_SEED=s PARLEY_FUZZ_INDEX=i</c>; the failure message
 /// gives the request. Size: <c>PARLEY_FUZZ_API_INPUTS</c> (default 200, the CI size).
 /// </summary>
-public sealed class ApiFuzzTests : IAsyncLifetime
+public sealed class ApiFuzzTests : SqliteAppTest
 {
     /// <summary>A request unanswered this long is a hang: settlement on the demo answers in well under a second.</summary>
     public static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(10);
 
-    private readonly SqliteApiDatabase _database = new();
-    private ParleyFactory _factory = null!;
-
-    public async Task InitializeAsync() => _factory = new ParleyFactory(await _database.CreateAsync());
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DropAsync();
-    }
-
     [Fact]
     public async Task EveryOperation_SpoiledRequests_AreNeverAServerError_AndTheServerKeepsAnswering()
     {
-        using var client = _factory.ClientAs("fuzz-mediator", MemberRole.Mediator);
+        using var client = Factory.ClientAs("fuzz-mediator", MemberRole.Mediator);
         var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
         var api = new OpenApiOperations(document);
         var operations = api.Operations();
