@@ -14,9 +14,20 @@ public interface INegotiationVersions
     Negotiation? Find(string id, long head);
 
     /// <summary>
-    /// A change to the talks (not to profiles, drafts or incidents) was committed: the record grew from
-    /// <paramref name="previousHead"/> to <paramref name="head"/> and the negotiation is now <paramref name="negotiation"/>,
-    /// which the caller no longer changes.
+    /// A transaction that changes the talks of <paramref name="id"/> is about to commit. Until <see cref="Committed"/> or
+    /// <see cref="Abandoned"/> follows, a reader that finds the record's head ahead of what is held waits for the outcome
+    /// rather than reading the whole negotiation again (the head moves when the database commits, a moment before
+    /// <see cref="Committed"/> hands the new version over).
+    /// </summary>
+    void Committing(string id);
+
+    /// <summary>
+    /// The change announced by <see cref="Committing"/> was committed: the record grew from <paramref name="previousHead"/>
+    /// to <paramref name="head"/> and the negotiation is now <paramref name="negotiation"/>, which the caller no longer
+    /// changes. Changes to the talks only (not to profiles, drafts or incidents).
     /// </summary>
     void Committed(string id, long previousHead, long head, Negotiation negotiation);
+
+    /// <summary>The change announced by <see cref="Committing"/> was not committed.</summary>
+    void Abandoned(string id);
 }

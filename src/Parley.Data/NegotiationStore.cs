@@ -137,38 +137,19 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
         _history.ForAsync(id, ct);
 
     /// <summary>What one change wrote: the row (new or replacing the stored one) and its history entry.</summary>
-    private sealed record Change(ItemRow Row, bool IsNew, string Action, string ItemKind, string ItemId, object What)
+    internal sealed record Change(ItemRow Row, bool IsNew, string Action, string ItemKind, string ItemId, object What)
     {
         /// <summary>Who may read the history entry: the item's own visibility.</summary>
         public Visibility Visibility => Row.ToVisibility();
     }
 
-    private async Task<bool> ChangeAsync(string id, string actor, Func<Negotiation, Change> apply, CancellationToken ct)
+    // Queued with the changes arriving at the same time and written in one transaction (TalksChangeQueue).
+    private Task<bool> ChangeAsync(string id, string actor, Func<Negotiation, Change> apply, CancellationToken ct)
     {
         RequireActor(actor);
-        try
-        {
-            await using var transaction = await db.BeginWriteAsync(ct);
-            // Under the writer lock the head is the stored state: a copy of the negotiation held at that head is what a
-            // whole read would return.
-            var head = versions is null ? 0 : await HeadAsync(id, ct);
-            var negotiation = versions?.Find(id, head)?.Copy() ?? await ReadAsync(id, ct);
-            if (negotiation is null) return false;
-            var change = apply(negotiation); // the aggregate's rules; a TalksRuleException leaves nothing tracked
-            if (change.IsNew) db.Add(change.Row);
-            else db.Update(change.Row);
-            await _history.AppendAsync(id, actor, change.Action, change.ItemKind, change.ItemId, change.Visibility, StoredJson.Write(change.What), ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            versions?.Committed(id, head, head + 1, negotiation); // one entry appended
-            return true;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        ct.ThrowIfCancellationRequested();
+        return TalksChangeQueue.For(db).RunAsync(new PendingChange(id, apply, actor, ct), WriteBatchAsync);
     }
-
     private async Task<Negotiation?> ReadAsync(string id, CancellationToken ct)
     {
         var row = await db.Negotiations.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct);

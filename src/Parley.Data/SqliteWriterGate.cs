@@ -53,6 +53,20 @@ internal static class SqliteWriterGate
 
         public void Rollback() => inner.Rollback();
 
+        public bool SupportsSavepoints => inner.SupportsSavepoints;
+
+        public void CreateSavepoint(string name) => inner.CreateSavepoint(name);
+
+        public Task CreateSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.CreateSavepointAsync(name, cancellationToken);
+
+        public void RollbackToSavepoint(string name) => inner.RollbackToSavepoint(name);
+
+        public Task RollbackToSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.RollbackToSavepointAsync(name, cancellationToken);
+
+        public void ReleaseSavepoint(string name) => inner.ReleaseSavepoint(name);
+
+        public Task ReleaseSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.ReleaseSavepointAsync(name, cancellationToken);
+
         public Task RollbackAsync(CancellationToken cancellationToken = default) => inner.RollbackAsync(cancellationToken);
 
         public void Dispose()

@@ -105,11 +105,11 @@ public sealed class TalksCommands(NegotiationStore store, TalksReader reader)
         Require(viewer, permission);
         if (label is { } l && !viewer.MayLabel(l))
             throw new AccessDeniedException("visibility", $"'{l}' is not a visibility this member may give an item (shared or party:{viewer.Party ?? "…"})");
+        // Read through the cache for everyone: the write then starts from the negotiation held in memory at the head
+        // instead of reading every item again (the store's INegotiationVersions).
+        if (await reader.LoadAsync(id, viewer, ct) is not { } scoped) return false;
         if (!viewer.SeesEverything)
-        {
-            if (await reader.LoadAsync(id, viewer, ct) is not { } scoped) return false;
             apply(scoped.Copy()); // the talks' rules on what the viewer sees (a copy: the read is shared); refuses with TalksRuleException
-        }
         return await write();
     }
 

@@ -18,6 +18,10 @@ namespace Parley.Application.Reading;
 public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
 {
     private readonly Dictionary<string, Task<NegotiationSnapshot>> _slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingCommits> _commits = new(StringComparer.Ordinal);
+
+    /// <summary>How long a reader waits for this process's commits in flight before it reads the negotiation itself.</summary>
+    private static readonly TimeSpan CommitPatience = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc />
     public Negotiation? Find(string id, long head)
@@ -27,15 +31,46 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
     }
 
     /// <inheritdoc />
+    public void Committing(string id)
+    {
+        lock (_slots)
+        {
+            if (_commits.TryGetValue(id, out var pending)) pending.Count++;
+            else _commits[id] = new PendingCommits();
+        }
+    }
+
+    /// <inheritdoc />
     public void Committed(string id, long previousHead, long head, Negotiation negotiation)
     {
         lock (_slots)
         {
             // Only a version that follows the one held: profiles are carried over, which a talks change leaves alone.
-            if (!_slots.TryGetValue(id, out var slot) || !slot.IsCompletedSuccessfully || slot.Result.Head != previousHead) return;
-            var held = slot.Result.Version;
-            _slots[id] = Task.FromResult(new NegotiationSnapshot(held with { Head = head, Negotiation = negotiation }).Touched());
+            if (_slots.TryGetValue(id, out var slot) && slot.IsCompletedSuccessfully && slot.Result.Head == previousHead)
+                _slots[id] = Task.FromResult(new NegotiationSnapshot(slot.Result.Version with { Head = head, Negotiation = negotiation }).Touched());
+            Settle(id);
         }
+    }
+
+    /// <inheritdoc />
+    public void Abandoned(string id)
+    {
+        lock (_slots) Settle(id);
+    }
+
+    // Under the lock: one announced commit is over; the readers waiting for them go on when none is left.
+    private void Settle(string id)
+    {
+        if (!_commits.TryGetValue(id, out var pending) || --pending.Count > 0) return;
+        _commits.Remove(id);
+        pending.Over.TrySetResult();
+    }
+
+    /// <summary>Commits announced and not yet over for one negotiation, and the signal that they are.</summary>
+    private sealed class PendingCommits
+    {
+        public int Count = 1;
+        public readonly TaskCompletionSource Over = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>The negotiation as stored now (at the head read first), from memory when nothing changed since it was loaded.</summary>
@@ -43,14 +78,23 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
     public async Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, CancellationToken ct = default)
     {
         var head = await store.HeadAsync(id, ct);
+        var waited = false;
         for (var attempt = 0; attempt < 3; attempt++)
         {
             Task<NegotiationSnapshot> load;
+            Task? commits = null;
             var mine = false;
             lock (_slots)
             {
-                if (_slots.TryGetValue(id, out var current) && !current.IsFaulted && !current.IsCanceled
-                    && (!current.IsCompleted || true))
+                // A load in flight is shared; a finished one is kept while it is not older than the head read above.
+                // Older, while this process is committing a change to it: the new version is about to be handed over.
+                var stale = _slots.TryGetValue(id, out var current) && current.IsCompletedSuccessfully && current.Result.Head < head;
+                if (stale && !waited && _commits.TryGetValue(id, out var pending))
+                {
+                    commits = pending.Over.Task;
+                    load = current!;
+                }
+                else if (current is not null && !current.IsFaulted && !current.IsCanceled && !stale)
                     load = current;
                 else
                 {
@@ -58,6 +102,14 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
                     _slots[id] = load;
                     mine = true;
                 }
+            }
+            if (commits is not null)
+            {
+                waited = true;
+                await Task.WhenAny(commits, Task.Delay(CommitPatience, ct));
+                ct.ThrowIfCancellationRequested();
+                attempt--; // waiting is not a failed attempt
+                continue;
             }
             try
             {

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Parley.Core.Talks;
+using Parley.Data.Mapping;
+
+namespace Parley.Data;
+
+// The writing half of the group commit (TalksChangeQueue): one transaction, a savepoint per change.
+public sealed partial class NegotiationStore
+{
+    private const string ChangeSavepoint = "parley_change";
+
+    /// <summary>
+    /// Writes <paramref name="batch"/> in one transaction and settles every change in it. Each change reads the record's
+    /// head, starts from the negotiation as of that head (held in memory by an earlier change of the batch or by
+    /// <see cref="INegotiationVersions"/>, else read), applies its rules and writes its row and history entry behind a
+    /// savepoint; a refused change is rolled back to it alone. The writers hear their answers only after the commit; if
+    /// the commit fails, every change of the batch fails with its reason and nothing of it is written.
+    /// Runs with no cancellation: the batch carries other writers' changes.
+    /// </summary>
+    private async Task WriteBatchAsync(IReadOnlyList<PendingChange> batch)
+    {
+        var ct = CancellationToken.None;
+        var held = new Dictionary<string, (long First, long Head, Negotiation Negotiation)>(StringComparer.Ordinal);
+        var answers = new List<(PendingChange Change, bool Written)>(batch.Count);
+        var committed = false;
+        try
+        {
+            await using var transaction = await db.BeginWriteAsync(ct);
+            foreach (var change in batch)
+            {
+                if (change.Cancellation.IsCancellationRequested)
+                {
+                    change.Fail(new OperationCanceledException(change.Cancellation));
+                    continue;
+                }
+                await transaction.CreateSavepointAsync(ChangeSavepoint, ct);
+                try
+                {
+                    var written = await WriteOneAsync(change, held, ct);
+                    await transaction.ReleaseSavepointAsync(ChangeSavepoint, ct);
+                    answers.Add((change, written));
+                }
+                catch (Exception e) when (e is TalksRuleException or ArgumentException or DbUpdateException or ParleyDatabaseException or JsonException)
+                {
+                    await transaction.RollbackToSavepointAsync(ChangeSavepoint, ct);
+                    change.Fail(e);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+            foreach (var id in held.Keys) versions?.Committing(id);
+            try
+            {
+                await transaction.CommitAsync(ct);
+                committed = true;
+            }
+            finally
+            {
+                foreach (var (id, (first, head, negotiation)) in held)
+                    if (committed) versions?.Committed(id, first, head, negotiation);
+                    else versions?.Abandoned(id);
+            }
+        }
+        catch (Exception e)
+        {
+            // The transaction could not begin or commit: nothing of the batch is written.
+            foreach (var change in batch) change.Fail(e);
+            db.ChangeTracker.Clear();
+            return;
+        }
+        foreach (var (change, written) in answers) change.Succeed(written);
+    }
+
+    // One change behind its savepoint; false when there is no such negotiation.
+    private async Task<bool> WriteOneAsync(PendingChange pending, Dictionary<string, (long First, long Head, Negotiation Negotiation)> held,
+        CancellationToken ct)
+    {
+        // Under the writer lock the head is the stored state: a copy of the negotiation held at that head is what a
+        // whole read would return.
+        var head = await HeadAsync(pending.Id, ct);
+        var before = held.TryGetValue(pending.Id, out var h) && h.Head == head ? h.Negotiation : versions?.Find(pending.Id, head);
+        var negotiation = before?.Copy() ?? await ReadAsync(pending.Id, ct);
+        if (negotiation is null) return false;
+        var change = pending.Apply(negotiation); // the aggregate's rules; a TalksRuleException leaves nothing tracked
+        if (change.IsNew) db.Add(change.Row);
+        else db.Update(change.Row);
+        await _history.AppendAsync(pending.Id, pending.Actor, change.Action, change.ItemKind, change.ItemId, change.Visibility,
+            StoredJson.Write(change.What), ct);
+        await db.SaveChangesAsync(ct);
+        held[pending.Id] = (held.TryGetValue(pending.Id, out var earlier) && earlier.Head == head ? earlier.First : head, head + 1, negotiation);
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Talks;
+using Parley.Data.Tests.Support;
+
+namespace Parley.Data.Tests.Persistence;
+
+// Group commit: talks changes arriving together are written in one transaction, each failing alone.
+public abstract partial class PersistenceTests
+{
+    private static Statement Said(string id, int minute) =>
+        new(id, Samples.At(12, 20, 9, 0).AddMinutes(minute), $"Statement {id}.", ["ua"]);
+
+    /// <summary>
+    /// Starts one write per statement at once, each on its own context, while another transaction holds
+    /// the writer lock, so that they queue and are written together once it is released. Returns each writer's outcome.
+    /// </summary>
+    private async Task<Task<bool>[]> WriteTogetherAsync(IReadOnlyList<Statement> statements)
+    {
+        await using var holder = Open();
+        var holding = await holder.BeginWriteAsync(CancellationToken.None);
+        var start = new TaskCompletionSource();
+        var writes = statements.Select(s => Task.Run(async () =>
+        {
+            await start.Task;
+            return await WithStore(store => store.AddStatementAsync("small", s, "writer"));
+        })).ToArray();
+        start.SetResult();
+        await Task.Delay(TimeSpan.FromMilliseconds(200)); // let them queue (the assertions hold however they are grouped)
+        await holding.CommitAsync();
+        await holding.DisposeAsync();
+        await Task.WhenAll(writes.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+        return writes;
+    }
+
+    [Fact]
+    public async Task ChangesArrivingTogether_OneRefusedByTheRules_FailsAloneAndTheOthersAreStored()
+    {
+        await ImportAsync(Samples.Small());
+        // Every fifth write repeats the id of the one before it: the talks' rules refuse whichever comes second.
+        var statements = Enumerable.Range(0, 30).Select(i => Said(i % 5 == 4 ? $"said-{i - 1}" : $"said-{i}", i)).ToArray();
+
+        var writes = await WriteTogetherAsync(statements);
+
+        var refused = writes.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException).ToArray();
+        Assert.Equal(6, refused.Length);
+        Assert.All(refused, e => Assert.Contains("duplicate statement id", Assert.IsType<TalksRuleException>(e).Message, StringComparison.Ordinal));
+        Assert.All(writes.Where(w => !w.IsFaulted), w => Assert.True(w.Result));
+        var stored = (await LoadAsync("small"))!.Statements.Select(s => s.Id).Where(id => id.StartsWith("said-", StringComparison.Ordinal));
+        Assert.Equal(statements.Select(s => s.Id).Distinct().Order(), stored.Order());
+        Assert.Equal(24, (await HistoryAsync("small")).Count(h => h.Action == "statement.added"));
+        Assert.True((await VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task ChangesArrivingTogether_OneRefusedByTheDatabase_IsRolledBackAloneAndTheOthersAreStored()
+    {
+        await ImportAsync(Samples.Small());
+        // The database refuses one change's history entry, after its statement row was written in the same transaction.
+        await RefuseHistoryOfSaidRefusedAsync();
+        var statements = Enumerable.Range(0, 12).Select(i => Said(i == 5 ? "said-refused" : $"said-{i}", i)).ToArray();
+
+        var writes = await WriteTogetherAsync(statements);
+
+        var refused = Assert.Single(writes, w => w.IsFaulted);
+        Assert.Same(writes[5], refused);
+        Assert.IsType<DbUpdateException>(refused.Exception!.InnerException);
+        var stored = (await LoadAsync("small"))!.Statements.Select(s => s.Id).Where(id => id.StartsWith("said-", StringComparison.Ordinal));
+        Assert.DoesNotContain("said-refused", stored);
+        Assert.Equal(11, stored.Count());
+        Assert.Equal(11, (await HistoryAsync("small")).Count(h => h.Action == "statement.added"));
+        var verdict = await VerifyAsync();
+        Assert.True(verdict.Ok, string.Join("; ", verdict.Negotiations.SelectMany(n => n.Findings).Select(f => f.Place + ": " + f.Message)));
+    }
+
+    /// <summary>A trigger that makes the database refuse the history entry of the item <c>said-refused</c>.</summary>
+    private async Task RefuseHistoryOfSaidRefusedAsync()
+    {
+        await using var db = Open();
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION refuse_history() RETURNS trigger AS $$
+                BEGIN IF NEW.item_id = 'said-refused' THEN RAISE EXCEPTION 'refused by a trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+                CREATE TRIGGER refuse_history BEFORE INSERT ON history FOR EACH ROW EXECUTE FUNCTION refuse_history();
+                """);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse_history BEFORE INSERT ON history WHEN NEW.item_id = 'said-refused' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END;");
+        }
+    }
+}
