@@ -60,11 +60,16 @@ measure "GET status, grown (10,000 statements), as ua" 32 -H "Authorization: Bea
 measure "GET /healthz (baseline, again)" 32 "$base/healthz"
 # The same baseline carrying ua's token: every request then signs in (one token read), as the status requests do.
 measure "GET /healthz with ua's API token" 32 -H "Authorization: Bearer $ua" "$base/healthz"
-# Mixed: 4 writers add statements to the grown negotiation while 16 readers read its status.
-wrk -t1 -c16 -d"${each}s" -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)" > "$work/readers.txt" &
-readers=$!
-measure "POST statement, grown, as mediator, while 16 readers run" 4 -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
-wait "$readers"
-printf '| %s | %s | %s | %s | %s | %s |\n' "GET status, grown, the 16 readers meanwhile" 16 \
-  "$(awk '/Requests\/sec/ {print $2}' "$work/readers.txt")" "-" "-" "$(awk '/Non-2xx/ {print $NF}' "$work/readers.txt")"
+# Writes alone: one writer (each waits for its own commit), then 32 at once (group commit: those arriving together share one).
+measure "POST statement, grown, as mediator, one writer" 1 -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
+measure "POST statement, grown, as mediator, 32 writers" 32 -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
+# Mixed: WRITERS writers (4, then 32) add statements to the grown negotiation while 16 readers read its status.
+for writers in 4 32; do
+  wrk -t1 -c16 -d"${each}s" -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)" > "$work/readers.txt" &
+  readers=$!
+  measure "POST statement, grown, as mediator, while 16 readers run" "$writers" -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
+  wait "$readers"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "GET status, grown, the 16 readers meanwhile" 16 \
+    "$(awk '/Requests\/sec/ {print $2}' "$work/readers.txt")" "-" "-" "$(awk '/Non-2xx/ {print $NF}' "$work/readers.txt")"
+done
 "$parley" verify -d "$database" >/dev/null && echo "parley verify after the run: no finding"

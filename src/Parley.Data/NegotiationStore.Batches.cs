@@ -25,6 +25,8 @@ public sealed partial class NegotiationStore
         var held = new Dictionary<string, (long First, long Head, Negotiation Negotiation)>(StringComparer.Ordinal);
         var answers = new List<(PendingChange Change, bool Written)>(batch.Count);
         var committed = false;
+        var autoSavepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false; // each change has its own savepoint: EF need not add one per SaveChanges
         try
         {
             await using var transaction = await db.BeginWriteAsync(ct);
@@ -72,6 +74,10 @@ public sealed partial class NegotiationStore
             db.ChangeTracker.Clear();
             return;
         }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = autoSavepoints;
+        }
         foreach (var (change, written) in answers) change.Succeed(written);
     }
 
@@ -81,8 +87,10 @@ public sealed partial class NegotiationStore
     {
         // Under the writer lock the head is the stored state: a copy of the negotiation held at that head is what a
         // whole read would return.
-        var head = await HeadAsync(pending.Id, ct);
-        var before = held.TryGetValue(pending.Id, out var h) && h.Head == head ? h.Negotiation : versions?.Find(pending.Id, head);
+        // A negotiation changed earlier in this batch is at the head that change left: no other writer came in between.
+        var earlier = held.TryGetValue(pending.Id, out var h);
+        var head = earlier ? h.Head : await HeadAsync(pending.Id, ct);
+        var before = earlier ? h.Negotiation : versions?.Find(pending.Id, head);
         var negotiation = before?.Copy() ?? await ReadAsync(pending.Id, ct);
         if (negotiation is null) return false;
         var change = pending.Apply(negotiation); // the aggregate's rules; a TalksRuleException leaves nothing tracked
@@ -91,7 +99,7 @@ public sealed partial class NegotiationStore
         await _history.AppendAsync(pending.Id, pending.Actor, change.Action, change.ItemKind, change.ItemId, change.Visibility,
             StoredJson.Write(change.What), ct);
         await db.SaveChangesAsync(ct);
-        held[pending.Id] = (held.TryGetValue(pending.Id, out var earlier) && earlier.Head == head ? earlier.First : head, head + 1, negotiation);
+        held[pending.Id] = (earlier ? h.First : head, head + 1, negotiation);
         return true;
     }
 }

@@ -21,8 +21,8 @@ public sealed class Negotiation
 
     // The two collections that grow with the talks (thousands of statements, hundreds of positions) are also indexed by
     // id, so that adding one — and rebuilding a negotiation of n of them — costs O(1) each, not O(n).
-    private readonly Dictionary<string, Statement> _statementsById = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _positionIds = new(StringComparer.Ordinal);
+    private Dictionary<string, Statement> _statementsById = new(StringComparer.Ordinal);
+    private HashSet<string> _positionIds = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty negotiation.</summary>
     /// <exception cref="ArgumentException">Malformed id or empty title.</exception>
@@ -85,8 +85,9 @@ public sealed class Negotiation
         copy._rounds.AddRange(_rounds);
         copy._workingGroups.AddRange(_workingGroups);
         copy._contingencies.AddRange(_contingencies);
-        foreach (var (id, statement) in _statementsById) copy._statementsById.Add(id, statement);
-        copy._positionIds.UnionWith(_positionIds);
+        // The copy constructors copy the buckets as they are (same comparer): no string is hashed again.
+        copy._statementsById = new Dictionary<string, Statement>(_statementsById, _statementsById.Comparer);
+        copy._positionIds = new HashSet<string>(_positionIds, _positionIds.Comparer);
         return copy;
     }
 
