@@ -77,7 +77,10 @@ internal sealed partial class DraftScanner
         return first;
     }
 
-    /// <summary>A line starting with a bullet, a paragraph label or an "Option" label begins a new provision.</summary>
+    /// <summary>
+    /// A line starting with a bullet, a paragraph label or an "Option" label begins a new provision. The "Option" label may
+    /// also stand behind a lettered sub-paragraph marker or one <c>[</c> (<see cref="LineRules.OptionAfterPrefixes"/>).
+    /// </summary>
     private void LabelledLine(int lineStart, int first, int end)
     {
         int p = first;
@@ -94,6 +97,11 @@ internal sealed partial class DraftScanner
             p = LineRules.SkipEmphasis(_t, p, end);
         }
         var option = LineRules.OptionLabel(_t, p, end, _knownNumbers);
+        if (option is null && LineRules.OptionAfterPrefixes(_t, p, end) is var behind and >= 0)
+        {
+            option = LineRules.OptionLabel(_t, behind, end, _knownNumbers);
+            if (option is not null) p = behind;
+        }
         if (option is not null) starts = true;
         if (starts && _block is { HasContent: true }) EndBlock(lineStart);
         var block = _block ?? StartBlock(lineStart, ProvisionKind.Paragraph);
