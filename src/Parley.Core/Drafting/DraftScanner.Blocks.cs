@@ -7,6 +7,12 @@ internal sealed partial class DraftScanner
     private bool _inFence;
 
     /// <summary>
+    /// The line being read belongs to a Markdown footnote definition (<c>[^1]: …</c>), its lazy continuation lines, or its
+    /// indented continuation paragraphs (CommonMark's footnote extension): a note may run on over blank lines there.
+    /// </summary>
+    private bool _inFootnote;
+
+    /// <summary>
     /// Reads what a line begins with and decides where blocks start and end: blank lines, headings, link and footnote
     /// definitions, attribute lists, fenced code, list markers, paragraph labels and "Option" labels. Returns the offset at
     /// which character-by-character reading continues.
@@ -34,6 +40,8 @@ internal sealed partial class DraftScanner
         }
         if (_md)
         {
+            // A footnote runs on over blank lines while the lines after them are indented four columns or more.
+            if (_inFootnote && LineRules.Indent(_t, i, first) < 4 && LineRules.FollowsBlankLine(_t, i)) _inFootnote = false;
             if (_t[first] == '[' && LineRules.LinkDefinition(_t, i, end) is not null)
             {
                 EndBlock(i);
@@ -48,6 +56,7 @@ internal sealed partial class DraftScanner
             if (LineRules.MarkdownHeading(_t, i, end) is { } heading)
             {
                 EndBlock(i);
+                _inFootnote = false;
                 var block = StartBlock(i, ProvisionKind.Heading);
                 block.Level = heading.Level;
                 block.Title = HeadingTitle(heading.After, end);
@@ -58,6 +67,7 @@ internal sealed partial class DraftScanner
             int footnote = LineRules.FootnoteDefinition(_t, i, end);
             if (footnote > 0)
             {
+                _inFootnote = true;
                 EndBlock(i);
                 StartBlock(i, ProvisionKind.Paragraph);
                 Markup.Add(new MarkupSpan(first, footnote));

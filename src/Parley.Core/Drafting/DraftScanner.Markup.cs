@@ -177,7 +177,8 @@ internal sealed partial class DraftScanner
 
     /// <summary>
     /// At a <c>{</c>: a kramdown attribute list <c>{:…}</c> (Markdown markup) or a facilitator note, which may span lines but
-    /// not a blank line. Braces nest inside a note; brackets inside a note are part of the note, not of the text.
+    /// not a blank line, except in a Markdown footnote when the line after the blank lines is indented four columns or more
+    /// (the footnote's continuation paragraph). Braces nest inside a note; brackets inside a note are part of the note.
     /// </summary>
     private int Brace(int i)
     {
@@ -204,7 +205,8 @@ internal sealed partial class DraftScanner
                 Notes.Add(new FacilitatorNote(i, q, _line, i - _lineStart + 1, block.Index));
                 return Jump(i, q + 1);
             }
-            else if (c == '\n' && LineRules.SkipBlanks(_t, q + 1, _n) is int next && (next >= _n || _t[next] == '\n'))
+            else if (c == '\n' && LineRules.SkipBlanks(_t, q + 1, _n) is int next && (next >= _n || _t[next] == '\n')
+                && !(_inFootnote && LineRules.IndentedAfterBlankLines(_t, next)))
             {
                 break;
             }

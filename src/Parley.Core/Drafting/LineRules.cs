@@ -334,5 +334,42 @@ internal static class LineRules
         return n;
     }
 
+    /// <summary>Columns of indentation from <paramref name="lineStart"/> to <paramref name="first"/>: a tab advances to the next multiple of 4.</summary>
+    public static int Indent(string t, int lineStart, int first)
+    {
+        int columns = 0;
+        for (int k = lineStart; k < first; k++)
+        {
+            if (t[k] == ' ') columns++;
+            else if (t[k] == '\t') columns += 4 - columns % 4;
+        }
+        return columns;
+    }
+
+    /// <summary>The line before the one starting at <paramref name="lineStart"/> holds only blanks.</summary>
+    public static bool FollowsBlankLine(string t, int lineStart)
+    {
+        if (lineStart < 2) return lineStart == 1;
+        int k = lineStart - 2;
+        while (k >= 0 && t[k] is ' ' or '\t' or '\r') k--;
+        return k < 0 || t[k] == '\n';
+    }
+
+    /// <summary>
+    /// From the <c>\n</c> ending a blank line at <paramref name="p"/>: after any further blank lines, the next line is indented
+    /// four columns or more (so it continues a footnote). False at the end of the text.
+    /// </summary>
+    public static bool IndentedAfterBlankLines(string t, int p)
+    {
+        while (p < t.Length && t[p] == '\n')
+        {
+            int first = SkipBlanks(t, p + 1, t.Length);
+            if (first >= t.Length) return false;
+            if (t[first] != '\n') return Indent(t, p + 1, first) >= 4;
+            p = first;
+        }
+        return false;
+    }
+
     private static bool IsLetter(string t, int p, int end) => p < end && char.IsLetter(t[p]);
 }
