@@ -371,5 +371,12 @@ internal static class LineRules
         return false;
     }
 
+    /// <summary>"ad ref" (any case) starts at <paramref name="i"/> and begins a word: the "ad ref." / "ad referendum" mark.</summary>
+    public static bool IsAdRef(string t, int i)
+    {
+        if (i > 0 && char.IsLetter(t[i - 1])) return false;
+        return i + 6 <= t.Length && string.Compare(t, i, "ad ref", 0, 6, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
     private static bool IsLetter(string t, int p, int end) => p < end && char.IsLetter(t[p]);
 }

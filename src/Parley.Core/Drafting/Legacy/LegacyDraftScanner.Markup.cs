@@ -1,6 +1,6 @@
 namespace Parley.Core.Drafting;
 
-internal sealed partial class DraftScanner
+internal sealed partial class LegacyDraftScanner
 {
     private int _longestLabel;
 

@@ -1,6 +1,6 @@
 namespace Parley.Core.Drafting;
 
-internal sealed partial class DraftScanner
+internal sealed partial class LegacyDraftScanner
 {
     private BlockBuilder? _block;
     private string? _carriedIssue;
@@ -206,36 +206,5 @@ internal sealed partial class DraftScanner
             Metrics = new TextMetrics(block.Words, block.AgreedWords, block.Chars, block.AgreedChars, block.Opens, block.MaxDepth),
         });
         _block = null;
-    }
-}
-
-/// <summary>A heading as a section: its provision, level, title, enclosing section (-1 at top) and issue (own or inherited).</summary>
-internal readonly record struct SectionHead(int Provision, int Level, string Title, int Parent, string? Issue);
-
-/// <summary>The provision being read.</summary>
-internal sealed class BlockBuilder
-{
-    public int Index, Start, End, StartLine, EndLine, Level, Opens, MaxDepth;
-    public long Words, AgreedWords, Chars, AgreedChars;
-    public ProvisionKind Kind;
-    public string Title = "";
-    public ParagraphLabel? Label;
-    public string? OwnIssue, CarriedIssue;
-    public bool AdReferendum, EndsAtLineEnd;
-
-    /// <summary>A '[' was read in the block (also one later found unclosed, so that recovery changes no block boundary).</summary>
-    public bool HasBracket;
-
-    public bool HasContent => Words > 0 || HasBracket || Chars > 0;
-
-    public void Reset()
-    {
-        Index = Start = End = StartLine = EndLine = Level = Opens = MaxDepth = 0;
-        Words = AgreedWords = Chars = AgreedChars = 0;
-        Kind = ProvisionKind.Paragraph;
-        Title = "";
-        Label = null;
-        OwnIssue = CarriedIssue = null;
-        AdReferendum = EndsAtLineEnd = HasBracket = false;
     }
 }

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Parley.Core.Drafting;
 
 // Counting text: runs of ordinary characters, single characters read as text, and where their words go.
-internal sealed partial class DraftScanner
+internal sealed partial class LegacyDraftScanner
 {
     private static readonly SearchValues<char> RunStops = SearchValues.Create(
         "\n[]{}<\\" + new string(Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\r')).Select(c => (char)c).ToArray()));

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Parley.Core.Drafting;
 
-internal sealed partial class DraftScanner
+internal sealed partial class LegacyDraftScanner
 {
     /// <summary>
     /// After the scan, reads each opener never closed as plain text, in place, as if the scan had not taken it for a bracket:
