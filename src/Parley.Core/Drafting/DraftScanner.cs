@@ -56,13 +56,16 @@ internal sealed class DraftScanner
     /// <summary>Headings as sections, in order.</summary>
     public List<SectionHead> SectionHeads => _provisions.SectionHeads;
 
+    /// <summary>Facilitator notes in order.</summary>
     public List<FacilitatorNote> Notes => _markup.Notes;
 
+    /// <summary>"Option" labels in order.</summary>
     public List<OptionLabel> Options => _lines.Options;
 
     /// <summary>Problems found while reading (unclosed brackets are added by the parser).</summary>
     public List<DraftProblem> Problems => _cursor.Problems;
 
+    /// <summary>Markup skipped as not being negotiated text, in order.</summary>
     public List<MarkupSpan> Markup => _markup.Spans;
 
     /// <summary>Reads the whole text.</summary>
