@@ -188,18 +188,18 @@ internal static class LineRules
     /// <summary>A lettered sub-paragraph marker at <paramref name="p"/> followed by a blank: returns the offset after it, or -1.</summary>
     private static int LetterItem(string t, int p, int end)
     {
-        int q = p;
-        bool paren = q < end && t[q] == '(';
-        if (paren) q++;
-        int start = q;
-        while (q < end && char.IsAsciiLetterLower(t[q]) && q - start < 5) q++;
-        int letters = q - start;
-        if (letters == 0 && q < end && char.IsAsciiLetterUpper(t[q]))
+        int start = p < end && t[p] == '(' ? p + 1 : p;
+        int q = start;
+        if (q < end && char.IsAsciiLetterUpper(t[q]))
         {
             q++;
-            letters = -1;
         }
-        if (letters is 0 or > 4 || q >= end || t[q] != ')') return -1;
+        else
+        {
+            // Read one letter past four, to refuse a word such as "(fifth)".
+            while (q < end && char.IsAsciiLetterLower(t[q]) && q - start <= 4) q++;
+        }
+        if (q - start is 0 or > 4 || q >= end || t[q] != ')') return -1;
         q++;
         return q < end && t[q] is ' ' or '\t' ? q : -1;
     }
