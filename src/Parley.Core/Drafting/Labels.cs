@@ -14,13 +14,17 @@ public enum OptionNumbering
 }
 
 /// <summary>
-/// A labelled option: a line that begins (after indentation, list marker, paragraph number and emphasis) with
-/// <c>Option</c> and a number, followed by <c>:</c>, <c>.</c>, <c>)</c>, <c>*</c>, a space or the end of the line.
+/// A labelled option: a line that begins (after indentation, list marker, paragraph number, a lettered sub-paragraph
+/// marker such as <c>(f)</c>, emphasis and at most one <c>[</c>) with <c>Option</c> and a number, followed by <c>:</c>,
+/// <c>.</c>, <c>)</c>, <c>*</c>, a space or the end of the line.
 /// </summary>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column of the word "Option".</param>
 /// <param name="Provision">Index of the provision the label begins.</param>
-/// <param name="Number">The number as written: "1", "II", "A".</param>
+/// <param name="Number">
+/// The number as written: "1", "II", "A"; with its suffix for an inserted option, "1bis" (also when written "1 bis"), which is
+/// a different option from "1".
+/// </param>
 /// <param name="Numbering">How it is numbered.</param>
 public sealed record OptionLabel(int Line, int Column, int Provision, string Number, OptionNumbering Numbering);
 

@@ -72,15 +72,10 @@ internal static class LineRules
         int numEnd = q;
         int s = q < end && t[q] == ' ' ? q + 1 : q;
         string suffix = "";
-        foreach (var candidate in Suffixes)
+        if (s < end && Suffix(t, s, end) is { } found)
         {
-            if (s < end && t[s] == candidate[0] && string.CompareOrdinal(t, s, candidate, 0, candidate.Length) == 0 && s + candidate.Length <= end
-                && !IsLetter(t, s + candidate.Length, end))
-            {
-                suffix = candidate;
-                q = s + candidate.Length;
-                break;
-            }
+            suffix = found;
+            q = s + found.Length;
         }
         int keyEnd = q;
         if (paren)
@@ -108,8 +103,9 @@ internal static class LineRules
     }
 
     /// <summary>
-    /// An "Option" label at <paramref name="p"/>: <c>Option</c>, a blank, a number (Arabic, Roman or one capital letter)
-    /// and then <c>:</c>, <c>.</c>, <c>)</c>, <c>*</c>, a blank or the end of the line.
+    /// An "Option" label at <paramref name="p"/>: <c>Option</c>, a space or no-break space, a number (Arabic, Roman or one
+    /// capital letter; an Arabic one may carry a suffix, <c>1bis</c> or <c>1 bis</c>, read as "1bis") and then <c>:</c>,
+    /// <c>.</c>, <c>)</c>, <c>*</c>, a blank or the end of the line.
     /// </summary>
     /// <param name="t">The text.</param>
     /// <param name="p">Where the label would start.</param>
@@ -117,14 +113,23 @@ internal static class LineRules
     /// <param name="known">Numbers already read, to return the same string for the same number; null to allocate each one.</param>
     public static (string Number, OptionNumbering Numbering)? OptionLabel(string t, int p, int end, HashSet<string>? known = null)
     {
-        if (p + 8 > end || t[p] != 'O' || string.CompareOrdinal(t, p, "Option ", 0, 7) != 0) return null;
+        if (p + 8 > end || t[p] != 'O' || string.CompareOrdinal(t, p, "Option", 0, 6) != 0 || t[p + 6] is not (' ' or '\u00A0')) return null;
         int q = p + 7;
         int start = q;
         OptionNumbering numbering;
+        string suffix = "";
         if (char.IsAsciiDigit(t[q]))
         {
             while (q < end && char.IsAsciiDigit(t[q])) q++;
             numbering = OptionNumbering.Arabic;
+            // "Option 1bis", "Option 1 ter": a further option, distinct from "Option 1" (UN drafting inserts bis, ter, … between
+            // existing numbers rather than renumbering).
+            int s = q < end && t[q] == ' ' ? q + 1 : q;
+            if (s < end && Suffix(t, s, end) is { } found)
+            {
+                suffix = found;
+                q = s + found.Length;
+            }
         }
         else if ("IVXLC".Contains(t[q]))
         {
@@ -141,6 +146,20 @@ internal static class LineRules
             return null;
         }
         if (q < end && !(t[q] is ':' or '.' or ')' or '*' or ' ' or '\t' or '\r')) return null;
+        if (suffix.Length > 0)
+        {
+            // Written "1 ter" or "1ter", the number is "1ter", as paragraph labels are.
+            int digits = start;
+            while (char.IsAsciiDigit(t[digits])) digits++;
+            var written = string.Concat(t.AsSpan(start, digits - start), suffix);
+            if (known is null) return (written, numbering);
+            if (!known.TryGetValue(written, out var same))
+            {
+                same = written;
+                known.Add(same);
+            }
+            return (same, numbering);
+        }
         if (known is null) return (t[start..q], numbering);
         var number = t.AsSpan(start, q - start);
         var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -150,6 +169,53 @@ internal static class LineRules
             known.Add(shared);
         }
         return (shared, numbering);
+    }
+
+    /// <summary>
+    /// The start of an "Option" label behind what may precede it on its line once the list marker and paragraph label are
+    /// read: a lettered sub-paragraph (<c>(f)</c>, <c>(iv)</c>, <c>b)</c>: one to four lower-case letters or one capital,
+    /// in parentheses or followed by <c>)</c>), emphasis, and one <c>[</c> (a bracketed heading, <c>**[Option 1**</c>).
+    /// Returns the offset of the word "Option" when one follows, else -1: none of these prefixes begins a provision alone.
+    /// </summary>
+    public static int OptionAfterPrefixes(string t, int p, int end)
+    {
+        int q = LetterItem(t, p, end);
+        q = q < 0 ? p : SkipEmphasis(t, SkipBlanks(t, q, end), end);
+        if (q < end && t[q] == '[') q = SkipEmphasis(t, q + 1, end);
+        return q > p && q + 8 <= end && t[q] == 'O' ? q : -1;
+    }
+
+    /// <summary>A lettered sub-paragraph marker at <paramref name="p"/> followed by a blank: returns the offset after it, or -1.</summary>
+    private static int LetterItem(string t, int p, int end)
+    {
+        int start = p < end && t[p] == '(' ? p + 1 : p;
+        int q = start;
+        if (q < end && char.IsAsciiLetterUpper(t[q]))
+        {
+            q++;
+        }
+        else
+        {
+            // Read one letter past four, to refuse a word such as "(fifth)".
+            while (q < end && char.IsAsciiLetterLower(t[q]) && q - start <= 4) q++;
+        }
+        if (q - start is 0 or > 4 || q >= end || t[q] != ')') return -1;
+        q++;
+        return q < end && t[q] is ' ' or '\t' ? q : -1;
+    }
+
+    /// <summary>The suffix (<c>bis</c>, <c>ter</c>, …, <c>alt</c>) starting at <paramref name="s"/> and not followed by a letter, or null.</summary>
+    private static string? Suffix(string t, int s, int end)
+    {
+        foreach (var candidate in Suffixes)
+        {
+            if (t[s] == candidate[0] && s + candidate.Length <= end && string.CompareOrdinal(t, s, candidate, 0, candidate.Length) == 0
+                && !IsLetter(t, s + candidate.Length, end))
+            {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /// <summary>A Markdown ATX heading: up to three spaces, 1–6 <c>#</c>, then a blank or the end. Returns level and offset after the marks.</summary>
@@ -266,6 +332,50 @@ internal static class LineRules
             into[n++] = char.ToUpperInvariant(c);
         }
         return n;
+    }
+
+    /// <summary>Columns of indentation from <paramref name="lineStart"/> to <paramref name="first"/>: a tab advances to the next multiple of 4.</summary>
+    public static int Indent(string t, int lineStart, int first)
+    {
+        int columns = 0;
+        for (int k = lineStart; k < first; k++)
+        {
+            if (t[k] == ' ') columns++;
+            else if (t[k] == '\t') columns += 4 - columns % 4;
+        }
+        return columns;
+    }
+
+    /// <summary>The line before the one starting at <paramref name="lineStart"/> holds only blanks.</summary>
+    public static bool FollowsBlankLine(string t, int lineStart)
+    {
+        if (lineStart < 2) return lineStart == 1;
+        int k = lineStart - 2;
+        while (k >= 0 && t[k] is ' ' or '\t' or '\r') k--;
+        return k < 0 || t[k] == '\n';
+    }
+
+    /// <summary>
+    /// From the <c>\n</c> ending a blank line at <paramref name="p"/>: after any further blank lines, the next line is indented
+    /// four columns or more (so it continues a footnote). False at the end of the text.
+    /// </summary>
+    public static bool IndentedAfterBlankLines(string t, int p)
+    {
+        while (p < t.Length && t[p] == '\n')
+        {
+            int first = SkipBlanks(t, p + 1, t.Length);
+            if (first >= t.Length) return false;
+            if (t[first] != '\n') return Indent(t, p + 1, first) >= 4;
+            p = first;
+        }
+        return false;
+    }
+
+    /// <summary>"ad ref" (any case) starts at <paramref name="i"/> and begins a word: the "ad ref." / "ad referendum" mark.</summary>
+    public static bool IsAdRef(string t, int i)
+    {
+        if (i > 0 && char.IsLetter(t[i - 1])) return false;
+        return i + 6 <= t.Length && string.Compare(t, i, "ad ref", 0, 6, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
     private static bool IsLetter(string t, int p, int end) => p < end && char.IsLetter(t[p]);

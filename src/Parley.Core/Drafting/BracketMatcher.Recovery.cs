@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Parley.Core.Drafting;
 
-internal sealed partial class DraftScanner
+internal sealed partial class BracketMatcher
 {
     /// <summary>
     /// After the scan, reads each opener never closed as plain text, in place, as if the scan had not taken it for a bracket:
@@ -11,30 +11,32 @@ internal sealed partial class DraftScanner
     /// left open sits below every bracket opened after it: each of those lies inside it, and none of its enclosing brackets
     /// ever closed either. (<see cref="DraftParser.ParseByRescan"/> checks this against a second scan that skips them.)
     /// </summary>
-    public void RecoverUnclosed()
+    /// <param name="provisions">The provisions read, whose figures are corrected.</param>
+    /// <param name="markdown">The text is Markdown (emphasis marks in a header are not words).</param>
+    public void RecoverUnclosed(List<Provision> provisions, bool markdown)
     {
         if (_stack.Count == 0) return;
         var unclosed = _stack.ToArray();
         _stack.Clear();
         var brackets = CollectionsMarshal.AsSpan(Brackets);
-        var provisions = CollectionsMarshal.AsSpan(Provisions);
+        var blocks = CollectionsMarshal.AsSpan(provisions);
         foreach (var segment in Segments)
         {
-            ref var provision = ref provisions[segment.Block];
+            ref var provision = ref blocks[segment.Block];
             provision = provision with { Metrics = provision.Metrics + new TextMetrics(0, segment.Words, 0, segment.Chars, 0, 0) };
         }
         Segments.Clear();
         foreach (int u in unclosed)
         {
             var opener = brackets[u];
-            ref var provision = ref provisions[opener.Provision];
+            ref var provision = ref blocks[opener.Provision];
             var header = new TextCounter(false, false, false);
-            header.Count(_t.AsSpan(opener.Start + 1, opener.ContentStart - opener.Start - 1), _md);
+            header.Count(_t.AsSpan(opener.Start + 1, opener.ContentStart - opener.Start - 1), markdown);
             var m = provision.Metrics;
             bool adReferendum = provision.AdReferendum;
             for (int p = opener.Start + 1; p < opener.ContentStart; p++)
             {
-                if ((_t[p] == 'a' || _t[p] == 'A') && IsAdRef(p)) adReferendum = true;
+                if ((_t[p] == 'a' || _t[p] == 'A') && LineRules.IsAdRef(_t, p)) adReferendum = true;
             }
             provision = provision with
             {
@@ -56,16 +58,16 @@ internal sealed partial class DraftScanner
         }
         int firstBlock = brackets[unclosed[0]].Provision;
         Renumber(brackets, unclosed);
-        var depths = new int[provisions.Length - firstBlock];
+        var depths = new int[blocks.Length - firstBlock];
         foreach (var b in CollectionsMarshal.AsSpan(Brackets))
         {
             if (b.Provision >= firstBlock && b.Depth > depths[b.Provision - firstBlock]) depths[b.Provision - firstBlock] = b.Depth;
         }
-        for (int b = firstBlock; b < provisions.Length; b++)
+        for (int b = firstBlock; b < blocks.Length; b++)
         {
-            if (provisions[b].Metrics.MaxDepth != depths[b - firstBlock])
+            if (blocks[b].Metrics.MaxDepth != depths[b - firstBlock])
             {
-                provisions[b] = provisions[b] with { Metrics = provisions[b].Metrics with { MaxDepth = depths[b - firstBlock] } };
+                blocks[b] = blocks[b] with { Metrics = blocks[b].Metrics with { MaxDepth = depths[b - firstBlock] } };
             }
         }
         ReorderParties();
