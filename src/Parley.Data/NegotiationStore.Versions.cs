@@ -19,8 +19,11 @@ public sealed record NegotiationVersion(long Head, Negotiation? Negotiation, IRe
 public sealed partial class NegotiationStore
 {
     /// <summary>The size of the negotiation's record: it grows with every change; 0 when nothing was ever recorded.</summary>
-    public Task<long> HeadAsync(string id, CancellationToken ct = default) =>
-        db.Set<RecordHeadRow>().AsNoTracking().Where(h => h.NegotiationId == id).Select(h => h.Size).FirstOrDefaultAsync(ct);
+    public Task<long> HeadAsync(string id, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        return HotQueries.RecordSize(db, id);
+    }
 
     /// <summary>The negotiation, its profiles and the record's head, read in one snapshot so that they belong together.</summary>
     /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation or profile.</exception>

@@ -23,8 +23,8 @@ public sealed class MembershipStore(ParleyDbContext db, TimeProvider clock)
     /// <summary>How <paramref name="userId"/> (named <paramref name="userName"/>) sees <paramref name="negotiationId"/>, or null when not a member.</summary>
     public async Task<Viewer?> ViewerAsync(string userId, string userName, string negotiationId, CancellationToken ct = default)
     {
-        var row = await db.Memberships.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.NegotiationId == negotiationId && m.UserId == userId, ct);
+        ct.ThrowIfCancellationRequested();
+        var row = await HotQueries.Membership(db, negotiationId, userId);
         return row is null ? null : new Viewer(userName, Enum.Parse<MemberRole>(row.Role), row.Party);
     }
 

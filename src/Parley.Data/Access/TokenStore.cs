@@ -56,9 +56,8 @@ public sealed class TokenStore(ParleyDbContext db, TimeProvider clock)
         var hash = Hash(secret);
         var now = clock.GetUtcNow();
         // Every request with a token comes here (a revoked token stops at once), so only the columns it needs are read.
-        var found = await db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash && t.RevokedAt == null)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.NegotiationId, t.ExpiresAt, UserId = u.Id, u.UserName })
-            .SingleOrDefaultAsync(ct);
+        ct.ThrowIfCancellationRequested();
+        var found = await HotQueries.Token(db, hash);
         if (found is null || found.ExpiresAt is { } expires && expires <= now) return null;
         return new ApiTokenOwner(found.Id, found.UserId, found.UserName ?? found.UserId, found.NegotiationId);
     }

@@ -15,9 +15,11 @@ public sealed record ChangedVisibility(string NegotiationId, string Visibility);
 public sealed class HistoryFeed(ParleyDbContext db)
 {
     /// <summary>The sequence of the last entry of the log (0 while the log is empty).</summary>
-    public async Task<long> HeadAsync(CancellationToken ct = default) =>
-        await db.HistoryHead.AsNoTracking().Where(h => h.Id == HistoryLog.HeadId)
-            .Select(h => (long?)h.LastSequence).SingleOrDefaultAsync(ct) ?? 0;
+    public async Task<long> HeadAsync(CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        return await HotQueries.LastSequence(db) ?? 0;
+    }
 
     /// <summary>
     /// The (negotiation, visibility) pairs of the entries after <paramref name="after"/> up to <paramref name="head"/>,
