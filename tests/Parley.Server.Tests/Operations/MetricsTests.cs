@@ -65,6 +65,7 @@ public sealed class MetricsTests : IAsyncLifetime
     {
         var app = await StartAsync(allowAnonymous: true);
         using var anyone = app.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync("/healthz")).StatusCode); // a request to count
 
         var metrics = await anyone.GetAsync("/metrics");
 
