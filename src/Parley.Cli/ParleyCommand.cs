@@ -25,6 +25,7 @@ public static class ParleyCommand
         root.Subcommands.Add(Access.MembersCommands.Create());
         root.Subcommands.Add(Access.TokensCommands.Create());
         foreach (var command in Record.RecordCommands.Create()) root.Subcommands.Add(command);
+        foreach (var command in Operations.BackupCommands.Create()) root.Subcommands.Add(command);
         return root;
     }
 }

@@ -59,6 +59,8 @@ public static class ParleyDatabase
         ArgumentNullException.ThrowIfNull(db);
         try
         {
+            // Nodes starting together take turns (see SetupLock); a caller already holding the lock goes straight on.
+            await using var turn = db.HoldsSetupLock ? null : await db.AcquireSetupLockAsync(ct);
             await db.BeforeMigrateAsync(ct);
             await db.Database.MigrateAsync(ct);
             await db.AfterMigrateAsync(ct);
@@ -68,6 +70,38 @@ public static class ParleyDatabase
                                       || (e is InvalidOperationException && e.InnerException is NpgsqlException or SqliteException))
         {
             throw new ParleyDatabaseException($"Cannot open the database ({db.Target}): {Reason(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Takes the database's set-up lock for <paramref name="db"/> until the result is disposed: other processes (and other
+    /// contexts of this one) starting on the same database wait in <see cref="MigrateAsync"/> or here. Hold it around
+    /// <see cref="MigrateAsync"/> and any check-then-insert that must happen once per database (the demo seed); calls to
+    /// <see cref="MigrateAsync"/> on <paramref name="db"/> meanwhile do not take it again.
+    /// </summary>
+    /// <exception cref="ParleyDatabaseException">The server is unreachable, or another process held the lock for minutes.</exception>
+    public static async Task<IAsyncDisposable> LockForSetupAsync(ParleyDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            var held = await db.AcquireSetupLockAsync(ct);
+            db.HoldsSetupLock = true;
+            return new SetupTurn(db, held);
+        }
+        catch (Exception e) when (e is NpgsqlException or SqliteException or IOException or UnauthorizedAccessException
+                                      || (e is InvalidOperationException && e.InnerException is NpgsqlException or SqliteException))
+        {
+            throw new ParleyDatabaseException($"Cannot open the database ({db.Target}): {Reason(e)}", e);
+        }
+    }
+
+    private sealed class SetupTurn(ParleyDbContext db, IAsyncDisposable held) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            db.HoldsSetupLock = false;
+            await held.DisposeAsync();
         }
     }
 

@@ -92,6 +92,12 @@ public abstract class ParleyDbContext : IdentityUserContext<ParleyUser>
     /// <summary>Begins a read-only transaction in which several queries see one consistent snapshot.</summary>
     internal abstract Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken ct);
 
+    /// <summary>Takes the database-wide set-up lock (<see cref="SetupLock"/>) until the result is disposed.</summary>
+    internal abstract Task<IAsyncDisposable> AcquireSetupLockAsync(CancellationToken ct);
+
+    /// <summary>True while <see cref="ParleyDatabase.LockForSetupAsync"/> holds the set-up lock for this context.</summary>
+    internal bool HoldsSetupLock { get; set; }
+
     /// <summary>Provider-specific set-up after migrations (e.g. SQLite's journal mode).</summary>
     internal virtual Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 

@@ -37,6 +37,8 @@ public sealed class PostgresParleyDbContext(DbContextOptions<PostgresParleyDbCon
         }
     }
 
+    internal override Task<IAsyncDisposable> AcquireSetupLockAsync(CancellationToken ct) => SetupLock.PostgresAsync(this, ct);
+
     internal override async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken ct) =>
         await Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
 }

@@ -28,6 +28,11 @@ public sealed class SqliteParleyDbContext(DbContextOptions<SqliteParleyDbContext
         SqliteWriterGate.BeginAsync(new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource,
             () => Database.BeginTransactionAsync(ct), ct);
 
+    internal override Task<IAsyncDisposable> AcquireSetupLockAsync(CancellationToken ct) =>
+        new SqliteConnectionStringBuilder(Database.GetConnectionString()) is var b && b.Mode != SqliteOpenMode.Memory
+            ? SetupLock.SqliteAsync(b.DataSource, ct)
+            : SetupLock.SqliteAsync(null, ct);
+
     internal override async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken ct)
     {
         // A deferred transaction reads one snapshot without taking the writer lock.

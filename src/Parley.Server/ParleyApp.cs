@@ -31,6 +31,7 @@ public static class ParleyApp
     public static WebApplicationBuilder AddParley(this WebApplicationBuilder builder)
     {
         var database = builder.Configuration["Parley:Database"];
+        builder.AddParleyOperations();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped(_ => ParleyDatabase.Open(database));
         builder.Services.AddScoped<NegotiationStore>();
@@ -78,6 +79,7 @@ public static class ParleyApp
         app.UseOutputCache();
         MapAssets(app);
         app.MapParleyHealth();
+        app.MapParleyMetrics();
         // Generating the description costs ~30 ms of CPU; open to anyone, it is kept once made (output caching keeps
         // nothing for signed-in callers), so a flood of anonymous requests cannot keep the cores busy.
         app.MapOpenApi().CacheOutput().AllowAnonymousBecause("the API's description: routes and shapes, no negotiation data");

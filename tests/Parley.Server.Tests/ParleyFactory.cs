@@ -17,7 +17,7 @@ namespace Parley.Server.Tests;
 /// the Berlin demo when it is loaded — what the API tests before sign-in assumed of every caller. <see cref="ClientAs"/>
 /// gives a client for any member.
 /// </summary>
-public sealed class ParleyFactory(string database, bool seedDemo = true) : WebApplicationFactory<Program>
+public sealed class ParleyFactory(string database, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>The user of <see cref="WebApplicationFactory{T}.CreateClient()"/>.</summary>
     public const string DefaultUser = "test-mediator";
@@ -37,6 +37,7 @@ public sealed class ParleyFactory(string database, bool seedDemo = true) : WebAp
         builder.UseSetting("Parley:Database", database);
         builder.UseSetting("Parley:SeedDemo", seedDemo.ToString());
         builder.UseSetting("Parley:Record:KeyFile", RecordKeyFile);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

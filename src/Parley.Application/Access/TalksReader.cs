@@ -34,7 +34,7 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
     /// </summary>
     public async Task<T?> DerivedAsync<T>(string id, Viewer viewer, string figure, Func<Negotiation, T> compute, CancellationToken ct = default)
         where T : class =>
-        (await SnapshotAsync(id, ct)).Derived(viewer, figure, compute);
+        (await SnapshotAsync(id, ct)).Derived(viewer, figure, n => Operations.EngineTimings.Measure(figure, () => compute(n)));
 
     /// <summary>The negotiation and the preference profiles <paramref name="viewer"/> may see, or null when there is none with this id.</summary>
     public async Task<(Negotiation Negotiation, IReadOnlyList<PartyPreferences> Preferences)?> LoadWithPreferencesAsync(

@@ -1,3 +1,4 @@
+using Parley.Application.Operations;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Core.Drafting;
@@ -93,7 +94,7 @@ public static class DraftingApi
         var older = from is null ? (newerAt > 0 ? history.Versions[newerAt - 1] : null) : Find(history, from);
         if (older is null || newer is null) return TypedResults.NotFound();
         var diff = await ComputeBudget.RunAsync(http, "The comparison", "compare two closer versions (from, to)",
-            token => DraftDiffer.Compare(older.Document, newer.Document, token));
+            token => EngineTimings.Measure(EngineTimings.Draft, () => DraftDiffer.Compare(older.Document, newer.Document, token)));
         return TypedResults.Ok(DraftJson.Diff(older.Label, newer.Label, diff));
     }
 

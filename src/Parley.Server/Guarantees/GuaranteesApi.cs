@@ -1,3 +1,4 @@
+using Parley.Application.Operations;
 using Parley.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Application.Access;
@@ -59,7 +60,9 @@ public static class GuaranteesApi
 
         /// <summary>The evaluation as of <paramref name="at"/> from the negotiation as the member sees it, or null when there is none.</summary>
         public async Task<(GuaranteesEvaluation Evaluation, Core.Guarantees.IncidentIndex Index)?> EvaluateAsync(string id, DateTimeOffset at) =>
-            await talks.LoadAsync(id, Viewer, Aborted) is { } negotiation ? await Store.EvaluateAsync(negotiation, at, ct: Aborted) : null;
+            await talks.LoadAsync(id, Viewer, Aborted) is { } negotiation
+                ? await EngineTimings.MeasureAsync(EngineTimings.Guarantees, () => Store.EvaluateAsync(negotiation, at, ct: Aborted))
+                : null;
 
         /// <summary>The request's actor: the signed-in member.</summary>
         public string Actor => viewer.Viewer.User;

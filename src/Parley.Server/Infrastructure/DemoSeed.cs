@@ -20,6 +20,9 @@ public static class DemoSeed
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        // Nodes starting together on one empty database take turns here, so exactly one loads the demo and the
+        // others find it (check, then insert, under one lock).
+        await using var turn = await ParleyDatabase.LockForSetupAsync(db, ct);
         await ParleyDatabase.MigrateAsync(db, ct);
         if (!seedDemo) return;
         var store = scope.ServiceProvider.GetRequiredService<NegotiationStore>();

@@ -1,3 +1,4 @@
+using Parley.Application.Operations;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ public static class SettlementApi
         if (await reader.SettlementInputAsync(id, ct) is not var (negotiation, preferences)) return TypedResults.NotFound();
         var request = ViewerSettlement.Request(viewer, negotiation, preferences, At(asOf), party, from);
         var run = await ComputeBudget.RunAsync(http, "The settlement", Narrow,
-            token => NegotiationSettler.Run(negotiation, preferences, request, ct: token));
+            token => EngineTimings.Measure(EngineTimings.Settlement, () => NegotiationSettler.Run(negotiation, preferences, request, ct: token)));
         return TypedResults.Content(run.Json(ViewerSettlement.Hidden(negotiation, viewer)), "application/json", Encoding.UTF8);
     }
 
@@ -64,7 +65,7 @@ public static class SettlementApi
             throw new InvalidInputException("lift", "name at least one red line to lift or add (party:issue=option)");
         var request = ViewerSettlement.Request(viewer, negotiation, preferences, At(body.AsOf), body.For, lift: body.Lift, add: body.Add);
         var (before, after) = await ComputeBudget.RunAsync(http, "The what-if", Narrow,
-            token => NegotiationSettler.WhatIf(negotiation, preferences, request, token));
+            token => EngineTimings.Measure(EngineTimings.Settlement, () => NegotiationSettler.WhatIf(negotiation, preferences, request, token)));
         static bool In(FrontierPoint p, SettlementResult r) => r.Pareto.Any(q => UtilityVectors.Equal(q.Utilities.AsSpan(), p.Utilities.AsSpan()));
         var gained = after.Result.Pareto.Count(p => !In(p, before.Result));
         var lost = before.Result.Pareto.Count(p => !In(p, after.Result));
