@@ -15,14 +15,15 @@ public sealed partial class NegotiationStore
     /// Writes <paramref name="batch"/> in one transaction and settles every change in it. Each change reads the record's
     /// head, starts from the negotiation as of that head (held in memory by an earlier change of the batch or by
     /// <see cref="INegotiationVersions"/>, else read), applies its rules and writes its row and history entry behind a
-    /// savepoint; a refused change is rolled back to it alone. The writers hear their answers only after the commit; if
+    /// savepoint; a refused change is rolled back to it alone, and the negotiation in hand, which may hold part of it, is
+    /// dropped (the next change of it in the batch reads it again). The writers hear their answers only after the commit; if
     /// the commit fails, every change of the batch fails with its reason and nothing of it is written.
     /// Runs with no cancellation: the batch carries other writers' changes.
     /// </summary>
     private async Task WriteBatchAsync(IReadOnlyList<PendingChange> batch)
     {
         var ct = CancellationToken.None;
-        var held = new Dictionary<string, (long First, long Head, Negotiation Negotiation)>(StringComparer.Ordinal);
+        var held = new Dictionary<string, (long First, long Head, Negotiation? Negotiation)>(StringComparer.Ordinal);
         var answers = new List<(PendingChange Change, bool Written)>(batch.Count);
         var committed = false;
         var autoSavepoints = db.Database.AutoSavepointsEnabled;
@@ -47,6 +48,8 @@ public sealed partial class NegotiationStore
                 catch (Exception e) when (e is TalksRuleException or ArgumentException or DbUpdateException or ParleyDatabaseException or JsonException)
                 {
                     await transaction.RollbackToSavepointAsync(ChangeSavepoint, ct);
+                    // The negotiation in hand may hold part of the refused change: the next change of it reads it again.
+                    if (held.TryGetValue(change.Id, out var h)) held[change.Id] = h with { Negotiation = null };
                     change.Fail(e);
                 }
                 finally
@@ -54,6 +57,9 @@ public sealed partial class NegotiationStore
                     db.ChangeTracker.Clear();
                 }
             }
+            // A negotiation whose last change was refused is read as this transaction leaves it, to be handed over whole.
+            foreach (var (id, entry) in held.Where(e => e.Value.Negotiation is null).ToArray())
+                held[id] = entry with { Negotiation = await ReadAsync(id, ct) };
             foreach (var id in held.Keys) versions?.Committing(id);
             try
             {
@@ -63,7 +69,7 @@ public sealed partial class NegotiationStore
             finally
             {
                 foreach (var (id, (first, head, negotiation)) in held)
-                    if (committed) versions?.Committed(id, first, head, negotiation);
+                    if (committed && negotiation is not null) versions?.Committed(id, first, head, negotiation);
                     else versions?.Abandoned(id);
             }
         }
@@ -82,16 +88,17 @@ public sealed partial class NegotiationStore
     }
 
     // One change behind its savepoint; false when there is no such negotiation.
-    private async Task<bool> WriteOneAsync(PendingChange pending, Dictionary<string, (long First, long Head, Negotiation Negotiation)> held,
+    private async Task<bool> WriteOneAsync(PendingChange pending, Dictionary<string, (long First, long Head, Negotiation? Negotiation)> held,
         CancellationToken ct)
     {
         // Under the writer lock the head is the stored state: a copy of the negotiation held at that head is what a
         // whole read would return.
-        // A negotiation changed earlier in this batch is at the head that change left: no other writer came in between.
+        // A negotiation changed earlier in this batch is at the head that change left (no other writer came in between)
+        // and is this batch's own: the change applies to it in place. Otherwise a copy of the one held at the head (one
+        // copy per batch, not per change: with many statements a copy is large), else a whole read.
         var earlier = held.TryGetValue(pending.Id, out var h);
         var head = earlier ? h.Head : await HeadAsync(pending.Id, ct);
-        var before = earlier ? h.Negotiation : versions?.Find(pending.Id, head);
-        var negotiation = before?.Copy() ?? await ReadAsync(pending.Id, ct);
+        var negotiation = (earlier ? h.Negotiation : versions?.Find(pending.Id, head)?.Copy()) ?? await ReadAsync(pending.Id, ct);
         if (negotiation is null) return false;
         var change = pending.Apply(negotiation); // the aggregate's rules; a TalksRuleException leaves nothing tracked
         if (change.IsNew) db.Add(change.Row);

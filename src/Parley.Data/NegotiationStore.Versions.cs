@@ -22,7 +22,7 @@ public sealed partial class NegotiationStore
     public Task<long> HeadAsync(string id, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        return HotQueries.RecordSize(db, id);
+        return HotQueries.For(db).RecordSize(db, id);
     }
 
     /// <summary>The negotiation, its profiles and the record's head, read in one snapshot so that they belong together.</summary>

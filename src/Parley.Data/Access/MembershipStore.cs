@@ -24,7 +24,7 @@ public sealed class MembershipStore(ParleyDbContext db, TimeProvider clock)
     public async Task<Viewer?> ViewerAsync(string userId, string userName, string negotiationId, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var row = await HotQueries.Membership(db, negotiationId, userId);
+        var row = await HotQueries.For(db).Membership(db, negotiationId, userId);
         return row is null ? null : new Viewer(userName, Enum.Parse<MemberRole>(row.Role), row.Party);
     }
 

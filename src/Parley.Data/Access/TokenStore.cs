@@ -57,7 +57,7 @@ public sealed class TokenStore(ParleyDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         // Every request with a token comes here (a revoked token stops at once), so only the columns it needs are read.
         ct.ThrowIfCancellationRequested();
-        var found = await HotQueries.Token(db, hash);
+        var found = await HotQueries.For(db).Token(db, hash);
         if (found is null || found.ExpiresAt is { } expires && expires <= now) return null;
         return new ApiTokenOwner(found.Id, found.UserId, found.UserName ?? found.UserId, found.NegotiationId);
     }

@@ -18,7 +18,7 @@ public sealed class HistoryFeed(ParleyDbContext db)
     public async Task<long> HeadAsync(CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        return await HotQueries.LastSequence(db) ?? 0;
+        return await HotQueries.For(db).LastSequence(db) ?? 0;
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
     {
         var digests = await RecordedRows.WriteAsync(db, negotiationId, rows, ct);
         var sequence = await NextSequenceAsync(ct);
-        var head = await HotQueries.RecordHead(db, negotiationId);
+        var head = await HotQueries.For(db).RecordHead(db, negotiationId);
         var frontier = head is null ? MerkleFrontier.Empty : MerkleFrontier.Parse(head.Frontier);
         var salt = RecordEntry.NewSalt();
         var entry = new HistoryEntry(sequence, negotiationId, frontier.Size, actor, Instants.ToMicroseconds(clock.GetUtcNow()), action,
@@ -49,7 +49,7 @@ internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
         var tracked = db.HistoryHead.Local.FirstOrDefault(h => h.Id == HeadId);
         if (tracked is not null) return tracked.LastSequence + 1;
         ct.ThrowIfCancellationRequested();
-        return (await HotQueries.LastSequence(db) ?? 0) + 1;
+        return (await HotQueries.For(db).LastSequence(db) ?? 0) + 1;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public abstract partial class PersistenceTests
     /// Starts one write per statement at once, each on its own context, while another transaction holds
     /// the writer lock, so that they queue and are written together once it is released. Returns each writer's outcome.
     /// </summary>
-    private async Task<Task<bool>[]> WriteTogetherAsync(IReadOnlyList<Statement> statements)
+    private async Task<Task<bool>[]> WriteTogetherAsync(IReadOnlyList<Statement> statements, INegotiationVersions? versions = null)
     {
         await using var holder = Open();
         var holding = await holder.BeginWriteAsync(CancellationToken.None);
@@ -22,7 +22,8 @@ public abstract partial class PersistenceTests
         var writes = statements.Select(s => Task.Run(async () =>
         {
             await start.Task;
-            return await WithStore(store => store.AddStatementAsync("small", s, "writer"));
+            await using var db = Open();
+            return await new NegotiationStore(db, Clock, versions).AddStatementAsync("small", s, "writer");
         })).ToArray();
         start.SetResult();
         await Task.Delay(TimeSpan.FromMilliseconds(200)); // let them queue (the assertions hold however they are grouped)
@@ -58,8 +59,10 @@ public abstract partial class PersistenceTests
         // The database refuses one change's history entry, after its statement row was written in the same transaction.
         await RefuseHistoryOfSaidRefusedAsync();
         var statements = Enumerable.Range(0, 12).Select(i => Said(i == 5 ? "said-refused" : $"said-{i}", i)).ToArray();
+        var versions = new HeldVersions();
+        versions.Hold(await WithStore(s => s.HeadAsync("small")), (await LoadAsync("small"))!);
 
-        var writes = await WriteTogetherAsync(statements);
+        var writes = await WriteTogetherAsync(statements, versions);
 
         var refused = Assert.Single(writes, w => w.IsFaulted);
         Assert.Same(writes[5], refused);
@@ -68,6 +71,9 @@ public abstract partial class PersistenceTests
         Assert.DoesNotContain("said-refused", stored);
         Assert.Equal(11, stored.Count());
         Assert.Equal(11, (await HistoryAsync("small")).Count(h => h.Action == "statement.added"));
+        // What the writers handed over to be kept in memory is what is stored, at the stored head.
+        Assert.Equal(await WithStore(s => s.HeadAsync("small")), versions.Head);
+        Assert.Equal((await LoadAsync("small"))!.Statements.Select(s => s.Id), versions.Negotiation!.Statements.Select(s => s.Id));
         var verdict = await VerifyAsync();
         Assert.True(verdict.Ok, string.Join("; ", verdict.Negotiations.SelectMany(n => n.Findings).Select(f => f.Place + ": " + f.Message)));
     }
@@ -89,5 +95,26 @@ public abstract partial class PersistenceTests
             await db.Database.ExecuteSqlRawAsync(
                 "CREATE TRIGGER refuse_history BEFORE INSERT ON history WHEN NEW.item_id = 'said-refused' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END;");
         }
+    }
+
+    /// <summary>One negotiation held in memory at one head, as the server's read cache holds it.</summary>
+    private sealed class HeldVersions : INegotiationVersions
+    {
+        public long Head { get; private set; }
+
+        public Negotiation? Negotiation { get; private set; }
+
+        public void Hold(long head, Negotiation negotiation) => (Head, Negotiation) = (head, negotiation);
+
+        public Negotiation? Find(string id, long head) => head == Head ? Negotiation : null;
+
+        public void Committing(string id) { }
+
+        public void Committed(string id, long previousHead, long head, Negotiation negotiation)
+        {
+            if (previousHead == Head) Hold(head, negotiation);
+        }
+
+        public void Abandoned(string id) { }
     }
 }
