@@ -22,6 +22,9 @@ namespace Parley.Solver;
 /// walk's windows, where it is the lexicographic maximum). A solve stopped by the cancellation token before proving
 /// optimality ends the walk with <see cref="FrontierStatus.StoppedByBudget"/>; its unproven package is dropped. The
 /// size bound is then the vectors found plus the integer values U₂ can still take (frontier vectors have distinct U₂).</para>
+/// <para>After each vector (a₁, a₂) the walk also adds U₁ ≤ a₁ − 1 (a later frontier vector has a larger U₂, so a
+/// smaller U₁). The LP relaxation is off (<c>linearization_level:0</c>): on the 30-issue ANAC domain it made the walk
+/// 3–5× slower (17 s against 3.5–6 s at a load of 20–30 on 2 cores), the Boolean search proves these optima faster.</para>
 /// </remarks>
 public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
 {
@@ -29,10 +32,11 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
 
     /// <summary>Creates the solver.</summary>
     /// <param name="workers">CP-SAT search workers; one is deterministic and, on 2-core machines, not slower.</param>
-    public CpSatNonlinearFrontier(int workers = 1)
+    /// <param name="extraParameters">More CP-SAT parameters in text form (for experiments), appended as given.</param>
+    public CpSatNonlinearFrontier(int workers = 1, string? extraParameters = null)
     {
         if (workers < 1) throw new ArgumentException("At least one worker.", nameof(workers));
-        _parameters = FormattableString.Invariant($"num_workers:{workers}, random_seed:1");
+        _parameters = FormattableString.Invariant($"num_workers:{workers}, random_seed:1, linearization_level:0") + (string.IsNullOrWhiteSpace(extraParameters) ? "" : ", " + extraParameters);
     }
 
     /// <inheritdoc />
@@ -75,7 +79,9 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
             var outcome = new Outcome(x.Select(vars => Array.FindIndex(vars, v => solver.BooleanValue(v))));
             found.Add(outcome);
             lastU2 = solver.Value(u[1]);
+            // The next frontier vector has a larger U₂, hence (not being dominated) a smaller U₁.
             model.Add(u[1] >= lastU2 + 1);
+            model.Add(u[0] <= solver.Value(u[0]) - 1);
             model.ClearHints();
             for (var i = 0; i < x.Length; i++)
                 for (var o = 0; o < x[i].Length; o++) model.AddHint(x[i][o], o == outcome[i]);
@@ -104,18 +110,7 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
                 continue;
             }
 
-            ILiteral inside;
-            if (sides.Count == 1) inside = Bound(model, x, bounds, sides[0]);
-            else
-            {
-                var all = sides.Select(b => (ILiteral)Bound(model, x, bounds, b)).ToArray();
-                var box = model.NewBoolVar("box");
-                model.AddBoolAnd(all).OnlyEnforceIf(box);
-                model.AddBoolOr(all.Select(l => l.Not())).OnlyEnforceIf(box.Not());
-                inside = box;
-            }
-
-            literals.Add(r.Kind == RectangleKind.Inclusive ? inside : inside.Not());
+            literals.Add(Applies(model, r.Kind, c > 0, sides.Select(b => Bound(model, x, bounds, b)).ToArray()));
             coefs.Add(c);
             lo += Math.Min(c, 0);
             hi += Math.Max(c, 0);
@@ -128,6 +123,35 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
         var capped = model.NewIntVar(constant + lo, Math.Max(constant + lo, max), $"u{party}");
         model.AddMinEquality(capped, [raw, LinearExpr.Constant(max)]);
         return capped;
+    }
+
+    /// <summary>
+    /// A literal that may stand for "the rectangle applies" in the sum: half-reified in the direction that matters —
+    /// for a positive utility it can be true only when the rectangle applies, for a negative one it must be true when it
+    /// does. Either way the model's Fₚ never overstates (positive) nor understates (negative) the truth for the chosen
+    /// options, and at the lexicographic optimum it equals it (the search sets every literal it can in its favour).
+    /// </summary>
+    private static ILiteral Applies(CpModel model, RectangleKind kind, bool positive, BoolVar[] sides)
+    {
+        if (sides.Length == 1) return kind == RectangleKind.Inclusive ? sides[0] : sides[0].Not();
+        var a = model.NewBoolVar("a");
+        switch (kind, positive)
+        {
+            case (RectangleKind.Inclusive, true):
+                foreach (var b in sides) model.AddImplication(a, b);
+                break;
+            case (RectangleKind.Inclusive, false):
+                model.AddBoolOr(sides.Select(b => b.Not()).Append<ILiteral>(a));
+                break;
+            case (RectangleKind.Exclusive, true):
+                model.AddBoolOr(sides.Select(b => b.Not())).OnlyEnforceIf(a);
+                break;
+            default:
+                foreach (var b in sides) model.AddImplication(b.Not(), a);
+                break;
+        }
+
+        return a;
     }
 
     private static BoolVar Bound(CpModel model, BoolVar[][] x, Dictionary<(int, int, int), BoolVar> bounds, IssueBound b)
