@@ -5,6 +5,25 @@ using Parley.Core.Settlement;
 
 namespace Parley.Core.Formats.Genius;
 
+/// <summary>What a file found in a GENIUS domain folder is (<see cref="GeniusXmlReader.Classify"/>).</summary>
+public enum GeniusFileKind
+{
+    /// <summary>Issues only: the domain.</summary>
+    Domain,
+
+    /// <summary>A linear (additive) profile: weights and evaluations.</summary>
+    Profile,
+
+    /// <summary>A nonlinear (hyperRectangle) profile.</summary>
+    NonlinearProfile,
+
+    /// <summary>Not XML but comma-separated utilities, like GENIUS's <c>pareto.xml</c>.</summary>
+    ParetoSidecar,
+
+    /// <summary>Well-formed XML that is not a GENIUS domain or profile.</summary>
+    OtherXml,
+}
+
 /// <summary>Options for reading GENIUS files.</summary>
 public sealed record GeniusReadOptions
 {
@@ -111,6 +130,21 @@ public static class GeniusXmlReader
         {
             throw Error(objective, file, x.Message, x);
         }
+    }
+
+    /// <summary>
+    /// What a file in a GENIUS folder is: a <c>pareto.xml</c>-style sidecar (not XML: comma-separated numbers), some other
+    /// XML (its root neither <c>utility_space</c> nor <c>negotiation_template</c>), a domain, a linear or a nonlinear
+    /// profile. XML that is not well-formed is not guessed at: it is refused as a GENIUS file.
+    /// </summary>
+    /// <exception cref="GeniusFormatException">The file is XML (starts with <c>&lt;</c>) but cannot be read.</exception>
+    public static GeniusFileKind Classify(ReadOnlySpan<byte> bytes, string file, ICollection<GeniusWarning>? warnings = null)
+    {
+        if (GeniusParetoFile.Looks(bytes)) return GeniusFileKind.ParetoSidecar;
+        var root = Load(bytes, file, warnings);
+        if (root.Name.LocalName is not ("utility_space" or "negotiation_template") && root.Element("utility_space") is null) return GeniusFileKind.OtherXml;
+        if (!IsProfile(root)) return GeniusFileKind.Domain;
+        return IsNonlinear(root) ? GeniusFileKind.NonlinearProfile : GeniusFileKind.Profile;
     }
 
     /// <summary>True when the file carries preferences (weights, evaluations or evaluators) rather than only a domain.</summary>
