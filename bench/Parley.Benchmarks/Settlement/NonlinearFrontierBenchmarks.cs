@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
 using Parley.Core.Settlement.Nonlinear;
@@ -14,7 +17,7 @@ namespace Parley.Benchmarks.Settlement;
 /// The baseline's quality against the exact frontier is printed at the end of its run.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(ShortInProcess))]
 public class NonlinearFrontierBenchmarks
 {
     private NonlinearProblem _problem = null!;
@@ -58,6 +61,16 @@ public class NonlinearFrontierBenchmarks
 
         _sampled = kept;
         return samples;
+    }
+
+    /// <summary>
+    /// One launch, one warm-up, three measured runs of the whole operation (seconds each), in process: on the shared
+    /// machine the generated benchmark project's build exceeded BenchmarkDotNet's 2-minute build timeout.
+    /// </summary>
+    private sealed class ShortInProcess : ManualConfig
+    {
+        public ShortInProcess() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
+            .WithIterationCount(3).WithToolchain(InProcessEmitToolchain.Instance));
     }
 
     [GlobalCleanup(Target = nameof(SamplingSameBudget))]
