@@ -23,7 +23,8 @@ public class NonlinearFrontierBenchmarks
     private NonlinearProblem _problem = null!;
     private List<FrontierPoint> _sampled = [];
 
-    [Params("10issuesDiscounted", "30issuesDiscounted")]
+    /// <summary>"50issuesDiscounted" is the ANAC 2014 folder of that name, whose files define 40 issues (no domain file: the space comes from profile-1).</summary>
+    [Params("10issuesDiscounted", "30issuesDiscounted", "50issuesDiscounted")]
     public string Domain { get; set; } = "";
 
     private TimeSpan Budget => Domain.StartsWith("10", StringComparison.Ordinal) ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
@@ -33,8 +34,10 @@ public class NonlinearFrontierBenchmarks
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
-        var root = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found"), "tests", "data", "genius-nonlinear", Domain);
-        var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(Path.Combine(root, Domain + "-domain.xml")), Domain + "-domain.xml");
+        var data = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found"), "tests", "data");
+        var root = Domain.StartsWith("50", StringComparison.Ordinal) ? Path.Combine(data, "genius-compat", "negmas", Domain) : Path.Combine(data, "genius-nonlinear", Domain);
+        var domainFile = File.Exists(Path.Combine(root, Domain + "-domain.xml")) ? Domain + "-domain.xml" : "profile-1.xml";
+        var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(Path.Combine(root, domainFile)), domainFile);
         _problem = new NonlinearProblem(space, new[] { "profile-1", "profile-2" }.Select(p =>
             GeniusNonlinearReader.ReadProfile(File.ReadAllBytes(Path.Combine(root, p + ".xml")), p + ".xml", space, p)));
     }

@@ -58,6 +58,32 @@ public sealed class Anac2014FrontierTests
         Assert.Equal(dominated, checks.Count(c => c.Standing == ReferenceStanding.Dominated));
     }
 
+    /// <remarks>
+    /// The ANAC 2014 "50issuesDiscounted" folder as stored in the code corpus (tests/data/genius-compat): its profiles
+    /// define 40 integer issues (10⁴⁰ packages, 80 rectangles each) and its domain file is missing, so the space is read
+    /// from profile-1 (the profiles carry the issues). Exact frontier: 26 vectors; of GENIUS's 11 points 3 are on it
+    /// and 8 strictly dominated by it.
+    /// </remarks>
+    [Fact]
+    public void Frontier_Anac2014FortyIssues_WeaklyDominatesEveryGeniusParetoPoint()
+    {
+        var dir = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Folder("x"))!)!, "genius-compat", "negmas", "50issuesDiscounted");
+        var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(Path.Combine(dir, "profile-1.xml")), "profile-1.xml");
+        var problem = new NonlinearProblem(space, new[] { "profile-1", "profile-2" }.Select(p =>
+            GeniusNonlinearReader.ReadProfile(File.ReadAllBytes(Path.Combine(dir, p + ".xml")), p + ".xml", space, p)));
+        var reference = GeniusParetoFile.Read(File.ReadAllBytes(Path.Combine(dir, "pareto.xml")), "pareto.xml");
+
+        var result = NonlinearAnalyzer.Analyze(problem, new CpSatNonlinearFrontier());
+
+        Assert.Equal(40, space.Issues.Length);
+        Assert.Equal(FrontierStatus.Exact, result.Status);
+        Assert.Equal(26, result.Result.Pareto.Length);
+        var checks = ReferenceComparison.Compare(reference, result.Result.Pareto);
+        Assert.Equal(3, checks.Count(c => c.Standing == ReferenceStanding.Matched));
+        Assert.Equal(8, checks.Count(c => c.Standing == ReferenceStanding.Dominated));
+        Assert.All(checks, c => Assert.Equal(c.By!.Utilities.ToArray(), problem.Utilities(c.By.Example)));
+    }
+
     [Fact]
     public void Frontier_Anac2014TenIssues_NoFrontierVectorDominatesAnother()
     {

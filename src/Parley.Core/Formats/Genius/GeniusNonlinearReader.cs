@@ -102,8 +102,9 @@ public static class GeniusNonlinearReader
             var min = GeniusXmlReader.Number(b, "min", file);
             var maxValue = GeniusXmlReader.Number(b, "max", file);
             var lower = issue.Numbers[0];
-            var lo = (int)Math.Max(0, Math.Ceiling(min - lower));
-            var hi = (int)Math.Min(issue.Count - 1, Math.Floor(maxValue - lower));
+            // Clamped in double before the cast, so a bound like 1e300 cannot overflow.
+            var lo = (int)Math.Clamp(Math.Ceiling(min - lower), 0, issue.Count);
+            var hi = (int)Math.Clamp(Math.Floor(maxValue - lower), -1, issue.Count - 1);
             // GENIUS checks every bound on its own, so two bounds on one issue mean their intersection.
             bounds[position] = bounds.TryGetValue(position, out var had) ? (Math.Max(had.Lo, lo), Math.Min(had.Hi, hi)) : (lo, hi);
         }

@@ -79,6 +79,20 @@ public sealed class GeniusNonlinearReaderTests
     }
 
     [Fact]
+    public void Evaluate_BoundsOutsideTheRange_CutOrNeverMet()
+    {
+        var p = Read(Profile("""
+            <hyperRectangle utility="10"><INCLUDES index="1" min="-1e300" max="1e300"/></hyperRectangle>
+            <hyperRectangle utility="20"><INCLUDES index="2" min="5" max="9"/></hyperRectangle>
+            <hyperRectangle utility="40"><EXCLUDES index="2" min="5" max="9"/></hyperRectangle>
+            """));
+
+        // The first box covers every value, the second none (b ≤ 2), so the exclusive third always pays.
+        Assert.Equal(2, p.Utility.Rectangles.Length);
+        Assert.All(new[] { X(1, 0), X(4, 2) }, x => Assert.Equal(0.5, p.Utility.Evaluate(x)));
+    }
+
+    [Fact]
     public void Read_ReservationAndDiscount_FromTheFile()
     {
         var p = Read(Profile("""<hyperRectangle utility="1"/>""", tail: """<discount_factor value="0.5" /><reservation value="0.25"/>"""));
