@@ -1,40 +1,120 @@
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
+using Parley.Core.Settlement.Nonlinear;
 
 namespace Parley.Cli.Settlement;
 
-/// <summary>Loads a GENIUS domain folder: the one domain file and the chosen profile files.</summary>
+/// <summary>
+/// A loaded GENIUS folder: the space and either a linear or a nonlinear problem, what was read leniently (warnings),
+/// which files were skipped (notes), and GENIUS's own frontier when the folder ships <c>pareto.xml</c>.
+/// </summary>
+internal sealed record GeniusFolder(
+    OutcomeSpace Space,
+    SettlementProblem? Linear,
+    NonlinearProblem? Nonlinear,
+    IReadOnlyList<GeniusWarning> Warnings,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<double[]>? Reference,
+    string? ReferenceFile);
+
+/// <summary>Loads a GENIUS domain folder: the domain file and the chosen profile files.</summary>
 internal static class GeniusDirectory
 {
     /// <summary>
-    /// Loads <paramref name="dir"/>. Without <paramref name="profiles"/>, takes the folder's profile files in ordinal
-    /// file-name order and uses the first two. Profile names may be file names inside the folder or paths.
+    /// Loads <paramref name="dir"/>. Sidecars (<c>pareto.xml</c>, other XML) are skipped with a note; a
+    /// <c>pareto.xml</c> that parses becomes the reference frontier. Without <paramref name="profiles"/>, the first two
+    /// profile files in ordinal file-name order are used; with them, and several domains in the folder, the domain whose
+    /// issues the first profile names. Several domains and no <paramref name="profiles"/>: the error lists, per domain,
+    /// the <c>--profiles</c> that would choose it.
     /// </summary>
-    /// <exception cref="SettleInputException">Missing folder or file, no or several domain files, fewer than one profile.</exception>
+    /// <exception cref="SettleInputException">Missing folder or file, no domain, several domains without --profiles, no profile, or linear and nonlinear profiles mixed.</exception>
     /// <exception cref="GeniusFormatException">A file cannot be read as GENIUS XML.</exception>
-    public static SettlementProblem Load(string dir, IReadOnlyList<string>? profiles, GeniusReadOptions options)
+    public static GeniusFolder Load(string dir, IReadOnlyList<string>? profiles, GeniusReadOptions options)
     {
         if (!Directory.Exists(dir)) throw new SettleInputException($"no such folder: {dir}");
+        var warnings = new List<GeniusWarning>();
+        var notes = new List<string>();
         var files = Directory.GetFiles(dir, "*.xml").OrderBy(Path.GetFileName, StringComparer.Ordinal).ToList();
-        var kinds = files.ToDictionary(f => f, f => GeniusXmlReader.IsProfile(File.ReadAllBytes(f), Path.GetFileName(f)));
-        var domains = files.Where(f => !kinds[f]).ToList();
-        if (domains.Count == 0) throw new SettleInputException($"no domain file (an XML without weights or evaluations) in {dir}");
-        if (domains.Count > 1) throw new SettleInputException($"several domain files in {dir}: {string.Join(", ", domains.Select(Path.GetFileName))}");
-        var domain = domains[0];
-        var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(domain), Path.GetFileName(domain), options);
+        var kinds = new Dictionary<string, GeniusFileKind>();
+        IReadOnlyList<double[]>? reference = null;
+        string? referenceFile = null;
+        foreach (var f in files)
+        {
+            var name = Path.GetFileName(f);
+            var bytes = File.ReadAllBytes(f);
+            var kind = GeniusXmlReader.Classify(bytes, name);
+            kinds[f] = kind;
+            if (kind == GeniusFileKind.OtherXml) notes.Add($"{name}: skipped (XML, but not a GENIUS domain or profile)");
+            else if (kind == GeniusFileKind.ParetoSidecar)
+            {
+                try
+                {
+                    reference = GeniusParetoFile.Read(bytes, name);
+                    referenceFile = name;
+                    notes.Add($"{name}: skipped as a domain or profile; read as GENIUS's reference frontier ({reference.Count} points)");
+                }
+                catch (GeniusFormatException e)
+                {
+                    notes.Add($"{name}: skipped (not XML, and not a utility list either: {e.Message})");
+                }
+            }
+        }
 
-        var chosen = profiles is { Count: > 0 }
-            ? profiles.Select(p => Resolve(dir, p)).ToList()
-            : files.Where(f => kinds[f]).Take(2).ToList();
+        var domains = files.Where(f => kinds[f] == GeniusFileKind.Domain).ToList();
+        var profileFiles = files.Where(f => kinds[f] is GeniusFileKind.Profile or GeniusFileKind.NonlinearProfile).ToList();
+        if (domains.Count == 0) throw new SettleInputException($"no domain file (an XML without weights, evaluations or rectangles) in {dir}");
+        var chosen = profiles is { Count: > 0 } ? profiles.Select(p => Resolve(dir, p)).ToList() : null;
+        var domain = domains.Count == 1 ? domains[0] : Pick(dir, domains, profileFiles, chosen, options);
+        var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(domain), Path.GetFileName(domain), options, warnings);
+        chosen ??= [.. profileFiles.Where(f => domains.Count == 1 || SameIssues(space, f, options)).Take(2)];
         if (chosen.Count == 0) throw new SettleInputException($"no profile files in {dir}");
-        var loaded = chosen.Select(f => GeniusXmlReader.ReadProfile(File.ReadAllBytes(f), Path.GetFileName(f), space, Path.GetFileNameWithoutExtension(f))).ToList();
+
+        var nonlinear = chosen.Select(f => GeniusNonlinearReader.IsNonlinear(File.ReadAllBytes(f), Path.GetFileName(f))).ToList();
+        if (nonlinear.Distinct().Count() > 1)
+            throw new SettleInputException("the chosen profiles mix linear and nonlinear (hyperRectangle) utility spaces; GENIUS negotiates within one kind");
         try
         {
-            return new SettlementProblem(space, loaded);
+            if (nonlinear[0])
+            {
+                var loaded = chosen.Select(f => GeniusNonlinearReader.ReadProfile(File.ReadAllBytes(f), Path.GetFileName(f), space, Path.GetFileNameWithoutExtension(f), warnings)).ToList();
+                return new GeniusFolder(space, null, new NonlinearProblem(space, loaded), warnings, notes, reference, referenceFile);
+            }
+
+            var linear = chosen.Select(f => GeniusXmlReader.ReadProfile(File.ReadAllBytes(f), Path.GetFileName(f), space, Path.GetFileNameWithoutExtension(f), warnings)).ToList();
+            return new GeniusFolder(space, new SettlementProblem(space, linear), null, warnings, notes, reference, referenceFile);
         }
         catch (ArgumentException e)
         {
             throw new SettleInputException(e.Message);
+        }
+    }
+
+    /// <summary>Several domains: the one the first chosen profile fits, or an error listing the candidates.</summary>
+    private static string Pick(string dir, List<string> domains, List<string> profiles, List<string>? chosen, GeniusReadOptions options)
+    {
+        var spaces = domains.ToDictionary(d => d, d => GeniusXmlReader.ReadDomain(File.ReadAllBytes(d), Path.GetFileName(d), options));
+        if (chosen is not null)
+            return domains.FirstOrDefault(d => SameIssues(spaces[d], chosen[0], options))
+                ?? throw new SettleInputException($"none of the domains in {dir} ({string.Join(", ", domains.Select(Path.GetFileName))}) has the issues of {Path.GetFileName(chosen[0])}");
+        var lines = domains.Select(d =>
+        {
+            var fits = profiles.Where(p => SameIssues(spaces[d], p, options)).Select(Path.GetFileName).ToList();
+            return fits.Count == 0 ? $"  {Path.GetFileName(d)}: no profile in the folder fits it" : $"  {Path.GetFileName(d)}: --profiles {string.Join(",", fits)}";
+        });
+        throw new SettleInputException($"{dir} holds {domains.Count} domains; choose one by its profiles:\n{string.Join("\n", lines)}");
+    }
+
+    /// <summary>True when the profile names exactly the issues of <paramref name="space"/>.</summary>
+    private static bool SameIssues(OutcomeSpace space, string profile, GeniusReadOptions options)
+    {
+        try
+        {
+            var own = GeniusXmlReader.ReadDomain(File.ReadAllBytes(profile), Path.GetFileName(profile), options);
+            return own.Issues.Select(i => i.Name).Order(StringComparer.Ordinal).SequenceEqual(space.Issues.Select(i => i.Name).Order(StringComparer.Ordinal));
+        }
+        catch (GeniusFormatException)
+        {
+            return false;
         }
     }
 

@@ -26,9 +26,10 @@ public static class SettleCommand
         var from = new Option<string?>("--from") { Description = "Scenario: suggest trades from this package: issue=option and proposal ids, comma-separated (the rest from the Nash package)." };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON." };
         var realPoints = new Option<int>("--real-points") { Description = "GENIUS: points a real issue is cut into (bounds included).", DefaultValueFactory = _ => 11 };
+        var budget = new Option<double>("--budget") { Description = "GENIUS nonlinear: seconds the exact frontier may take; when spent, the vectors proven so far are reported as incomplete.", DefaultValueFactory = _ => 60 };
         var command = new Command("settle", "Which packages every party could accept, which are efficient, and the fair points.")
         {
-            genius, scenario, profiles, asOf, forParty, from, json, realPoints,
+            genius, scenario, profiles, asOf, forParty, from, json, realPoints, budget,
         };
         command.SetAction(parse =>
         {
@@ -49,7 +50,7 @@ public static class SettleCommand
                         return ExitCodes.Failure;
                     }
                 return Run(g, parse.GetValue(profiles)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                    parse.GetValue(json), parse.GetValue(realPoints), output, error);
+                    parse.GetValue(json), parse.GetValue(realPoints), parse.GetValue(budget), output, error);
             }
             if (parse.GetValue(profiles) is not null)
             {
@@ -61,16 +62,27 @@ public static class SettleCommand
         return command;
     }
 
-    private static int Run(string dir, string[]? profiles, bool json, int realPoints, TextWriter output, TextWriter error)
+    private static int Run(string dir, string[]? profiles, bool json, int realPoints, double budget, TextWriter output, TextWriter error)
     {
         try
         {
             if (realPoints < 2) throw new SettleInputException("--real-points must be at least 2");
-            var problem = GeniusDirectory.Load(dir, profiles, new GeniusReadOptions { RealPoints = realPoints });
+            if (!(budget > 0) || budget > 86_400) throw new SettleInputException("--budget must be a number of seconds above 0 (at most a day)");
+            var folder = GeniusDirectory.Load(dir, profiles, new GeniusReadOptions { RealPoints = realPoints });
+            foreach (var w in folder.Warnings) error.WriteLine(w.ToString());
+            foreach (var n in folder.Notes) error.WriteLine($"note: {n}");
+            if (folder.Nonlinear is not null)
+            {
+                output.Write(NonlinearSettle.Run(folder, TimeSpan.FromSeconds(budget), json));
+                return 0;
+            }
+
+            var problem = folder.Linear!;
             var watch = Stopwatch.StartNew();
             var result = Analyze(problem, error);
             watch.Stop();
-            output.Write(json ? SettlementJson.Write(problem, result, watch.ElapsedMilliseconds) + "\n" : SettlementText.Write(problem, result, watch.ElapsedMilliseconds));
+            var text = json ? NonlinearSettle.WithFolderFacts(SettlementJson.Write(problem, result, watch.ElapsedMilliseconds), folder) + "\n" : SettlementText.Write(problem, result, watch.ElapsedMilliseconds);
+            output.Write(text);
             return 0;
         }
         catch (Exception e) when (e is SettleInputException or GeniusFormatException or IOException or UnauthorizedAccessException or ArgumentException or TimeoutException)

@@ -5,6 +5,25 @@ using Parley.Core.Settlement;
 
 namespace Parley.Core.Formats.Genius;
 
+/// <summary>What a file found in a GENIUS domain folder is (<see cref="GeniusXmlReader.Classify"/>).</summary>
+public enum GeniusFileKind
+{
+    /// <summary>Issues only: the domain.</summary>
+    Domain,
+
+    /// <summary>A linear (additive) profile: weights and evaluations.</summary>
+    Profile,
+
+    /// <summary>A nonlinear (hyperRectangle) profile.</summary>
+    NonlinearProfile,
+
+    /// <summary>Not XML but comma-separated utilities, like GENIUS's <c>pareto.xml</c>.</summary>
+    ParetoSidecar,
+
+    /// <summary>Well-formed XML that is not a GENIUS domain or profile.</summary>
+    OtherXml,
+}
+
 /// <summary>Options for reading GENIUS files.</summary>
 public sealed record GeniusReadOptions
 {
@@ -26,10 +45,14 @@ public sealed record GeniusReadOptions
 public static class GeniusXmlReader
 {
     /// <summary>Reads a domain file (or a profile, whose issues define the same space).</summary>
-    public static OutcomeSpace ReadDomain(ReadOnlySpan<byte> bytes, string file, GeniusReadOptions? options = null)
+    public static OutcomeSpace ReadDomain(ReadOnlySpan<byte> bytes, string file, GeniusReadOptions? options = null) =>
+        ReadDomain(bytes, file, options, null);
+
+    /// <summary>Reads a domain file, adding to <paramref name="warnings"/> what GENIUS accepts but is not clean.</summary>
+    public static OutcomeSpace ReadDomain(ReadOnlySpan<byte> bytes, string file, GeniusReadOptions? options, ICollection<GeniusWarning>? warnings)
     {
         options ??= new GeniusReadOptions();
-        var objective = Objective(Load(bytes, file), file);
+        var objective = Objective(Load(bytes, file, warnings), file);
         var issues = new List<Issue>();
         foreach (var e in IssueElements(objective))
         {
@@ -38,8 +61,8 @@ public static class GeniusXmlReader
             {
                 issues.Add(Kind(e, file) switch
                 {
-                    IssueKind.Discrete => Issue.Discrete(name, Items(e, file).Select(i => Required(i, "value", file))),
-                    IssueKind.Integer => Issue.Integer(name, (long)Number(e, "lowerbound", file), (long)Number(e, "upperbound", file)),
+                    IssueKind.Discrete => Issue.Discrete(name, Labels(e, name, file, warnings)),
+                    IssueKind.Integer => Issue.Integer(name, (long)IntegerBound(e, "lowerbound", file, warnings), (long)IntegerBound(e, "upperbound", file, warnings)),
                     _ => Issue.RealDiscretised(name, RealBound(e, "lowerbound", file), RealBound(e, "upperbound", file), options.RealPoints),
                 });
             }
@@ -61,10 +84,14 @@ public static class GeniusXmlReader
     }
 
     /// <summary>Reads a profile for <paramref name="party"/> over <paramref name="space"/>, matching issues by name and options by label.</summary>
-    public static PreferenceProfile ReadProfile(ReadOnlySpan<byte> bytes, string file, OutcomeSpace space, string party)
+    public static PreferenceProfile ReadProfile(ReadOnlySpan<byte> bytes, string file, OutcomeSpace space, string party) =>
+        ReadProfile(bytes, file, space, party, null);
+
+    /// <summary>Reads a profile, adding to <paramref name="warnings"/> what GENIUS accepts but is not clean.</summary>
+    public static PreferenceProfile ReadProfile(ReadOnlySpan<byte> bytes, string file, OutcomeSpace space, string party, ICollection<GeniusWarning>? warnings)
     {
         ArgumentNullException.ThrowIfNull(space);
-        var root = Load(bytes, file);
+        var root = Load(bytes, file, warnings);
         var objective = Objective(root, file);
         var byName = new Dictionary<string, XElement>(StringComparer.Ordinal);
         foreach (var e in IssueElements(objective))
@@ -85,7 +112,7 @@ public static class GeniusXmlReader
             var index = e.Attribute("index")?.Value ?? (i + 1).ToString(CultureInfo.InvariantCulture);
             if (!weights.TryGetValue(index, out var w)) throw Error(e, file, $"issue '{issue.Name}' (index {index}) has no weight element");
             ws[i] = Number(w, "value", file);
-            values[i] = Values(e, issue, file);
+            values[i] = Values(e, issue, file, warnings);
         }
 
         if (byName.Count > 0)
@@ -105,16 +132,41 @@ public static class GeniusXmlReader
         }
     }
 
-    /// <summary>True when the file carries preferences (weights, evaluations or evaluators) rather than only a domain.</summary>
-    public static bool IsProfile(ReadOnlySpan<byte> bytes, string file)
+    /// <summary>
+    /// What a file in a GENIUS folder is: a <c>pareto.xml</c>-style sidecar (not XML: comma-separated numbers), some other
+    /// XML (its root neither <c>utility_space</c> nor <c>negotiation_template</c>), a domain, a linear or a nonlinear
+    /// profile. XML that is not well-formed is not guessed at: it is refused as a GENIUS file.
+    /// </summary>
+    /// <exception cref="GeniusFormatException">The file is XML (starts with <c>&lt;</c>) but cannot be read.</exception>
+    public static GeniusFileKind Classify(ReadOnlySpan<byte> bytes, string file, ICollection<GeniusWarning>? warnings = null)
     {
-        var root = Load(bytes, file);
-        if (root.Name.LocalName == "negotiation_template") return false;
-        return root.Descendants("weight").Any() || root.Descendants("evaluator").Any() ||
-               root.Descendants("item").Any(i => i.Attribute("evaluation") is not null);
+        if (GeniusParetoFile.Looks(bytes)) return GeniusFileKind.ParetoSidecar;
+        var root = Load(bytes, file, warnings);
+        if (root.Name.LocalName is not ("utility_space" or "negotiation_template") && root.Element("utility_space") is null) return GeniusFileKind.OtherXml;
+        if (!IsProfile(root)) return GeniusFileKind.Domain;
+        return IsNonlinear(root) ? GeniusFileKind.NonlinearProfile : GeniusFileKind.Profile;
     }
 
-    private static double[] Values(XElement e, Issue issue, string file)
+    /// <summary>True when the file carries preferences (weights, evaluations or evaluators) rather than only a domain.</summary>
+    public static bool IsProfile(ReadOnlySpan<byte> bytes, string file) => IsProfile(Load(bytes, file, null));
+
+    /// <summary>True when <paramref name="root"/> carries preferences: weights, evaluations, evaluators or (nonlinear) a utility with rectangles.</summary>
+    internal static bool IsProfile(XElement root)
+    {
+        if (root.Name.LocalName == "negotiation_template") return false;
+        return root.Descendants("weight").Any() || root.Descendants("evaluator").Any() ||
+               root.Descendants("item").Any(i => i.Attribute("evaluation") is not null) || IsNonlinear(root);
+    }
+
+    /// <summary>True for a GENIUS nonlinear (constraint) profile: <c>utility_space type="nonlinear"</c> or rectangles under a <c>utility</c>.</summary>
+    internal static bool IsNonlinear(XElement root)
+    {
+        var space = root.Name.LocalName == "utility_space" ? root : root.Element("utility_space");
+        return space?.Attribute("type")?.Value.Trim().Equals("nonlinear", StringComparison.OrdinalIgnoreCase) == true ||
+               root.Descendants("hyperRectangle").Any();
+    }
+
+    private static double[] Values(XElement e, Issue issue, string file, ICollection<GeniusWarning>? warnings)
     {
         var kind = Kind(e, file);
         if (kind != issue.Kind) throw Error(e, file, $"issue '{issue.Name}' is {kind} here but {issue.Kind} in the domain");
@@ -126,7 +178,9 @@ public static class GeniusXmlReader
                 var label = Required(item, "value", file);
                 var ev = Number(item, "evaluation", file);
                 if (ev < 0) throw Error(item, file, $"evaluation {ev} of '{label}' is negative");
-                if (!evaluations.TryAdd(label, ev)) throw Error(item, file, $"option '{label}' is listed twice");
+                if (evaluations.TryGetValue(label, out var earlier))
+                    warnings?.Add(Warning(item, file, $"option '{label}' of issue '{issue.Name}' is listed twice; the later evaluation ({ev.ToString(CultureInfo.InvariantCulture)}, not {earlier.ToString(CultureInfo.InvariantCulture)}) is kept, as GENIUS does"));
+                evaluations[label] = ev;
             }
 
             foreach (var label in evaluations.Keys)
@@ -156,10 +210,10 @@ public static class GeniusXmlReader
         };
     }
 
-    private static XElement Load(ReadOnlySpan<byte> bytes, string file)
+    internal static XElement Load(ReadOnlySpan<byte> bytes, string file, ICollection<GeniusWarning>? warnings)
     {
         GeniusLimits.CheckSize(bytes, file);
-        var text = GeniusText.Decode(bytes, file);
+        var text = LateDeclaration(GeniusText.Decode(bytes, file), file, warnings);
         GeniusLimits.CheckDepth(text, file);
         try
         {
@@ -179,14 +233,47 @@ public static class GeniusXmlReader
         }
     }
 
-    private static XElement Objective(XElement root, string file)
+    /// <summary>
+    /// GENIUS reads files whose XML declaration follows a comment or whitespace (the ANAC 2014 profiles start with
+    /// <c>&lt;!-- profile 1 --&gt;</c>); XML forbids it. Such a declaration is blanked out (line and column numbers stay)
+    /// and a warning given; a declaration after an element is left for the XML reader to refuse.
+    /// </summary>
+    private static string LateDeclaration(string text, string file, ICollection<GeniusWarning>? warnings)
+    {
+        var at = text.IndexOf("<?xml", StringComparison.Ordinal);
+        if (at <= 0) return text;
+        var i = 0;
+        while (i < at)
+        {
+            if (char.IsWhiteSpace(text[i])) i++;
+            else if (string.CompareOrdinal(text, i, "<!--", 0, 4) == 0)
+            {
+                var end = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (end < 0 || end + 3 > at) return text;
+                i = end + 3;
+            }
+            else return text;
+        }
+
+        var close = text.IndexOf("?>", at, StringComparison.Ordinal);
+        if (close < 0) return text;
+        var (line, column) = GeniusLimits.PositionOf(text, at);
+        warnings?.Add(new GeniusWarning(file, line, column,
+            at == i && text[..at].Trim().Length == 0
+                ? "whitespace before the XML declaration; read as GENIUS does"
+                : "a comment before the XML declaration; read as GENIUS does"));
+        var blank = text.Substring(at, close + 2 - at).Select(c => c is '\n' or '\r' ? c : ' ').ToArray();
+        return string.Concat(text.AsSpan(0, at), new string(blank), text.AsSpan(close + 2));
+    }
+
+    internal static XElement Objective(XElement root, string file)
     {
         var space = root.Name.LocalName == "utility_space" ? root : root.Descendants("utility_space").FirstOrDefault()
             ?? throw Error(root, file, "no utility_space element");
         return space.Element("objective") ?? throw Error(space, file, "no objective element");
     }
 
-    private static IEnumerable<XElement> IssueElements(XElement objective) => objective.Descendants("issue");
+    internal static IEnumerable<XElement> IssueElements(XElement objective) => objective.Descendants("issue");
 
     private static IEnumerable<XElement> Items(XElement issue, string file)
     {
@@ -210,22 +297,54 @@ public static class GeniusXmlReader
         };
     }
 
+    /// <summary>Distinct option labels of a discrete issue; a repeated label is read once (its first position) with a warning.</summary>
+    private static List<string> Labels(XElement issue, string name, string file, ICollection<GeniusWarning>? warnings)
+    {
+        var labels = new List<string>();
+        foreach (var item in Items(issue, file))
+        {
+            var label = Required(item, "value", file);
+            if (labels.Contains(label, StringComparer.Ordinal))
+                warnings?.Add(Warning(item, file, $"option '{label}' of issue '{name}' is listed twice; it is one option, as in GENIUS"));
+            else labels.Add(label);
+        }
+
+        return labels;
+    }
+
+    /// <summary>An integer issue's bound: the attribute, or (as GENIUS accepts, with a warning) a <c>&lt;range&gt;</c> child's.</summary>
+    private static double IntegerBound(XElement issue, string attribute, string file, ICollection<GeniusWarning>? warnings)
+    {
+        if (issue.Attribute(attribute) is not null) return Number(issue, attribute, file);
+        if (issue.Element("range") is not { } range) throw Error(issue, file, $"integer issue has no {attribute} (attribute or range element)");
+        var value = Number(range, attribute, file);
+        if (attribute == "lowerbound")
+            warnings?.Add(Warning(range, file, $"integer issue '{issue.Attribute("name")?.Value}' gives its bounds in a <range> element, not as lowerbound/upperbound attributes; read as GENIUS does"));
+        return value;
+    }
+
     private static double RealBound(XElement issue, string attribute, string file) =>
         issue.Attribute(attribute) is not null ? Number(issue, attribute, file)
         : issue.Element("range") is { } range ? Number(range, attribute, file)
         : throw Error(issue, file, $"real issue has no {attribute} (attribute or range element)");
 
-    private static string Required(XElement e, string attribute, string file) =>
+    internal static string Required(XElement e, string attribute, string file) =>
         e.Attribute(attribute)?.Value ?? throw Error(e, file, $"missing attribute '{attribute}'");
 
-    private static double Number(XElement e, string attribute, string file)
+    internal static double Number(XElement e, string attribute, string file)
     {
         var text = Required(e, attribute, file);
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
         throw Error(e, file, $"attribute '{attribute}' is '{text}', not a number");
     }
 
-    private static GeniusFormatException Error(XElement e, string file, string problem, Exception? inner = null)
+    private static GeniusWarning Warning(XElement e, string file, string message)
+    {
+        var info = (IXmlLineInfo)e;
+        return new GeniusWarning(file, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0, message);
+    }
+
+    internal static GeniusFormatException Error(XElement e, string file, string problem, Exception? inner = null)
     {
         var info = (IXmlLineInfo)e;
         return new GeniusFormatException(file, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0, e.Name.LocalName, problem, inner);
