@@ -24,12 +24,10 @@ public sealed class ReleaseBuild : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        // A separate intermediate folder keeps this build out of the test run's own obj/ and bin/ folders.
+        // Release, so its obj/ and bin/ folders are not those of the Debug build the tests run from.
         var (code, output) = await RunAsync("dotnet", Repository.Root, TimeSpan.FromMinutes(12),
             "pack", Repository.Path("src", "Parley.Cli", "Parley.Cli.csproj"), "-c", "Release", "-nodeReuse:false", "-v", "q",
-            "-o", Packages, $"-p:PublishDir={Published}{Path.DirectorySeparatorChar}",
-            $"-p:BaseIntermediateOutputPath={Path.Combine(_root, "obj")}{Path.DirectorySeparatorChar}",
-            $"-p:BaseOutputPath={Path.Combine(_root, "bin")}{Path.DirectorySeparatorChar}");
+            "-o", Packages, $"-p:PublishDir={Published}{Path.DirectorySeparatorChar}");
         if (code != 0) throw new InvalidOperationException($"dotnet pack failed ({code}):\n{output}");
     }
 
