@@ -77,7 +77,8 @@ echo "single file --version: $(bare "$work/single/parley" --version) ($(ms bare 
 bare "$work/single/parley" settle --genius tests/data/genius/EnglandZimbabwe2010 --json | grep -q '"nash"' && echo "single file settle (OR-Tools): ok"
 echo "single file draft stats, 50 MB: $(ms bare "$work/single/parley" draft stats "$draft") ms"
 port=$((5900 + RANDOM % 500))
-(cd "$empty" && bare "$work/single/parley" serve -d "$work/single.db" --urls "http://127.0.0.1:$port" > "$work/single-serve.log" 2>&1) &
+(cd "$empty" && exec env -i HOME="$HOME" PATH=/usr/bin:/bin DOTNET_ROOT="$empty" PARLEY_RECORD_KEY="$work/record-key.pem" \
+  "$work/single/parley" serve -d "$work/single.db" --urls "http://127.0.0.1:$port" > "$work/single-serve.log" 2>&1) &
 server=$!
 for _ in $(seq 240); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 echo "single file serve: /healthz $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz"), blazor.web.js $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/_framework/blazor.web.js"), app.css $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/app.css")"

@@ -29,7 +29,7 @@ public sealed class ContainerDefinitionTests
     public void Image_KeepsDatabaseAndRecordKeyInTheDataFolder()
     {
         var environment = Items("ContainerEnvironmentVariable").ToDictionary(i => (string)i.Attribute("Include")!, i => (string?)i.Attribute("Value"));
-        Assert.Equal("/data/parley.db", environment["Parley__Database"]);
+        Assert.Equal("/data/parley.db", environment["PARLEY_DATABASE"]);
         Assert.Equal("/data/record-key.pem", environment["PARLEY_RECORD_KEY"]);
     }
 
@@ -38,7 +38,7 @@ public sealed class ContainerDefinitionTests
     {
         var nodes = AppNodes();
         Assert.Equal(2, nodes.Count);
-        var databases = nodes.Select(n => Environment(n)["Parley__Database"]).Distinct().ToList();
+        var databases = nodes.Select(n => Environment(n)["PARLEY_DATABASE"]).Distinct().ToList();
         var database = Assert.Single(databases);
         Assert.Contains("Host=postgres", database);
         Assert.True(Services().ContainsKey("postgres"), "no postgres service");
