@@ -48,16 +48,16 @@ public sealed partial class ReleaseBuildTests(ReleaseBuild build)
         var tools = build.Scratch($"tools-{Guid.NewGuid():N}");
         var (code, output) = await ReleaseBuild.RunAsync("dotnet", tools, TimeSpan.FromMinutes(3),
             "tool", "install", "--tool-path", tools, "parley", "--add-source", build.Packages);
-        Assert.True(code == 0, output);
+        Assert.True(code == 0, $"dotnet tool install: exit {code}\n{output}");
 
         var (versionCode, version) = await ReleaseBuild.RunAsync(Path.Combine(tools, "parley"), tools, TimeSpan.FromMinutes(1), "--version");
-        Assert.Equal(0, versionCode);
+        Assert.True(versionCode == 0, $"parley --version: exit {versionCode}\n{version}");
         Assert.Matches(@"^\d+\.\d+\.\d+", version.Trim());
 
         // The installed tool works on real input: a draft from the shared material.
         var draft = Parley.Testing.TestData.Path("drafts", "cop21-2015-10-23.md");
         var (statsCode, stats) = await ReleaseBuild.RunAsync(Path.Combine(tools, "parley"), tools, TimeSpan.FromMinutes(1), "draft", "stats", draft, "--json");
-        Assert.True(statsCode == 0, stats);
+        Assert.True(statsCode == 0, $"parley draft stats: exit {statsCode}\n{stats}");
         Assert.Contains("\"agreedShare\"", stats);
     }
 
@@ -103,18 +103,15 @@ public sealed partial class ReleaseBuildTests(ReleaseBuild build)
                 catch (TaskCanceledException) { }
                 await Task.Delay(200);
             }
-            var output = server.Output;
-            await server.DisposeAsync();
-            throw new InvalidOperationException($"parley serve did not become ready:\n{output}");
+            var exit = server._process.HasExited ? $"it ended with exit code {server._process.ExitCode}" : "it still runs";
+            await server.DisposeAsync(); // also waits for the last lines of its output
+            throw new InvalidOperationException($"parley serve did not become ready ({exit}):\n{server.Output}");
         }
 
         public async ValueTask DisposeAsync()
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
             _process.Dispose();
         }
 
