@@ -22,7 +22,11 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || 
 trap cleanup EXIT
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed: apt-get install -y sqlite3" >&2; exit 1; }
 
+# ReadyToRun images in obj/ are reused by the next publish as they are; those of the single file (one composite image
+# with the framework) make a framework-dependent parley abort at start, so each publish starts without them.
+fresh_r2r() { rm -rf src/Parley.Cli/obj/Release/net10.0/R2R; }
 echo "publishing (Release, ReadyToRun) into $work/out …" >&2
+fresh_r2r
 dotnet publish src/Parley.Cli -c Release -o "$work/out" -nodeReuse:false -v q >/dev/null
 parley="$work/out/parley"
 python3 bench/cold/make-inputs.py . "$work/in"
@@ -67,7 +71,9 @@ echo "(all runs, ms — wc: $(paste -sd, "$work/wc"); stats: $(paste -sd, "$work
 
 [ -n "${SKIP_SINGLE_FILE:-}" ] && exit 0
 echo >&2; echo "publishing the self-contained single file into $work/single …" >&2
+fresh_r2r
 dotnet publish src/Parley.Cli -c Release -o "$work/single" -p:PublishSingleFile=true -p:SelfContained=true -nodeReuse:false -v q >/dev/null
+fresh_r2r
 empty=$(mktemp -d)
 bare() { env -i HOME="$HOME" PATH=/usr/bin:/bin DOTNET_ROOT="$empty" PARLEY_RECORD_KEY="$work/record-key.pem" "$@"; }
 bare sh -c 'command -v dotnet' && { echo "dotnet is still on PATH" >&2; exit 1; }

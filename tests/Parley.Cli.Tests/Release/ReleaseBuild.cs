@@ -24,6 +24,10 @@ public sealed class ReleaseBuild : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
+        // ReadyToRun images left in obj/ by a self-contained publish (bench/cold/run.sh's single file: one composite image
+        // with the framework) are taken as up to date by the next publish, whose parley then aborts at start.
+        var r2r = Repository.Path("src", "Parley.Cli", "obj", "Release", "net10.0", "R2R");
+        if (Directory.Exists(r2r)) Directory.Delete(r2r, recursive: true);
         // Release, so its obj/ and bin/ folders are not those of the Debug build the tests run from.
         var (code, output) = await RunAsync("dotnet", Repository.Root, TimeSpan.FromMinutes(12),
             "pack", Repository.Path("src", "Parley.Cli", "Parley.Cli.csproj"), "-c", "Release", "-nodeReuse:false", "-v", "q",
