@@ -4,7 +4,6 @@ using System.Text.Json;
 using Parley.Core.Drafting;
 using Parley.Server.Drafting;
 using Parley.Core.Formats.Drafting;
-using Spectre.Console;
 
 namespace Parley.Cli.Drafting;
 
@@ -82,7 +81,7 @@ public static class DraftCommand
             if (document is null) return Fail(error, failure!);
             var stats = DraftJson.Stats(path, document);
             if (result.GetValue(json)) output.WriteLine(JsonSerializer.Serialize(stats, DraftJson.Options));
-            else DraftTables.Stats(Console(output), stats);
+            else DraftTables.Stats(output, stats);
             return Ok;
         });
         return command;
@@ -221,16 +220,4 @@ public static class DraftCommand
     }
 
     private static string Plural(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
-
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        bool terminal = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-    }
 }

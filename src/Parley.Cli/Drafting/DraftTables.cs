@@ -1,6 +1,5 @@
 using System.Globalization;
 using Parley.Server.Drafting;
-using Spectre.Console;
 
 namespace Parley.Cli.Drafting;
 
@@ -11,42 +10,40 @@ internal static class DraftTables
 
     private static string Pct(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
 
-    public static void Stats(IAnsiConsole console, DraftJson.StatsJson s)
+    public static void Stats(TextWriter output, DraftJson.StatsJson s)
     {
-        var summary = new Table().Title(Markup.Escape(s.File)).AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
-        summary.AddRow("opening brackets", N(s.Opens));
-        summary.AddRow("top-level brackets", N(s.TopLevel));
-        summary.AddRow("max depth", N(s.MaxDepth));
-        summary.AddRow("alternative groups", N(s.AlternativeGroups));
-        summary.AddRow("\"Option n\" labels", N(s.OptionLabels));
-        summary.AddRow("placeholders", N(s.Placeholders));
-        summary.AddRow("facilitator notes", N(s.Notes));
-        summary.AddRow("words", N(s.Words));
-        summary.AddRow("agreed words", N(s.AgreedWords));
-        summary.AddRow("agreed share", Pct(s.AgreedShare));
-        summary.AddRow("problems", N(s.Problems.Count));
-        summary.AddRow("warnings", N(s.Warnings.Count));
-        console.Write(summary);
-        Areas(console, "sections", s.Sections);
-        Areas(console, "issues", s.Issues);
+        var summary = new TextTable { Title = s.File }.Column("figure").Column("value", right: true);
+        summary.Row("opening brackets", N(s.Opens));
+        summary.Row("top-level brackets", N(s.TopLevel));
+        summary.Row("max depth", N(s.MaxDepth));
+        summary.Row("alternative groups", N(s.AlternativeGroups));
+        summary.Row("\"Option n\" labels", N(s.OptionLabels));
+        summary.Row("placeholders", N(s.Placeholders));
+        summary.Row("facilitator notes", N(s.Notes));
+        summary.Row("words", N(s.Words));
+        summary.Row("agreed words", N(s.AgreedWords));
+        summary.Row("agreed share", Pct(s.AgreedShare));
+        summary.Row("problems", N(s.Problems.Count));
+        summary.Row("warnings", N(s.Warnings.Count));
+        summary.Write(output);
+        Areas(output, "sections", s.Sections);
+        Areas(output, "issues", s.Issues);
         if (s.Parties.Count > 0)
         {
-            var parties = new Table().AddColumn("party").AddColumn(new TableColumn("brackets").RightAligned()).AddColumn(new TableColumn("words").RightAligned());
-            foreach (var p in s.Parties) parties.AddRow(Markup.Escape(p.Party), N(p.Brackets), N(p.Words));
-            console.Write(parties);
+            var parties = new TextTable().Column("party").Column("brackets", right: true).Column("words", right: true);
+            foreach (var p in s.Parties) parties.Row(p.Party, N(p.Brackets), N(p.Words));
+            parties.Write(output);
         }
-        foreach (var p in s.Problems.Concat(s.Warnings)) console.WriteLine($"{s.File}:{p.Line}:{p.Column}: {p.Message}");
+        foreach (var p in s.Problems.Concat(s.Warnings)) output.WriteLine($"{s.File}:{p.Line}:{p.Column}: {p.Message}");
     }
 
-    private static void Areas(IAnsiConsole console, string title, IReadOnlyList<DraftJson.AreaJson> areas)
+    // A long draft has thousands of sections: plain text tables, not Spectre's layout (TextTable says why).
+    private static void Areas(TextWriter output, string title, IReadOnlyList<DraftJson.AreaJson> areas)
     {
         if (areas.Count == 0) return;
-        var table = new Table().AddColumn(title)
-            .AddColumn(new TableColumn("brackets").RightAligned())
-            .AddColumn(new TableColumn("words").RightAligned())
-            .AddColumn(new TableColumn("agreed").RightAligned());
-        foreach (var a in areas) table.AddRow(Markup.Escape(a.Name), N(a.Opens), N(a.Words), Pct(a.AgreedShare));
-        console.Write(table);
+        var table = new TextTable().Column(title).Column("brackets", right: true).Column("words", right: true).Column("agreed", right: true);
+        foreach (var a in areas) table.Row(a.Name, N(a.Opens), N(a.Words), Pct(a.AgreedShare));
+        table.Write(output);
     }
 
     public static void Diff(TextWriter output, DraftJson.DiffJson d)

@@ -103,7 +103,7 @@ internal static class StoredDrafts
             if (await Version(cli, drafts, negotiation, draft, label, ct) is not { } version) return ExitCodes.Failure;
             var stats = DraftJson.Stats($"{draft}/{version.Label}", version.Document);
             if (json) cli.Out.WriteLine(JsonSerializer.Serialize(stats, DraftJson.Options));
-            else DraftTables.Stats(cli.Console, stats);
+            else DraftTables.Stats(cli.Out, stats);
             return ExitCodes.Ok;
         });
 

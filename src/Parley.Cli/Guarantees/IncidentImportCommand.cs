@@ -33,15 +33,18 @@ internal static class IncidentImportCommand
         {
             var cli = new Cli(parse);
             var file = parse.GetValue(path)!;
+            // The file's digest (for the history entry) is taken on the other core while this one parses the file.
+            using var hashing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var digest = file.Exists ? Task.Run(() => Digest(file, hashing.Token), hashing.Token) : null;
             var import = IncidentFiles.Read(file.FullName, parse.GetValue(format)!, cli.Error);
-            if (import is null) return ExitCodes.Failure;
-            if (import.FileRejected)
+            if (import is null || import.FileRejected || digest is null)
             {
+                await hashing.CancelAsync();
+                if (import is null) return ExitCodes.Failure;
                 Report(cli, parse.GetValue(json), import, [], 0, 0);
                 return ExitCodes.Problems;
             }
-            string hash;
-            await using (var stream = file.OpenRead()) hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+            var hash = await digest;
             return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
             {
                 var id = parse.GetValue(negotiation);
@@ -76,6 +79,12 @@ internal static class IncidentImportCommand
             });
         });
         return command;
+    }
+
+    private static async Task<string> Digest(FileInfo file, CancellationToken ct)
+    {
+        await using var stream = file.OpenRead();
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
     }
 
     private static void Report(Cli cli, bool json, IncidentImport import, IReadOnlyList<ImportError> refused, int imported, int duplicates)

@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// A boxed text table (the look of Spectre's default table) written straight to a <see cref="TextWriter"/>. For
+/// outputs of thousands of rows — the sections of a long draft — where laying out a Spectre table costs more than
+/// reading and measuring the draft itself. The first column wraps at spaces to keep the table within
+/// <see cref="Width"/>; the others are never wrapped.
+/// </summary>
+internal sealed class TextTable
+{
+    private readonly List<(string Name, bool Right)> _columns = [];
+    private readonly List<string[]> _rows = [];
+
+    /// <summary>The widest the table may be, borders included (80 for redirected output, like Spectre).</summary>
+    public int Width { get; init; } = 80;
+
+    /// <summary>A title centred above the table.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Adds a column; <paramref name="right"/> aligns its cells to the right.</summary>
+    public TextTable Column(string name, bool right = false)
+    {
+        _columns.Add((name, right));
+        return this;
+    }
+
+    /// <summary>Adds a row of as many cells as there are columns.</summary>
+    public TextTable Row(params string[] cells)
+    {
+        if (cells.Length != _columns.Count) throw new ArgumentException($"{cells.Length} cells for {_columns.Count} columns", nameof(cells));
+        _rows.Add(cells);
+        return this;
+    }
+
+    /// <summary>Writes the table to <paramref name="output"/>.</summary>
+    public void Write(TextWriter output)
+    {
+        var widths = _columns.Select((c, i) => _rows.Aggregate(c.Name.Length, (w, r) => Math.Max(w, r[i].Length))).ToArray();
+        var others = widths.Skip(1).Sum() + 3 * _columns.Count + 1;
+        widths[0] = Math.Max(Math.Min(widths[0], Width - others), Math.Min(widths[0], 10));
+        var total = widths.Sum() + 3 * _columns.Count + 1;
+        var text = new StringBuilder();
+        if (Title is { } title) text.Append(' ', Math.Max(0, (total - title.Length) / 2)).Append(title).Append('\n');
+        Rule(text, widths, '┌', '┬', '┐');
+        Line(text, widths, _columns.Select(c => c.Name).ToArray());
+        Rule(text, widths, '├', '┼', '┤');
+        foreach (var row in _rows) Line(text, widths, row);
+        Rule(text, widths, '└', '┴', '┘');
+        output.Write(text.ToString());
+    }
+
+    private static void Rule(StringBuilder text, int[] widths, char left, char middle, char right)
+    {
+        text.Append(left);
+        for (var i = 0; i < widths.Length; i++) text.Append('─', widths[i] + 2).Append(i == widths.Length - 1 ? right : middle);
+        text.Append('\n');
+    }
+
+    private void Line(StringBuilder text, int[] widths, string[] cells)
+    {
+        var first = Wrap(cells[0], widths[0]);
+        for (var line = 0; line < first.Count; line++)
+        {
+            text.Append('│');
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var cell = i == 0 ? first[line] : line == 0 ? cells[i] : "";
+                var pad = widths[i] - cell.Length;
+                text.Append(' ');
+                if (_columns[i].Right) text.Append(' ', pad).Append(cell);
+                else text.Append(cell).Append(' ', pad);
+                text.Append(" │");
+            }
+            text.Append('\n');
+        }
+    }
+
+    private static List<string> Wrap(string cell, int width)
+    {
+        if (cell.Length <= width) return [cell];
+        var lines = new List<string>();
+        var rest = cell.AsSpan();
+        while (rest.Length > width)
+        {
+            var cut = rest[..(width + 1)].LastIndexOf(' ');
+            if (cut <= 0) cut = width; // one word longer than the column: split it
+            lines.Add(rest[..cut].TrimEnd().ToString());
+            rest = rest[cut..].TrimStart();
+        }
+        if (rest.Length > 0) lines.Add(rest.ToString());
+        return lines;
+    }
+}
