@@ -71,4 +71,25 @@ public abstract class BrowserTest : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>
+    /// Chooses <paramref name="file"/> in <paramref name="input"/> until <paramref name="submit"/> is enabled: like a click,
+    /// the input's change can still be lost while the circuit settles, and the form then never learns of the file.
+    /// </summary>
+    protected static async Task ChooseFileUntilEnabledAsync(ILocator input, FilePayload file, ILocator submit, int attempts = 4)
+    {
+        for (var k = 0; k < attempts; k++)
+        {
+            await input.SetInputFilesAsync(file);
+            try
+            {
+                await Assertions.Expect(submit).ToBeEnabledAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (k < attempts - 1)
+            {
+                // Not yet: the change fell before the circuit was ready; choose the file again.
+            }
+        }
+    }
 }

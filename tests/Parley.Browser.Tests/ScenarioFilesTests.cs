@@ -46,7 +46,7 @@ public sealed class ScenarioFilesTests : BrowserTest
         await OpenAsAdministratorAsync(page, "/scenarios");
         // Line 15 names a party that does not exist; line 16 a date that does not exist.
         var bad = Harbour.Replace("{party: north, issue", "{party: east, issue").Replace("2025-12-02", "2025-12-32");
-        await page.Locator("#scenario-file").SetInputFilesAsync(Yaml("bad-harbour.yaml", bad));
+        await ChooseFileUntilEnabledAsync(page.Locator("#scenario-file"), Yaml("bad-harbour.yaml", bad), page.GetByRole(AriaRole.Button, new() { Name = "Import" }));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
         var errors = page.Locator("#scenario-errors");
@@ -67,7 +67,7 @@ public sealed class ScenarioFilesTests : BrowserTest
     {
         var page = await Browser.NewUserAsync();
         await OpenAsAdministratorAsync(page, "/scenarios");
-        await page.Locator("#scenario-file").SetInputFilesAsync(Yaml("harbour.yaml", Harbour));
+        await ChooseFileUntilEnabledAsync(page.Locator("#scenario-file"), Yaml("harbour.yaml", Harbour), page.GetByRole(AriaRole.Button, new() { Name = "Import" }));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported “harbour-talks” from harbour.yaml");
@@ -78,7 +78,7 @@ public sealed class ScenarioFilesTests : BrowserTest
 
         // The same id again: nothing happens until the user confirms the replacement.
         var renamed = Harbour.Replace("title: Harbour access talks", "title: Harbour access talks, second reading");
-        await page.Locator("#scenario-file").SetInputFilesAsync(Yaml("harbour-2.yaml", renamed));
+        await ChooseFileUntilEnabledAsync(page.Locator("#scenario-file"), Yaml("harbour-2.yaml", renamed), page.GetByRole(AriaRole.Button, new() { Name = "Import" }));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         await Expect(page.Locator(".confirm")).ToContainTextAsync("A negotiation “harbour-talks” is already stored");
         await Expect(listed).ToContainTextAsync("Harbour access talks");
