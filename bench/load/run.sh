@@ -40,7 +40,8 @@ mediator=$("$parley" tokens create mediator -d "$database" 2>/dev/null)
 # One line per run: requests/s, p50, p99, non-2xx.
 measure() { # name, connections, wrk arguments…
   local name=$1 connections=$2; shift 2
-  local out; out=$(wrk -t2 -c"$connections" -d"${each}s" --latency "$@")
+  local threads=$(( connections < 2 ? connections : 2 ))
+  local out; out=$(wrk -t"$threads" -c"$connections" -d"${each}s" --latency "$@")
   local rps p50 p99 bad
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
