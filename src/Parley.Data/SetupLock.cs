@@ -74,7 +74,7 @@ internal static class SetupLock
     {
         if (string.IsNullOrEmpty(file) || file == ":memory:") return new Held(() => Task.CompletedTask);
         var path = Path.GetFullPath(file) + "-setup.lock";
-        var deadline = DateTime.UtcNow + Patience;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp(); // elapsed time, not a clock reading
         while (true)
         {
             try
@@ -82,7 +82,7 @@ internal static class SetupLock
                 var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 return new Held(() => stream.DisposeAsync().AsTask());
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException) when (System.Diagnostics.Stopwatch.GetElapsedTime(started) < Patience)
             {
                 await Task.Delay(50, ct);
             }
