@@ -91,11 +91,10 @@ public sealed partial class NegotiationStore
     private async Task<bool> WriteOneAsync(PendingChange pending, Dictionary<string, (long First, long Head, Negotiation? Negotiation)> held,
         CancellationToken ct)
     {
-        // Under the writer lock the head is the stored state: a copy of the negotiation held at that head is what a
-        // whole read would return.
-        // A negotiation changed earlier in this batch is at the head that change left (no other writer came in between)
-        // and is this batch's own: the change applies to it in place. Otherwise a copy of the one held at the head (one
-        // copy per batch, not per change: with many statements a copy is large), else a whole read.
+        // Under the writer lock the head is the stored state, so a negotiation held at that head is what a whole read would
+        // return. One changed earlier in this batch is at the head that change left (no other writer came in between) and
+        // is this batch's own: the change applies to it in place. Otherwise a copy of the one held in memory at the head
+        // (one copy per batch, not per change: with many statements a copy is large), else a whole read.
         var earlier = held.TryGetValue(pending.Id, out var h);
         var head = earlier ? h.Head : await HeadAsync(pending.Id, ct);
         var negotiation = (earlier ? h.Negotiation : versions?.Find(pending.Id, head)?.Copy()) ?? await ReadAsync(pending.Id, ct);
