@@ -31,17 +31,28 @@ public sealed class ServerProcess : IAsyncDisposable
     /// Starts <c>parley serve --urls … -d DATABASE</c> with <c>PARLEY_RECORD_KEY</c> = <paramref name="keyFile"/> and
     /// waits until <c>/readyz</c> answers 200 (migrated; the Berlin demo and its accounts seeded into an empty database).
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(string database, string keyFile, TimeSpan timeout)
+    public static Task<ServerProcess> StartAsync(string database, string keyFile, TimeSpan timeout) =>
+        StartAsync(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "parley.dll")], AppContext.BaseDirectory, database, keyFile, timeout);
+
+    /// <summary>
+    /// The same with a published <paramref name="parley"/> executable, started from <paramref name="workingDirectory"/>
+    /// (far from the repository: what it serves must be found beside the app).
+    /// </summary>
+    public static Task<ServerProcess> StartPublishedAsync(string parley, string workingDirectory, string database, string keyFile, TimeSpan timeout) =>
+        StartAsync(parley, [], workingDirectory, database, keyFile, timeout);
+
+    private static async Task<ServerProcess> StartAsync(string program, string[] leading, string workingDirectory, string database,
+        string keyFile, TimeSpan timeout)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "parley.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "-d", database })
+        foreach (var arg in leading.Concat(["serve", "--urls", $"http://127.0.0.1:{port}", "-d", database]))
             start.ArgumentList.Add(arg);
         start.Environment["PARLEY_RECORD_KEY"] = keyFile;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
+using Parley.Cli.Tests.Crash;
+
 namespace Parley.Cli.Tests.Release;
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed partial class ReleaseBuildTests(ReleaseBuild build)
     public async Task PublishedServe_ServesHealthzThePagesAndTheirAssets()
     {
         var data = build.Scratch($"serve-{Guid.NewGuid():N}");
-        await using var server = await Server.StartAsync(Path.Combine(build.Published, "parley"), data);
+        await using var server = await ServerProcess.StartPublishedAsync(Path.Combine(build.Published, "parley"), data,
+            Path.Combine(data, "parley.db"), Path.Combine(data, "record-key.pem"), TimeSpan.FromMinutes(2));
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
 
         var health = await http.GetAsync("/healthz");
@@ -63,70 +66,4 @@ public sealed partial class ReleaseBuildTests(ReleaseBuild build)
 
     [GeneratedRegex("""(?:href|src)="(?<path>[^"]+\.(?:css|js))""")]
     private static partial Regex AssetReference();
-
-    /// <summary>A published <c>parley serve</c> on a free loopback port, with its own database and record key.</summary>
-    private sealed class Server : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-        private Server(Process process, Uri address) => (_process, Address) = (process, address);
-
-        public Uri Address { get; }
-
-        public string Output => string.Join('\n', _lines);
-
-        public static async Task<Server> StartAsync(string parley, string data)
-        {
-            var port = FreePort();
-            // Started from the data folder, far from the repository: the assets must be found beside the app.
-            var start = new ProcessStartInfo(parley) { WorkingDirectory = data, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "serve", "--database", Path.Combine(data, "parley.db"), "--urls", $"http://127.0.0.1:{port}" })
-                start.ArgumentList.Add(arg);
-            start.Environment["PARLEY_RECORD_KEY"] = Path.Combine(data, "record-key.pem");
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            var server = new Server(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-            server._process.OutputDataReceived += (_, e) => server.Keep(e.Data);
-            server._process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
-            server._process.BeginOutputReadLine();
-            server._process.BeginErrorReadLine();
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-            while (DateTime.UtcNow < deadline)
-            {
-                if (server._process.HasExited) break;
-                try
-                {
-                    if ((await http.GetAsync(new Uri(server.Address, "/readyz"))).IsSuccessStatusCode) return server;
-                }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-                await Task.Delay(200);
-            }
-            var exit = server._process.HasExited ? $"it ended with exit code {server._process.ExitCode}" : "it still runs";
-            await server.DisposeAsync(); // also waits for the last lines of its output
-            throw new InvalidOperationException($"parley serve did not become ready ({exit}):\n{server.Output}");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is null) return;
-            _lines.Enqueue(line);
-            while (_lines.Count > 200) _lines.TryDequeue(out _);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
 }
