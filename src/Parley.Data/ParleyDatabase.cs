@@ -43,10 +43,23 @@ public static class ParleyDatabase
     /// for a SQLite file the folder is created if missing. Call <see cref="MigrateAsync"/> before first use.
     /// </summary>
     /// <exception cref="ParleyDatabaseException">A malformed connection string, or a folder that cannot be created.</exception>
-    public static ParleyDbContext Open(string? database)
+    public static ParleyDbContext Open(string? database) => Factory(database)();
+
+    /// <summary>
+    /// Makes contexts for <paramref name="database"/> (see <see cref="Open"/>), its options read and checked once: a
+    /// server opens one per request, and a context made from options it has seen before skips EF's service set-up.
+    /// </summary>
+    /// <exception cref="ParleyDatabaseException">A malformed connection string, or a folder that cannot be created.</exception>
+    public static Func<ParleyDbContext> Factory(string? database)
     {
         var target = string.IsNullOrWhiteSpace(database) ? DefaultSqlitePath() : database.Trim();
-        return IsPostgres(target) ? OpenPostgres(target) : OpenSqlite(target);
+        if (IsPostgres(target))
+        {
+            var postgres = PostgresOptions(target);
+            return () => new PostgresParleyDbContext(postgres);
+        }
+        var sqlite = SqliteOptions(target);
+        return () => new SqliteParleyDbContext(sqlite);
     }
 
     /// <summary>
@@ -105,7 +118,7 @@ public static class ParleyDatabase
         }
     }
 
-    private static ParleyDbContext OpenSqlite(string target)
+    private static DbContextOptions<SqliteParleyDbContext> SqliteOptions(string target)
     {
         SqliteConnectionStringBuilder builder;
         try
@@ -132,11 +145,11 @@ public static class ParleyDatabase
                 throw new ParleyDatabaseException($"Cannot create the folder for the SQLite file {file}: {e.Message}", e);
             }
         }
-        return new SqliteParleyDbContext(new DbContextOptionsBuilder<SqliteParleyDbContext>()
-            .UseSqlite(builder.ToString()).AddInterceptors(SqliteDurability.Instance).Options);
+        return new DbContextOptionsBuilder<SqliteParleyDbContext>()
+            .UseSqlite(builder.ToString()).AddInterceptors(SqliteDurability.Instance).Options;
     }
 
-    private static ParleyDbContext OpenPostgres(string target)
+    private static DbContextOptions<PostgresParleyDbContext> PostgresOptions(string target)
     {
         string connectionString;
         try
@@ -148,8 +161,7 @@ public static class ParleyDatabase
         {
             throw new ParleyDatabaseException($"Not a usable PostgreSQL connection string: {e.Message}", e);
         }
-        return new PostgresParleyDbContext(new DbContextOptionsBuilder<PostgresParleyDbContext>()
-            .UseNpgsql(connectionString).Options);
+        return new DbContextOptionsBuilder<PostgresParleyDbContext>().UseNpgsql(connectionString).Options;
     }
 
     /// <summary><c>postgres://user:password@host:port/database?sslmode=require</c> as a keyword connection string.</summary>

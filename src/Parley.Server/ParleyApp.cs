@@ -33,7 +33,8 @@ public static class ParleyApp
         var database = builder.Configuration["Parley:Database"];
         builder.AddParleyOperations();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped(_ => ParleyDatabase.Open(database));
+        var contexts = ParleyDatabase.Factory(database);
+        builder.Services.AddScoped(_ => contexts());
         builder.Services.AddScoped<NegotiationStore>();
         builder.Services.AddScoped<DraftStore>();
         builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();

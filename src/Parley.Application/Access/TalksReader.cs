@@ -4,6 +4,7 @@ using Parley.Core.Settlement;
 using Parley.Core.Talks;
 using Parley.Application.Reading;
 using Parley.Data;
+using Parley.Data.Access;
 using Parley.Data.Drafting;
 using Parley.Data.Guarantees;
 
@@ -21,8 +22,28 @@ namespace Parley.Application.Access;
 public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarantees, DraftStore drafts, NegotiationCache? cache = null)
 {
     /// <summary>The negotiation as stored now, with what each viewer sees of it (from the cache when there is one).</summary>
-    public async Task<NegotiationSnapshot> SnapshotAsync(string id, CancellationToken ct = default) =>
-        cache is null ? new NegotiationSnapshot(await store.LoadVersionAsync(id, ct)) : await cache.GetAsync(store, id, ct);
+    public Task<NegotiationSnapshot> SnapshotAsync(string id, CancellationToken ct = default) => SnapshotAsync(id, null, ct);
+
+    /// <summary>
+    /// The negotiation at <paramref name="head"/> or later, a head read earlier in the same request (when access was
+    /// checked, <see cref="ViewerOfAsync"/>); null reads it now.
+    /// </summary>
+    public async Task<NegotiationSnapshot> SnapshotAsync(string id, long? head, CancellationToken ct = default) =>
+        cache is null ? new NegotiationSnapshot(await store.LoadVersionAsync(id, ct)) : await cache.GetAsync(store, id, head, ct);
+
+    /// <summary>
+    /// How the user <paramref name="userId"/> sees negotiation <paramref name="id"/> (null when not a member), and the
+    /// head of its record read for it: one indexed row per request when the negotiation is in the cache at that head,
+    /// which remembers memberships (<see cref="NegotiationSnapshot.MemberAsync"/>); the membership row besides otherwise.
+    /// </summary>
+    public async Task<(Viewer? Viewer, long Head)> ViewerOfAsync(string id, string userId, string userName, MembershipStore memberships,
+        CancellationToken ct = default)
+    {
+        var head = await store.HeadAsync(id, ct);
+        var read = () => memberships.ViewerAsync(userId, userName, id, ct);
+        var viewer = cache?.Peek(id, head) is { } kept ? await kept.MemberAsync(userId, userName, read) : await read();
+        return (viewer, head);
+    }
 
     /// <summary>The negotiation as <paramref name="viewer"/> may see it, or null when there is none with this id.</summary>
     public async Task<Negotiation?> LoadAsync(string id, Viewer viewer, CancellationToken ct = default) =>
@@ -32,9 +53,13 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
     /// A figure derived from what <paramref name="viewer"/> sees, computed once per change of the negotiation and viewer
     /// scope (<see cref="NegotiationSnapshot.Derived{T}"/>); null when there is no negotiation with this id.
     /// </summary>
-    public async Task<T?> DerivedAsync<T>(string id, Viewer viewer, string figure, Func<Negotiation, T> compute, CancellationToken ct = default)
+    public Task<T?> DerivedAsync<T>(string id, Viewer viewer, string figure, Func<Negotiation, T> compute, CancellationToken ct = default)
+        where T : class => DerivedAsync(id, null, viewer, figure, compute, ct);
+
+    /// <summary>As <see cref="DerivedAsync{T}(string, Viewer, string, Func{Negotiation, T}, CancellationToken)"/>, at a head read earlier in the request.</summary>
+    public async Task<T?> DerivedAsync<T>(string id, long? head, Viewer viewer, string figure, Func<Negotiation, T> compute, CancellationToken ct = default)
         where T : class =>
-        (await SnapshotAsync(id, ct)).Derived(viewer, figure, n => Operations.EngineTimings.Measure(figure, () => compute(n)));
+        (await SnapshotAsync(id, head, ct)).Derived(viewer, figure, n => Operations.EngineTimings.Measure(figure, () => compute(n)));
 
     /// <summary>The negotiation and the preference profiles <paramref name="viewer"/> may see, or null when there is none with this id.</summary>
     public async Task<(Negotiation Negotiation, IReadOnlyList<PartyPreferences> Preferences)?> LoadWithPreferencesAsync(

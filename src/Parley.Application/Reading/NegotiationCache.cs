@@ -75,9 +75,17 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
 
     /// <summary>The negotiation as stored now (at the head read first), from memory when nothing changed since it was loaded.</summary>
     /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
-    public async Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, CancellationToken ct = default)
+    public Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, CancellationToken ct = default) =>
+        GetAsync(store, id, null, ct);
+
+    /// <summary>
+    /// The negotiation at <paramref name="head"/> or later, where <paramref name="head"/> was read earlier in the same
+    /// request (<see cref="Peek"/>'s caller); null reads the head first, as <see cref="GetAsync(NegotiationStore, string, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
+    public async Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, long? head, CancellationToken ct = default)
     {
-        var head = await store.HeadAsync(id, ct);
+        head ??= await store.HeadAsync(id, ct);
         var waited = false;
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -124,6 +132,16 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
         return new NegotiationSnapshot(await store.LoadVersionAsync(id, ct)); // never kept: something keeps replacing the slot
     }
 
+    /// <summary>
+    /// The snapshot kept for <paramref name="id"/> when it is at <paramref name="head"/> or later, without reading or
+    /// loading anything: null when there is none (a negotiation never read, or only by non-members, is never loaded here).
+    /// </summary>
+    public NegotiationSnapshot? Peek(string id, long head)
+    {
+        lock (_slots)
+            return _slots.TryGetValue(id, out var slot) && slot.IsCompletedSuccessfully && slot.Result.Head >= head ? slot.Result : null;
+    }
+
     private async Task<NegotiationSnapshot> LoadAsync(NegotiationStore store, string id, CancellationToken ct)
     {
         await Task.Yield(); // run the load outside the caller's lock
@@ -152,6 +170,7 @@ public sealed class NegotiationSnapshot
 {
     private readonly ConcurrentDictionary<string, Lazy<Negotiation?>> _scoped = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Scope, string Figure), Lazy<object?>> _derived = new();
+    private readonly ConcurrentDictionary<(string UserId, string UserName), Viewer?> _members = new();
     private long _lastRead;
 
     /// <summary>Wraps a version read from the store.</summary>
@@ -181,6 +200,24 @@ public sealed class NegotiationSnapshot
         Interlocked.Exchange(ref _lastRead, Interlocked.Increment(ref _reads));
         return this;
     }
+
+    /// <summary>
+    /// How the user <paramref name="userId"/> (named <paramref name="userName"/>) sees this negotiation, read once per
+    /// snapshot through <paramref name="read"/> (its membership; null when not a member). A membership is granted and
+    /// revoked with an entry in the negotiation's record, so the head moves and a later request gets a new snapshot:
+    /// what is remembered here was true when the record stood at this head or later.
+    /// </summary>
+    public async Task<Viewer?> MemberAsync(string userId, string userName, Func<Task<Viewer?>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (_members.TryGetValue((userId, userName), out var known)) return known;
+        var viewer = await read();
+        if (_members.Count < MaxMembers) _members.TryAdd((userId, userName), viewer);
+        return viewer;
+    }
+
+    /// <summary>How many users' memberships one snapshot remembers; beyond, each is read every time.</summary>
+    public const int MaxMembers = 1024;
 
     /// <summary>The negotiation as <paramref name="viewer"/> may see it (<see cref="NegotiationScope.For"/>), null when there is none.</summary>
     public Negotiation? For(Viewer viewer) => Version.Negotiation is not { } n ? null

@@ -14,9 +14,10 @@ public sealed record ApiTokenOwner(string TokenId, string UserId, string UserNam
 /// <summary>
 /// Personal API tokens. A secret is <c>parley_</c> + 43 characters of base64url (256 random bits from the OS's
 /// CSPRNG); only its SHA-256 is stored, so a database copy yields no usable token. A secret of that entropy needs no
-/// slow password hash: a fast, unsalted digest is what GitHub and others store for such tokens.
+/// slow password hash: a fast, unsalted digest is what GitHub and others store for such tokens. A server passes a
+/// <see cref="TokenCache"/>, which spares the lookup of a token seen less than a second ago.
 /// </summary>
-public sealed class TokenStore(ParleyDbContext db, TimeProvider clock)
+public sealed class TokenStore(ParleyDbContext db, TimeProvider clock, TokenCache? cache = null)
 {
     /// <summary>What every secret starts with (so scanners can find leaked ones).</summary>
     public const string Prefix = "parley_";
@@ -55,9 +56,15 @@ public sealed class TokenStore(ParleyDbContext db, TimeProvider clock)
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 100) return null;
         var hash = Hash(secret);
         var now = clock.GetUtcNow();
-        // Every request with a token comes here (a revoked token stops at once), so only the columns it needs are read.
+        // Every request with a token comes here, so only the columns it needs are read, and a cache spares even that
+        // for a token read less than TokenCache.Revalidate ago.
         ct.ThrowIfCancellationRequested();
-        var found = await HotQueries.For(db).Token(db, hash);
+        var found = cache?.Find(hash);
+        if (found is null)
+        {
+            found = await HotQueries.For(db).Token(db, hash);
+            if (found is not null) cache?.Remember(hash, found);
+        }
         if (found is null || found.ExpiresAt is { } expires && expires <= now) return null;
         return new ApiTokenOwner(found.Id, found.UserId, found.UserName ?? found.UserId, found.NegotiationId);
     }
@@ -78,7 +85,9 @@ public sealed class TokenStore(ParleyDbContext db, TimeProvider clock)
         var now = Instants.ToMicroseconds(clock.GetUtcNow());
         var tokens = db.ApiTokens.Where(t => t.Id == id && t.RevokedAt == null);
         if (normalized is not null) tokens = tokens.Where(t => db.Users.Any(u => u.Id == t.UserId && u.NormalizedUserName == normalized));
-        return await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct) > 0;
+        var revoked = await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct) > 0;
+        if (revoked) cache?.Forget();
+        return revoked;
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -30,6 +30,7 @@ public static class SignInSetup
     {
         var services = builder.Services;
         services.AddParleyIdentityCore().AddSignInManager().AddDefaultTokenProviders();
+        services.AddSingleton<TokenCache>();
         services.AddScoped<TokenStore>();
         services.AddScoped<MembershipStore>();
         services.AddScoped<CurrentViewer>();

@@ -93,7 +93,7 @@ public static class NegotiationsApi
     {
         var at = Infrastructure.Input.AsOf(asOf, clock);
         // Computed once per change and viewer scope, re-stamped for each instant (StatusTimeline).
-        return await reader.DerivedAsync(id, viewer.Viewer, "status", n => new StatusTimeline(n), ct) is { } timeline
+        return await reader.DerivedAsync(id, viewer.Head, viewer.Viewer, "status", n => new StatusTimeline(n), ct) is { } timeline
             ? TypedResults.Ok(StatusView.From(timeline.At(at)))
             : TypedResults.NotFound();
     }

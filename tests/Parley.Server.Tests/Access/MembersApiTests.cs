@@ -30,6 +30,8 @@ public sealed class MembersApiTests : IAsyncLifetime
         var granted = await admin.PutAsJsonAsync("/api/negotiations/berlin-2025/members/lena", new { role = "delegation", party = "ua" });
         Assert.Equal(HttpStatusCode.NoContent, granted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lena.GetAsync("/api/negotiations/berlin-2025")).StatusCode);
+        // Read again: now the cached negotiation remembers lena's membership, which the revocation must still end at once.
+        Assert.Equal(HttpStatusCode.OK, (await lena.GetAsync("/api/negotiations/berlin-2025/status")).StatusCode);
         var members = JsonNode.Parse(await admin.GetStringAsync("/api/negotiations/berlin-2025/members"))!.AsArray();
         Assert.Contains(members, m => m!["user"]!.GetValue<string>() == "lena" && m["party"]!.GetValue<string>() == "ua");
 
