@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Parley.Data;
@@ -60,6 +61,24 @@ public static class ParleyDatabase
         }
         var sqlite = SqliteOptions(target);
         return () => new SqliteParleyDbContext(sqlite);
+    }
+
+    /// <summary>
+    /// As <see cref="Factory"/>, but the contexts come from EF's pool (<see cref="PooledDbContextFactory{TContext}"/>):
+    /// disposing one resets it and hands it back, so a server that opens one per request does not set up a new one
+    /// each time (that set-up was a tenth of a cheap read's cost). A context must not be used after it is disposed.
+    /// </summary>
+    /// <exception cref="ParleyDatabaseException">A malformed connection string, or a folder that cannot be created.</exception>
+    public static Func<ParleyDbContext> PooledFactory(string? database, int poolSize = 256)
+    {
+        var target = string.IsNullOrWhiteSpace(database) ? DefaultSqlitePath() : database.Trim();
+        if (IsPostgres(target))
+        {
+            var postgres = new PooledDbContextFactory<PostgresParleyDbContext>(PostgresOptions(target), poolSize);
+            return postgres.CreateDbContext;
+        }
+        var sqlite = new PooledDbContextFactory<SqliteParleyDbContext>(SqliteOptions(target), poolSize);
+        return sqlite.CreateDbContext;
     }
 
     /// <summary>

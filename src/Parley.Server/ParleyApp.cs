@@ -33,7 +33,7 @@ public static class ParleyApp
         var database = builder.Configuration["Parley:Database"];
         builder.AddParleyOperations();
         builder.Services.AddSingleton(TimeProvider.System);
-        var contexts = ParleyDatabase.Factory(database);
+        var contexts = ParleyDatabase.PooledFactory(database);
         builder.Services.AddScoped(_ => contexts());
         builder.Services.AddScoped<NegotiationStore>();
         builder.Services.AddScoped<DraftStore>();

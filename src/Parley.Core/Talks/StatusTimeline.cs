@@ -41,15 +41,24 @@ public sealed class StatusTimeline
     /// <summary>The status as of <paramref name="asOf"/>: the same report <see cref="TalksStatus.Compute"/> gives.</summary>
     public StatusReport At(DateTimeOffset asOf)
     {
-        // The interval [instants[k], instants[k+1]) holding asOf; k = -1 before the first instant.
-        var found = Array.BinarySearch(_instants, asOf.ToUniversalTime());
-        var k = found >= 0 ? found : ~found - 1;
+        var k = IntervalOf(asOf);
         if (!_reports.TryGetValue(k, out var report))
         {
             report = TalksStatus.Compute(_negotiation, k < 0 ? asOf : _instants[k]);
             if (_reports.Count < MaxKept) _reports.TryAdd(k, report);
         }
         return report.AsOf == asOf && report.AsOf.Offset == asOf.Offset ? report : Restamped(report, asOf);
+    }
+
+    /// <summary>
+    /// The interval holding <paramref name="asOf"/>: <c>k</c> for <c>[instants[k], instants[k+1])</c>, −1 before the first
+    /// instant. Two instants in the same interval get reports that differ only in their as-of instant and their open
+    /// offers' time left.
+    /// </summary>
+    public int IntervalOf(DateTimeOffset asOf)
+    {
+        var found = Array.BinarySearch(_instants, asOf.ToUniversalTime());
+        return found >= 0 ? found : ~found - 1;
     }
 
     private static StatusReport Restamped(StatusReport report, DateTimeOffset asOf) => report with

@@ -88,14 +88,14 @@ public static class NegotiationsApi
     private static async Task<Results<NoContent, NotFound>> Delete(string id, HttpContext http, NegotiationStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, Actor.Of(http), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<StatusView>, NotFound>> Status(
-        string id, CurrentViewer viewer, TalksReader reader, TimeProvider clock, string? asOf = null, CancellationToken ct = default)
+    private static async Task<Results<StatusAnswer, NotFound>> Status(string id, CurrentViewer viewer, TalksReader reader, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, string? asOf = null, CancellationToken ct = default)
     {
         var at = Infrastructure.Input.AsOf(asOf, clock);
-        // Computed once per change and viewer scope, re-stamped for each instant (StatusTimeline).
-        return await reader.DerivedAsync(id, viewer.Head, viewer.Viewer, "status", n => new StatusTimeline(n), ct) is { } timeline
-            ? TypedResults.Ok(StatusView.From(timeline.At(at)))
-            : TypedResults.NotFound();
+        // Computed once per change and viewer scope, re-stamped for each instant (StatusTimeline), its JSON kept per interval.
+        var answers = await reader.DerivedAsync(id, viewer.Head, viewer.Viewer, "status",
+            n => new StatusAnswers(new StatusTimeline(n), json.Value.SerializerOptions), ct);
+        return answers is null ? TypedResults.NotFound() : answers.At(at);
     }
 
     private static async Task<Results<Ok<ChangeReport>, NotFound>> Changes(
