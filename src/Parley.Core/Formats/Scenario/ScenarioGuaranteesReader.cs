@@ -72,7 +72,7 @@ internal static class ScenarioGuaranteesReader
         {
             var start = w.Date("start", required: true);
             var end = w.Date("end");
-            if (start is { } s) window = Build(w, "end", () => new TimeWindow(s, end));
+            if (start is { } s) window = w.Build("end", () => new TimeWindow(s, end));
         }
         var powers = new Dictionary<LifecycleAction, IReadOnlyList<string>>();
         foreach (var (key, value, path) in f.IdMap("powers"))
@@ -92,7 +92,7 @@ internal static class ScenarioGuaranteesReader
                 foreach (var other in new[] { "debtors", "creditor", "action", "deadline", "trigger" })
                     if (f.Has(other)) f.Fail(f.Locate(other), f.Sub(other), $"'{other}' belongs to an obligation, not a prohibition");
                 if (f.Failed || id is null) return null;
-                return Build(f, "", () => new Prohibition(id, title!, bound, rules, area, window, powers));
+                return f.Build("", () => new Prohibition(id, title!, bound, rules, area, window, powers));
             case "obligation":
                 var debtors = Parties(f, "debtors", parties, required: true);
                 var creditor = f.Id("creditor", required: true);
@@ -103,7 +103,7 @@ internal static class ScenarioGuaranteesReader
                 foreach (var other in new[] { "bound", "rules", "area" })
                     if (f.Has(other)) f.Fail(f.Locate(other), f.Sub(other), $"'{other}' belongs to a prohibition; an obligation's area is in its trigger");
                 if (f.Failed || id is null || trigger is null) return null;
-                return Build(f, "", () => new Obligation(id, title!, debtors, creditor!, trigger, action!, deadline!.Value, window, powers));
+                return f.Build("", () => new Obligation(id, title!, debtors, creditor!, trigger, action!, deadline!.Value, window, powers));
             case null:
                 return null;
             default:
@@ -139,7 +139,7 @@ internal static class ScenarioGuaranteesReader
             var attributed = Parties(i, "attributed_to", parties, required: true);
             var area = i.Raw("area") is { } an ? Area(i, an, i.Sub("area")) : null;
             if (i.Failed || rule is null) return null;
-            return Build(i, "attributed_to", () => new IncidentTrigger(rule, attributed, area));
+            return i.Build("attributed_to", () => new IncidentTrigger(rule, attributed, area));
         }
         return null;
     }
@@ -158,13 +158,13 @@ internal static class ScenarioGuaranteesReader
                 e.Fail(e.Locate("party"), e.Sub("party"), $"'{party}' is not a debtor of {o.Id} ({string.Join(", ", o.Debtors)})");
             var incident = e.Text("incident");
             if (e.Failed || at is null) return null;
-            return Build(e, "", () => new ActionPerformed(commitment.Id, party!, performed!, at.Value, cause, incident));
+            return e.Build("", () => new ActionPerformed(commitment.Id, party!, performed!, at.Value, cause, incident));
         }
         var action = e.Enum("action", Actions, required: true);
         var actor = e.Id("actor");
         if (actor is not null && !parties.Contains(actor)) e.Fail(e.Locate("actor"), e.Sub("actor"), $"unknown party '{actor}'");
         if (e.Failed || at is null || action is null) return null;
-        return Build(e, "", () => new LifecycleEvent(commitment.Id, action.Value, at.Value, cause, actor));
+        return e.Build("", () => new LifecycleEvent(commitment.Id, action.Value, at.Value, cause, actor));
     }
 
     private static Incident? Incident(Fields f, HashSet<string> parties)
@@ -178,7 +178,7 @@ internal static class ScenarioGuaranteesReader
         {
             var lat = l.Number("lat");
             var lon = l.Number("lon");
-            location = Build(l, "lat", () => new Location(lat, lon, l.Text("country"), l.Text("admin1"), l.Text("admin2"), l.Text("admin3"), l.Text("place")));
+            location = l.Build("lat", () => new Location(lat, lon, l.Text("country"), l.Text("admin1"), l.Text("admin2"), l.Text("admin3"), l.Text("place")));
         }
         var fatalities = f.Number("fatalities");
         if (fatalities is { } fa && (fa < 0 || fa != Math.Floor(fa) || fa > int.MaxValue))
@@ -193,11 +193,11 @@ internal static class ScenarioGuaranteesReader
             var responsible = r.Id("responsible");
             if (responsible is not null && !parties.Contains(responsible)) r.Fail(r.Locate("responsible"), r.Sub("responsible"), $"unknown party '{responsible}'");
             if (r.Failed) continue;
-            if (Build(r, "responsible", () => new VerificationStep(state!.Value, at!.Value, reviewer!, r.Text("evidence"), responsible)) is { } step)
+            if (r.Build("responsible", () => new VerificationStep(state!.Value, at!.Value, reviewer!, r.Text("evidence"), responsible)) is { } step)
                 steps.Add(step);
         }
         if (f.Failed || id is null || time is null || eventType is null || location is null) return null;
-        return Build(f, "reviews", () => new Incident(id, time, location!, eventType, f.Text("sub_event_type"), Texts(f, "actors"),
+        return f.Build("reviews", () => new Incident(id, time, location!, eventType, f.Text("sub_event_type"), Texts(f, "actors"),
             Texts(f, "target_classes"), fatalities is { } n ? (int)n : null, Texts(f, "sources"), f.Text("notes"), steps));
     }
 
@@ -220,14 +220,14 @@ internal static class ScenarioGuaranteesReader
         var to = f.Date("to", required: true);
         var precision = f.Enum("precision", Precisions, required: true);
         if (from is null || to is null || precision is null) return null;
-        return Build(f, "to", () => new IncidentTime(from.Value, to.Value, precision.Value));
+        return f.Build("to", () => new IncidentTime(from.Value, to.Value, precision.Value));
     }
 
     private static ConductRule? Rule(Fields r, string defaultId)
     {
         var id = r.Has("id") ? r.Id("id") : defaultId;
         if (r.Failed || id is null) return null;
-        return Build(r, "", () => new ConductRule(id, Texts(r, "event_types"), Texts(r, "sub_event_types"), Texts(r, "target_classes")));
+        return r.Build("", () => new ConductRule(id, Texts(r, "event_types"), Texts(r, "sub_event_types"), Texts(r, "target_classes")));
     }
 
     private static Area? Area(Fields owner, YamlNode node, string path)
@@ -252,7 +252,7 @@ internal static class ScenarioGuaranteesReader
             }
         }
         if (a.Failed) return null;
-        return Build(a, "geojson", () => new Area(regions, shape));
+        return a.Build("geojson", () => new Area(regions, shape));
     }
 
     internal static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
@@ -296,17 +296,5 @@ internal static class ScenarioGuaranteesReader
             else f.Fail(n.Start, p, $"expected text, found {Fields.Describe(n)}");
         }
         return list;
-    }
-
-    private static T? Build<T>(Fields f, string field, Func<T> make) where T : class
-    {
-        if (f.Failed) return null;
-        try { return make(); }
-        catch (ArgumentException ex)
-        {
-            var message = ex.Reason();
-            f.Fail(f.Locate(field), field.Length == 0 ? f.Path : f.Sub(field), message);
-            return null;
-        }
     }
 }

@@ -285,6 +285,28 @@ internal sealed class Fields
         return node.Start;
     }
 
+    /// <summary>
+    /// Builds a model value unless this item already failed (null then); a constructor's refusal
+    /// (<see cref="ArgumentException"/>) fails the item, reported on the field its parameter names.
+    /// </summary>
+    public T? Build<T>(Func<T> make) where T : class => Build(null, make);
+
+    /// <summary>
+    /// As <see cref="Build{T}(Func{T})"/>, but a refusal is reported on <paramref name="field"/> (a path relative to
+    /// this mapping; empty: the mapping itself) whatever parameter it names; null: the parameter's field.
+    /// </summary>
+    public T? Build<T>(string? field, Func<T> make) where T : class
+    {
+        if (Failed) return null;
+        try { return make(); }
+        catch (ArgumentException ex)
+        {
+            if (field is null) Refused(ex);
+            else Fail(Locate(field), field.Length == 0 ? Path : Sub(field), ex.Reason());
+            return null;
+        }
+    }
+
     /// <summary>A model constructor's refusal, reported on the field its parameter names.</summary>
     public void Refused(ArgumentException ex)
     {
