@@ -32,23 +32,17 @@ internal static class ScenarioGuaranteesReader
     private static readonly string[] CommitmentFields =
         ["id", "kind", "title", "bound", "rules", "area", "window", "powers", "debtors", "creditor", "action", "deadline", "trigger", "events"];
 
+    /// <summary>The fields of a lifecycle event or performed action.</summary>
+    internal static readonly string[] EventFields = ["action", "performed", "at", "cause", "actor", "party", "incident"];
+
+    /// <summary>The fields of an incident review.</summary>
+    internal static readonly string[] ReviewFields = ["state", "at", "reviewer", "evidence", "responsible"];
+
     /// <summary>Reads both sections of <paramref name="top"/> against <paramref name="negotiation"/>'s parties.</summary>
     public static ScenarioGuarantees Read(ReadContext ctx, Fields top, Negotiation negotiation)
     {
         var parties = negotiation.Parties.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var commitments = new List<Commitment>();
-        var events = new List<CommitmentEvent>();
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (node, path) in top.List("commitments"))
-        {
-            if (Fields.Open(ctx, node, path, CommitmentFields) is not { } f) continue;
-            var commitment = Commitment(f, parties);
-            if (commitment is null) continue;
-            if (!ids.Add(commitment.Id)) { f.Fail(f.Locate("id"), f.Sub("id"), $"commitment '{commitment.Id}' is defined twice"); continue; }
-            commitments.Add(commitment);
-            foreach (var (en, ep) in f.List("events"))
-                if (Event(f, en, ep, commitment, parties) is { } e) events.Add(e);
-        }
+        var (commitments, events) = Commitments(ctx, top, parties, "recorded in the scenario");
         var incidents = new List<Incident>();
         var incidentIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (node, path) in top.List("incidents"))
@@ -62,7 +56,30 @@ internal static class ScenarioGuaranteesReader
         return new ScenarioGuarantees(commitments, events, incidents);
     }
 
-    private static Commitment? Commitment(Fields f, HashSet<string> parties)
+    /// <summary>
+    /// The <c>commitments:</c> list of <paramref name="top"/> with the events nested in each; party ids are checked
+    /// against <paramref name="parties"/>, or only for their form when null (a guarantees file has no negotiation).
+    /// </summary>
+    internal static (List<Commitment> Commitments, List<CommitmentEvent> Events) Commitments(ReadContext ctx, Fields top,
+        HashSet<string>? parties, string defaultCause)
+    {
+        var commitments = new List<Commitment>();
+        var events = new List<CommitmentEvent>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (node, path) in top.List("commitments"))
+        {
+            if (Fields.Open(ctx, node, path, CommitmentFields) is not { } f) continue;
+            var commitment = Commitment(f, parties);
+            if (commitment is null) continue;
+            if (!ids.Add(commitment.Id)) { f.Fail(f.Locate("id"), f.Sub("id"), $"commitment '{commitment.Id}' is defined twice"); continue; }
+            commitments.Add(commitment);
+            foreach (var (en, ep) in f.List("events"))
+                if (f.Child(en, ep, EventFields) is { } ef && Event(ef, commitment, parties, defaultCause) is { } e) events.Add(e);
+        }
+        return (commitments, events);
+    }
+
+    private static Commitment? Commitment(Fields f, HashSet<string>? parties)
     {
         var id = f.Id("id", required: true);
         var kind = f.Text("kind", required: true);
@@ -77,7 +94,7 @@ internal static class ScenarioGuaranteesReader
         var powers = new Dictionary<LifecycleAction, IReadOnlyList<string>>();
         foreach (var (key, value, path) in f.IdMap("powers"))
         {
-            if (!Actions.TryParse(key, out var action)) { f.Fail(f.Locate("powers"), path, $"unknown lifecycle action '{key}'; allowed: {Actions.Allowed}"); continue; }
+            if (!Actions.TryParse(f.Modern(key, value.Start, path), out var action)) { f.Fail(f.Locate("powers"), path, $"unknown lifecycle action '{key}'; allowed: {Actions.Allowed}"); continue; }
             powers[action] = PartyList(f, value, path, parties);
         }
         switch (kind)
@@ -96,7 +113,7 @@ internal static class ScenarioGuaranteesReader
             case "obligation":
                 var debtors = Parties(f, "debtors", parties, required: true);
                 var creditor = f.Id("creditor", required: true);
-                if (creditor is not null && !parties.Contains(creditor)) f.Fail(f.Locate("creditor"), f.Sub("creditor"), $"unknown party '{creditor}'");
+                if (creditor is not null && !Known(parties, creditor)) f.Fail(f.Locate("creditor"), f.Sub("creditor"), $"unknown party '{creditor}'");
                 var action = f.Text("action", required: true);
                 var deadline = Duration(f, "deadline", required: true);
                 var trigger = f.Raw("trigger", required: true) is { } tn ? Trigger(f, tn, parties) : null;
@@ -112,7 +129,7 @@ internal static class ScenarioGuaranteesReader
         }
     }
 
-    private static Trigger? Trigger(Fields owner, YamlNode node, HashSet<string> parties)
+    private static Trigger? Trigger(Fields owner, YamlNode node, HashSet<string>? parties)
     {
         if (owner.Child(node, owner.Sub("trigger"), ["incident", "signal", "proposal"]) is not { } t) return null;
         var given = new[] { "incident", "signal", "proposal" }.Count(t.Has);
@@ -127,7 +144,7 @@ internal static class ScenarioGuaranteesReader
             var ev = p.Text("event", required: true);
             var proposal = p.Id("proposal", required: true);
             var by = p.Id("by");
-            if (by is not null && !parties.Contains(by)) p.Fail(p.Locate("by"), p.Sub("by"), $"unknown party '{by}'");
+            if (by is not null && !Known(parties, by)) p.Fail(p.Locate("by"), p.Sub("by"), $"unknown party '{by}'");
             if (ev is not null and not ("rejected" or "expired")) p.Fail(p.Locate("event"), p.Sub("event"), $"unknown value '{ev}'; allowed: rejected, expired");
             if (ev == "expired" && by is not null) p.Fail(p.Locate("by"), p.Sub("by"), "an expiry has no party");
             if (p.Failed) return null;
@@ -144,11 +161,11 @@ internal static class ScenarioGuaranteesReader
         return null;
     }
 
-    private static CommitmentEvent? Event(Fields owner, YamlNode node, string path, Commitment commitment, HashSet<string> parties)
+    /// <summary>A lifecycle event or performed action of <paramref name="commitment"/> (fields <see cref="EventFields"/>).</summary>
+    internal static CommitmentEvent? Event(Fields e, Commitment commitment, HashSet<string>? parties, string defaultCause)
     {
-        if (owner.Child(node, path, ["action", "performed", "at", "cause", "actor", "party", "incident"]) is not { } e) return null;
         var at = e.Date("at", required: true);
-        var cause = e.Text("cause") ?? "recorded in the scenario";
+        var cause = e.Text("cause") ?? defaultCause;
         if (e.Has("performed"))
         {
             if (commitment is not Obligation o) { e.Fail(e.Locate("performed"), e.Sub("performed"), "only an obligation's debtors perform actions"); return null; }
@@ -162,12 +179,12 @@ internal static class ScenarioGuaranteesReader
         }
         var action = e.Enum("action", Actions, required: true);
         var actor = e.Id("actor");
-        if (actor is not null && !parties.Contains(actor)) e.Fail(e.Locate("actor"), e.Sub("actor"), $"unknown party '{actor}'");
+        if (actor is not null && !Known(parties, actor)) e.Fail(e.Locate("actor"), e.Sub("actor"), $"unknown party '{actor}'");
         if (e.Failed || at is null || action is null) return null;
         return e.Build("", () => new LifecycleEvent(commitment.Id, action.Value, at.Value, cause, actor));
     }
 
-    private static Incident? Incident(Fields f, HashSet<string> parties)
+    private static Incident? Incident(Fields f, HashSet<string>? parties)
     {
         var id = f.Text("id", required: true);
         var time = Time(f);
@@ -185,20 +202,22 @@ internal static class ScenarioGuaranteesReader
             f.Fail(f.Locate("fatalities"), f.Sub("fatalities"), $"expected a whole number of fatalities, found {fa}");
         var steps = new List<VerificationStep>();
         foreach (var (rn, rp) in f.List("reviews"))
-        {
-            if (f.Child(rn, rp, ["state", "at", "reviewer", "evidence", "responsible"]) is not { } r) continue;
-            var state = r.Enum("state", Reviews, required: true);
-            var at = r.Date("at", required: true);
-            var reviewer = r.Text("reviewer", required: true);
-            var responsible = r.Id("responsible");
-            if (responsible is not null && !parties.Contains(responsible)) r.Fail(r.Locate("responsible"), r.Sub("responsible"), $"unknown party '{responsible}'");
-            if (r.Failed) continue;
-            if (r.Build("responsible", () => new VerificationStep(state!.Value, at!.Value, reviewer!, r.Text("evidence"), responsible)) is { } step)
-                steps.Add(step);
-        }
+            if (f.Child(rn, rp, ReviewFields) is { } r && Review(r, parties) is { } step) steps.Add(step);
         if (f.Failed || id is null || time is null || eventType is null || location is null) return null;
         return f.Build("reviews", () => new Incident(id, time, location!, eventType, f.Text("sub_event_type"), Texts(f, "actors"),
             Texts(f, "target_classes"), fatalities is { } n ? (int)n : null, Texts(f, "sources"), f.Text("notes"), steps));
+    }
+
+    /// <summary>One review step (fields <see cref="ReviewFields"/>).</summary>
+    internal static VerificationStep? Review(Fields r, HashSet<string>? parties)
+    {
+        var state = r.Enum("state", Reviews, required: true);
+        var at = r.Date("at", required: true);
+        var reviewer = r.Text("reviewer", required: true);
+        var responsible = r.Id("responsible");
+        if (responsible is not null && !Known(parties, responsible)) r.Fail(r.Locate("responsible"), r.Sub("responsible"), $"unknown party '{responsible}'");
+        if (r.Failed) return null;
+        return r.Build("responsible", () => new VerificationStep(state!.Value, at!.Value, reviewer!, r.Text("evidence"), responsible));
     }
 
     private static IncidentTime? Time(Fields f)
@@ -257,31 +276,33 @@ internal static class ScenarioGuaranteesReader
 
     internal static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    private static TimeSpan? Duration(Fields f, string key, bool required)
+    private static bool Known(HashSet<string>? parties, string id) => parties is null || parties.Contains(id);
+
+    internal static TimeSpan? Duration(Fields f, string key, bool required)
     {
         var text = f.Text(key, required);
         if (text is null) return null;
-        if (Guarantees.Files.YamlNodes.TryDuration(text.Trim(), out var d) && d > TimeSpan.Zero) return d;
+        if (ScenarioValues.TryParseDuration(text.Trim(), out var d) && d > TimeSpan.Zero) return d;
         f.Fail(f.Locate(key), f.Sub(key), $"'{text}' is not a positive duration (72h, 1d12h, 90m, PT72H)");
         return null;
     }
 
-    private static IReadOnlyList<string> Parties(Fields f, string key, HashSet<string> parties, bool required)
+    private static IReadOnlyList<string> Parties(Fields f, string key, HashSet<string>? parties, bool required)
     {
         var list = f.Ids(key, required);
         foreach (var p in list)
-            if (!parties.Contains(p)) f.Fail(f.Locate(key), f.Sub(key), $"unknown party '{p}'");
+            if (!Known(parties, p)) f.Fail(f.Locate(key), f.Sub(key), $"unknown party '{p}'");
         return list;
     }
 
-    private static IReadOnlyList<string> PartyList(Fields f, YamlNode node, string path, HashSet<string> parties)
+    private static IReadOnlyList<string> PartyList(Fields f, YamlNode node, string path, HashSet<string>? parties)
     {
         if (node is not YamlSequenceNode seq) { f.Fail(node.Start, path, $"expected a list of parties, found {Fields.Describe(node)}"); return []; }
         var list = new List<string>();
         foreach (var (n, k) in seq.Children.Select((n, k) => (n, k)))
             if (f.AsId(n, $"{path}[{k}]") is { } id)
             {
-                if (!parties.Contains(id)) f.Fail(n.Start, $"{path}[{k}]", $"unknown party '{id}'");
+                if (!Known(parties, id)) f.Fail(n.Start, $"{path}[{k}]", $"unknown party '{id}'");
                 list.Add(id);
             }
         return list;

@@ -1,5 +1,4 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Parley.Core.Formats.Scenario;
 
 namespace Parley.Core.Guarantees.Files;
 
@@ -23,76 +22,95 @@ public sealed record ActorAttribution(string ActorPrefix, string Party);
 /// <param name="Attribution">Actor-prefix rules, tried in order.</param>
 public sealed record SourceTrust(string Reviewer, IReadOnlyList<ActorAttribution> Attribution);
 
+/// <summary>A problem in a guarantees file, at a 1-based line and column.</summary>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column.</param>
+/// <param name="Message">What is wrong, naming the field (its path from the document root).</param>
+public sealed record FileError(int Line, int Column, string Message);
+
 /// <summary>
 /// The contents of a guarantees file (YAML or JSON): commitments, lifecycle events and actions, incident reviews,
-/// an optional source-trust declaration and the duplicate policy. The format is documented in docs/guarantees.md.
+/// an optional source-trust declaration and the duplicate policy. One schema with the scenario's commitments
+/// (docs/guarantees.md, docs/scenario-format.md), read by the same reader (<see cref="ScenarioGuaranteesReader"/>),
+/// snake_case; the old camelCase spelling (<c>eventTypes</c>, <c>attributedTo</c>, <c>enterIntoForce</c>…) is still
+/// read, each with a deprecation warning in <see cref="Warnings"/>.
 /// </summary>
 public sealed record GuaranteesFile(IReadOnlyList<Commitment> Commitments, IReadOnlyList<CommitmentEvent> Events,
     IReadOnlyList<ReviewEntry> Reviews, SourceTrust? Trust, DuplicatePolicy Duplicates)
 {
-    /// <summary>Reads a file; on any error returns no file and every error found, with line and column.</summary>
-    public static (GuaranteesFile? File, IReadOnlyList<FileError> Errors) Read(TextReader reader)
+    private static readonly string[] Sections = ["commitments", "events", "reviews", "source_trust", "duplicates"];
+
+    /// <summary>Deprecated spellings read, each with file, line, column and field: <c>guarantees.yaml:12:20 rules[0].eventTypes: …</c>.</summary>
+    public IReadOnlyList<ScenarioError> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Reads a file; on any error returns no file and every error found, with line and column.
+    /// <paramref name="fileName"/> only labels the warnings (no file I/O).
+    /// </summary>
+    public static (GuaranteesFile? File, IReadOnlyList<FileError> Errors) Read(TextReader reader, string fileName = "guarantees file")
     {
-        var y = new YamlNodes();
         ArgumentNullException.ThrowIfNull(reader);
-        var text = reader.ReadToEnd();
-        if (Formats.Yaml.YamlLimits.Check(text) is { } refused) return (null, [new FileError(refused.Line, refused.Column, refused.Message)]);
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(text));
-        try { stream.Load(new Parser(scanner)); }
-        catch (YamlException ex)
-        {
-            return (null, [new FileError((int)ex.Start.Line, (int)ex.Start.Column, ex.Message)]);
-        }
-        catch (ArgumentException)
-        {
-            // YamlDotNet 18 throws this instead of a YamlException on an event it cannot place (e.g. "- : " in a block list).
-            var at = scanner.CurrentPosition;
-            return (null, [new FileError((int)at.Line, (int)at.Column, "YAML syntax: a value where YAML expects none (an empty key, or ':' out of place?)")]);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet 18 throws this instead of a YamlException on some unterminated flow collections.
-            var at = scanner.CurrentPosition;
-            return (null, [new FileError((int)at.Line, (int)at.Column, "YAML syntax: unexpected end of a flow list or mapping ('[' or '{' not closed?)")]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return (null, [new FileError(1, 1, "a guarantees file is a mapping with a 'commitments' list")]);
+        var ctx = new ReadContext(fileName);
+        var file = Read(ctx, reader.ReadToEnd());
+        var errors = ctx.Errors();
+        return errors.Count > 0
+            ? (null, errors.Select(e => new FileError(e.Line, e.Column, e.Field.Length == 0 ? e.Message : $"{e.Field}: {e.Message}")).ToArray())
+            : (file! with { Warnings = ctx.Warnings() }, []);
+    }
 
-        var commitments = new List<Commitment>();
-        foreach (var node in y.Seq(root, "commitments"))
-            if (y.Map(node, "a commitment") is { } map && Guard(y, map, () => ReadCommitment(y, map)) is { } c)
-                commitments.Add(c);
-        if (commitments.Count == 0 && y.Errors.Count == 0) y.Fail(root, "'commitments' lists no commitment");
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var c in commitments)
-            if (!ids.Add(c.Id)) y.Fail(root, $"commitment id '{c.Id}' appears twice");
-
-        var events = new List<CommitmentEvent>();
-        foreach (var node in y.Seq(root, "events"))
-            if (y.Map(node, "an event") is { } map && Guard(y, map, () => ReadEvent(y, map, ids)) is { } e)
-                events.Add(e);
+    private static GuaranteesFile? Read(ReadContext ctx, string text)
+    {
+        const string cause = "recorded in the guarantees file";
+        if (ScenarioReader.Load(text, ctx, "guarantees", "a 'commitments' list") is not { } root
+            || Fields.Open(ctx, root, "", Sections, "a mapping with a 'commitments' list") is not { } top) return null;
+        var (commitments, events) = ScenarioGuaranteesReader.Commitments(ctx, top, parties: null, cause);
+        if (!top.Has("commitments")) top.Fail(top.Node.Start, "commitments", "a guarantees file needs a 'commitments' list");
+        else if (commitments.Count == 0 && !ctx.HasErrors) top.Fail(top.Locate("commitments"), "commitments", "'commitments' lists no commitment");
+        var byId = commitments.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+        foreach (var (node, path) in top.List("events"))
+        {
+            if (Fields.Open(ctx, node, path, [.. ScenarioGuaranteesReader.EventFields, "commitment", "signal"]) is not { } e) continue;
+            if (e.Has("signal"))
+            {
+                var (signal, at) = (e.Text("signal"), e.Date("at", required: true));
+                if (e.Build(() => new SignalRaised(signal!, at!.Value, e.Text("cause") ?? cause)) is { } raised) events.Add(raised);
+            }
+            else if (e.Id("commitment", required: true) is { } id)
+            {
+                if (byId.TryGetValue(id, out var commitment))
+                {
+                    if (ScenarioGuaranteesReader.Event(e, commitment, null, cause) is { } ev) events.Add(ev);
+                }
+                else e.Fail(e.Locate("commitment"), e.Sub("commitment"), $"commitment '{id}' is not defined");
+            }
+        }
         var reviews = new List<ReviewEntry>();
-        foreach (var node in y.Seq(root, "reviews"))
-            if (y.Map(node, "a review") is { } map && Guard(y, map, () => ReadReview(y, map)) is { } r)
-                reviews.Add(r);
-        SourceTrust? trust = null;
-        if (y.Map(y.Get(root, "sourceTrust"), "sourceTrust") is { } t)
-            trust = Guard(y, t, () => new SourceTrust(y.Text(t, "reviewer", required: true) ?? "source",
-                y.Seq(t, "attribution").Select(n => y.Map(n, "an attribution rule")).OfType<YamlMappingNode>()
-                    .Select(m => (Prefix: y.Text(m, "actorPrefix", true), Party: y.Text(m, "party", true)))
-                    .Where(p => p.Prefix is not null && p.Party is not null)
-                    .Select(p => new ActorAttribution(p.Prefix!, p.Party!)).ToArray()));
-        var duplicates = DuplicatePolicy.Default;
-        if (y.Map(y.Get(root, "duplicates"), "duplicates") is { } d)
-        {
-            var radius = y.Text(d, "radiusKm") is { } r ? double.TryParse(r, System.Globalization.NumberStyles.Float,
-                System.Globalization.CultureInfo.InvariantCulture, out var km) ? km : double.NaN : 1.0;
-            duplicates = Guard(y, d, () => new DuplicatePolicy(radius, y.Duration(d, "maxGap") ?? TimeSpan.FromHours(2))) ?? duplicates;
-        }
-        return y.Errors.Count > 0
-            ? (null, y.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray())
-            : (new GuaranteesFile(commitments, events, reviews, trust, duplicates), []);
+        foreach (var (node, path) in top.List("reviews"))
+            if (Fields.Open(ctx, node, path, [.. ScenarioGuaranteesReader.ReviewFields, "incident"]) is { } r
+                && r.Text("incident", required: true) is { } incident && ScenarioGuaranteesReader.Review(r, null) is { } step)
+                reviews.Add(new ReviewEntry(incident.Trim(), step));
+        return new GuaranteesFile(commitments, events, reviews, ReadTrust(top), ReadDuplicates(top));
+    }
+
+    private static SourceTrust? ReadTrust(Fields top)
+    {
+        if (top.Raw("source_trust") is not { } node || top.Child(node, "source_trust", ["reviewer", "attribution"]) is not { } t) return null;
+        var reviewer = t.Text("reviewer", required: true);
+        var rules = new List<ActorAttribution>();
+        foreach (var (an, ap) in t.List("attribution"))
+            if (t.Child(an, ap, ["actor_prefix", "party"]) is { } a && a.Text("actor_prefix", required: true) is { } prefix
+                && a.Text("party", required: true) is { } party)
+                rules.Add(new ActorAttribution(prefix.Trim(), party.Trim()));
+        return t.Build(() => new SourceTrust(reviewer!.Trim(), rules));
+    }
+
+    private static DuplicatePolicy ReadDuplicates(Fields top)
+    {
+        if (top.Raw("duplicates") is not { } node || top.Child(node, "duplicates", ["radius_km", "max_gap"]) is not { } d)
+            return DuplicatePolicy.Default;
+        var radius = d.Number("radius_km") ?? DuplicatePolicy.Default.RadiusKm;
+        var gap = ScenarioGuaranteesReader.Duration(d, "max_gap", required: false) ?? DuplicatePolicy.Default.MaxGap;
+        return d.Build(() => new DuplicatePolicy(radius, gap)) ?? DuplicatePolicy.Default;
     }
 
     /// <summary>
@@ -125,95 +143,5 @@ public sealed record GuaranteesFile(IReadOnlyList<Commitment> Commitments, IRead
         }
         problems.AddRange(byId.Keys.Select(id => $"reviews name incident {id}, which is not in the incident file"));
         return (result, problems);
-    }
-
-    private static T? Guard<T>(YamlNodes y, YamlNode at, Func<T?> read) where T : class
-    {
-        try { return read(); }
-        catch (ArgumentException ex)
-        {
-            y.Fail(at, ex.Message);
-            return null;
-        }
-    }
-
-    private static Commitment? ReadCommitment(YamlNodes y, YamlMappingNode map)
-    {
-        var id = y.Text(map, "id", required: true);
-        var kind = y.Text(map, "kind", required: true);
-        var title = y.Text(map, "title") ?? id;
-        TimeWindow? window = null;
-        if (y.Map(y.Get(map, "window"), "window") is { } w && y.Instant(w, "start", required: true) is { } start)
-            window = new TimeWindow(start, y.Instant(w, "end"));
-        var powers = new Dictionary<LifecycleAction, IReadOnlyList<string>>();
-        if (y.Map(y.Get(map, "powers"), "powers") is { } p)
-            foreach (var (key, _) in p.Children)
-                if (Enum.TryParse<LifecycleAction>(key.ToString(), ignoreCase: true, out var action))
-                    powers[action] = y.Texts(p, key.ToString());
-                else y.Fail(key, $"'{key}' is not a lifecycle action (enterIntoForce, suspend, resume, terminate, discharge)");
-        if (id is null || kind is null) return null;
-        switch (kind.ToLowerInvariant())
-        {
-            case "prohibition":
-                var rules = y.Seq(map, "rules").Select((n, i) => y.Map(n, "a rule") is { } r ? y.Rule(r, $"rule-{i + 1}") : null)
-                    .OfType<ConductRule>().ToArray();
-                return new Prohibition(id, title!, y.Texts(map, "bound"), rules, y.Area(y.Get(map, "area")), window, powers);
-            case "obligation":
-                var trigger = ReadTrigger(y, y.Map(y.Get(map, "trigger"), "trigger"), map);
-                var deadline = y.Duration(map, "deadline", required: true);
-                var creditor = y.Text(map, "creditor", required: true);
-                var action = y.Text(map, "action", required: true);
-                if (trigger is null || deadline is null || creditor is null || action is null) return null;
-                return new Obligation(id, title!, y.Texts(map, "debtors"), creditor, trigger, action, deadline.Value, window, powers);
-            default:
-                y.Fail(y.Get(map, "kind")!, $"kind '{kind}' is neither prohibition nor obligation");
-                return null;
-        }
-    }
-
-    private static Trigger? ReadTrigger(YamlNodes y, YamlMappingNode? map, YamlMappingNode owner)
-    {
-        if (map is null) { y.Fail(owner, "'trigger' is required for an obligation"); return null; }
-        if (y.Text(map, "signal") is { } signal) return new SignalTrigger(signal);
-        if (y.Map(y.Get(map, "incident"), "trigger.incident") is { } i)
-            return new IncidentTrigger(y.Rule(i, "trigger")!, y.Texts(i, "attributedTo"), y.Area(y.Get(i, "area")));
-        y.Fail(map, "a trigger is either 'signal: NAME' or 'incident: {...}'");
-        return null;
-    }
-
-    private static CommitmentEvent? ReadEvent(YamlNodes y, YamlMappingNode map, HashSet<string> ids)
-    {
-        var at = y.Instant(map, "at", required: true);
-        var cause = y.Text(map, "cause") ?? "recorded in the guarantees file";
-        if (at is null) return null;
-        if (y.Text(map, "signal") is { } signal) return new SignalRaised(signal, at.Value, cause);
-        var commitment = y.Text(map, "commitment", required: true);
-        if (commitment is null) return null;
-        if (!ids.Contains(commitment)) { y.Fail(y.Get(map, "commitment")!, $"commitment '{commitment}' is not defined"); return null; }
-        if (y.Text(map, "performed") is { } performed)
-            return new ActionPerformed(commitment, y.Text(map, "party", required: true) ?? "?", performed, at.Value, cause, y.Text(map, "incident"));
-        var actionText = y.Text(map, "action", required: true);
-        if (actionText is null) return null;
-        if (!Enum.TryParse<LifecycleAction>(actionText, ignoreCase: true, out var action))
-        {
-            y.Fail(y.Get(map, "action")!, $"action '{actionText}' is not one of enterIntoForce, suspend, resume, terminate, discharge");
-            return null;
-        }
-        return new LifecycleEvent(commitment, action, at.Value, cause, y.Text(map, "actor"));
-    }
-
-    private static ReviewEntry? ReadReview(YamlNodes y, YamlMappingNode map)
-    {
-        var incident = y.Text(map, "incident", required: true);
-        var stateText = y.Text(map, "state", required: true);
-        var at = y.Instant(map, "at", required: true);
-        var reviewer = y.Text(map, "reviewer", required: true);
-        if (incident is null || stateText is null || at is null || reviewer is null) return null;
-        if (!Enum.TryParse<VerificationState>(stateText, ignoreCase: true, out var state))
-        {
-            y.Fail(y.Get(map, "state")!, $"state '{stateText}' is not underReview, verified or rejected");
-            return null;
-        }
-        return new ReviewEntry(incident, new VerificationStep(state, at.Value, reviewer, y.Text(map, "evidence"), y.Text(map, "responsible")));
     }
 }
