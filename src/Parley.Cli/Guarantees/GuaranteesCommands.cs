@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Parley.Core.Guarantees;
-using Parley.Core.Guarantees.Files;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Guarantees;
+using Parley.Core.Formats.Incidents;
 
 namespace Parley.Cli.Guarantees;
 

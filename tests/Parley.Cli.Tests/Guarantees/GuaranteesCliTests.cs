@@ -137,7 +137,7 @@ public sealed class GuaranteesCliTests : IDisposable
             "--incidents", WriteFile("a.csv", Acled), "--format", "acled", "--as-of", "2026-01-09T00:00:00Z");
         Assert.Equal(0, exit);
         Assert.Contains("respond  Violated", output, StringComparison.Ordinal);
-        Assert.Contains("old.yaml:18:", error, StringComparison.Ordinal);
+        Assert.Contains("old.yaml:17:", error, StringComparison.Ordinal);
         Assert.Contains("warning: commitments[1].trigger.incident.attributedTo: 'attributedTo' is deprecated; write 'attributed_to'", error, StringComparison.Ordinal);
     }
 

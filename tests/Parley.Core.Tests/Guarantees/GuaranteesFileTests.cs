@@ -1,5 +1,5 @@
 using Parley.Core.Guarantees;
-using Parley.Core.Guarantees.Files;
+using Parley.Core.Formats.Guarantees;
 using static Parley.Core.Tests.Guarantees.Fixtures;
 
 namespace Parley.Core.Tests.Guarantees;

@@ -11,7 +11,8 @@ namespace Parley.Core.Formats.Scenario;
 /// <summary>
 /// Reads the <c>commitments:</c> and <c>incidents:</c> sections (docs/scenario-format.md, "Guarantees"). Party ids
 /// (bound, debtors, creditor, attributed_to, powers, actors of events, responsible parties) must be parties of the
-/// negotiation; every problem is reported with line, column and field path like the rest of the file.
+/// negotiation; every problem is reported with line, column and field path like the rest of the file. The standalone
+/// guarantees file (<see cref="Guarantees.GuaranteesFile"/>) is read by the same methods: one commitments format.
 /// </summary>
 internal static class ScenarioGuaranteesReader
 {

@@ -1,6 +1,7 @@
+using Parley.Core.Guarantees;
 using Parley.Core.Formats.Scenario;
 
-namespace Parley.Core.Guarantees.Files;
+namespace Parley.Core.Formats.Guarantees;
 
 /// <summary>A review recorded in the file for one incident id.</summary>
 /// <param name="IncidentId">The incident reviewed.</param>
