@@ -15,7 +15,7 @@ namespace Parley.Data;
 /// </summary>
 internal static class SqliteWriterGate
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Turn> Gates = new(StringComparer.Ordinal);
 
     /// <summary>How long a writer waits for the ones before it, as long as SQLite's own busy timeout.</summary>
     internal static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -24,8 +24,13 @@ internal static class SqliteWriterGate
     /// <exception cref="ParleyDatabaseException">The writers before it held the file for longer than <see cref="Patience"/>.</exception>
     public static async Task<IDbContextTransaction> BeginAsync(string file, Func<Task<IDbContextTransaction>> begin, CancellationToken ct)
     {
-        var gate = Gates.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
-        if (!await gate.WaitAsync(Patience, ct))
+        var turn = Gates.GetOrAdd(file, _ => new Turn());
+        var gate = turn.Gate;
+        bool entered;
+        Interlocked.Increment(ref turn.Waiting);
+        try { entered = await gate.WaitAsync(Patience, ct); }
+        finally { Interlocked.Decrement(ref turn.Waiting); }
+        if (!entered)
             throw new ParleyDatabaseException($"The database is busy: other writes held SQLite file {file} for more than {Patience.TotalSeconds:0} s.");
         try
         {
@@ -36,6 +41,16 @@ internal static class SqliteWriterGate
             gate.Release();
             throw;
         }
+    }
+
+    /// <summary>How many of this process's writers are waiting for <paramref name="file"/>'s turn: what a test watches to see the lock hold.</summary>
+    internal static int Waiting(string file) => Gates.TryGetValue(file, out var turn) ? Volatile.Read(ref turn.Waiting) : 0;
+
+    /// <summary>One file's turn and the writers queued for it.</summary>
+    private sealed class Turn
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public int Waiting;
     }
 
     /// <summary>The transaction, releasing the file's turn once when disposed.</summary>

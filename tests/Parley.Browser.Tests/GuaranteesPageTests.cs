@@ -73,7 +73,7 @@ public sealed class GuaranteesPageTests : BrowserTest
     public async Task Guarantees_ImportAcledSample_ShowsTheCountsAndTheTimeline()
     {
         var file = PageImages.TestData("acled/acled-ukraine-sample.csv");
-        Parley.Core.Guarantees.Import.IncidentImport expected;
+        Parley.Core.Formats.Incidents.IncidentImport expected;
         using (var reader = new StreamReader(file)) expected = Parley.Core.Formats.Acled.AcledCsv.Read(reader);
         var page = await Browser.NewUserAsync();
         await OpenAsync(page, "/negotiations/berlin-2025/guarantees", "mediator");

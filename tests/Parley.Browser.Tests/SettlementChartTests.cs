@@ -32,7 +32,7 @@ public sealed class SettlementChartTests
     // Three issues of four options; each party prefers a different end of each issue, with different weights.
     private static SettlementProblem Problem(int parties)
     {
-        var space = new OutcomeSpace(Enumerable.Range(0, 3).Select(i => Issue.Discrete($"i{i}", ["a", "b", "c", "d"])));
+        var space = new OutcomeSpace(Enumerable.Range(0, 3).Select(i => SettlementIssue.Discrete($"i{i}", ["a", "b", "c", "d"])));
         var profiles = Enumerable.Range(0, parties).Select(p =>
         {
             double[][] values = [.. Enumerable.Range(0, 3).Select(i => Enumerable.Range(0, 4)

@@ -9,7 +9,7 @@ internal static class SyntheticProblems
     public static SettlementProblem Random(int seed, int parties, int[] sizes, double reservation = 0, int constraints = 0)
     {
         var rng = new Random(seed);
-        var space = new OutcomeSpace(sizes.Select((s, i) => Issue.Discrete($"I{i}", Enumerable.Range(0, s).Select(o => $"o{o}"))));
+        var space = new OutcomeSpace(sizes.Select((s, i) => SettlementIssue.Discrete($"I{i}", Enumerable.Range(0, s).Select(o => $"o{o}"))));
         var conds = new List<CrossIssueConstraint>();
         for (var c = 0; c < constraints; c++)
         {

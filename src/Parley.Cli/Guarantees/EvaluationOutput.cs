@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parley.Core.Guarantees;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Incidents;
 
 namespace Parley.Cli.Guarantees;
 

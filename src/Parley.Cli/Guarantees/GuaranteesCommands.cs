@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Parley.Core.Guarantees;
-using Parley.Core.Guarantees.Files;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Guarantees;
+using Parley.Core.Formats.Incidents;
 
 namespace Parley.Cli.Guarantees;
 
@@ -112,6 +112,7 @@ public static class GuaranteesCommands
         }
         var read = Core.Formats.Scenario.ScenarioReader.Read(yaml, path.Name);
         foreach (var e in read.Errors) error.WriteLine(e);
+        foreach (var w in read.Warnings) error.WriteLine($"{w.File}:{w.Line}:{w.Column}: warning: {w.Field}: {w.Message}");
         if (read.Negotiation is not { } negotiation) return 1;
         GuaranteesEvaluation result;
         IncidentIndex index;
@@ -135,7 +136,7 @@ public static class GuaranteesCommands
         try
         {
             using var reader = path.OpenText();
-            read = GuaranteesFile.Read(reader);
+            read = GuaranteesFile.Read(reader, path.Name);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -143,6 +144,7 @@ public static class GuaranteesCommands
             return null;
         }
         foreach (var e in read.Errors) error.WriteLine($"{path.Name}:{e.Line}:{e.Column}: {e.Message}");
+        foreach (var w in read.File?.Warnings ?? []) error.WriteLine($"{w.File}:{w.Line}:{w.Column}: warning: {w.Field}: {w.Message}");
         return read.File;
     }
 }

@@ -1,7 +1,7 @@
 using Parley.Core.Formats;
 using Parley.Core.Formats.Acled;
 using Parley.Core.Formats.Ucdp;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Incidents;
 using Spectre.Console;
 
 namespace Parley.Cli.Guarantees;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Parley.Cli.Talks;
 using Parley.Core.Guarantees;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Incidents;
 using Parley.Data;
 using Parley.Data.Guarantees;
 using Spectre.Console;

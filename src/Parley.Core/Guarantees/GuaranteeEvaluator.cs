@@ -24,7 +24,12 @@ public static class GuaranteeEvaluator
     /// <summary>Evaluates every commitment.</summary>
     /// <exception cref="ArgumentException">Two commitments share an id, or an event names an unknown commitment.</exception>
     public static GuaranteesEvaluation Evaluate(IEnumerable<Commitment> commitments, IncidentIndex incidents,
-        IEnumerable<CommitmentEvent> events, DateTimeOffset asOf, CandidateSearch search = CandidateSearch.Indexed)
+        IEnumerable<CommitmentEvent> events, DateTimeOffset asOf) =>
+        Evaluate(commitments, incidents, events, asOf, CandidateSearch.Indexed);
+
+    /// <summary>As the public overload, with the candidate search chosen: the full scan is the tests' and benchmarks' baseline.</summary>
+    internal static GuaranteesEvaluation Evaluate(IEnumerable<Commitment> commitments, IncidentIndex incidents,
+        IEnumerable<CommitmentEvent> events, DateTimeOffset asOf, CandidateSearch search)
     {
         ArgumentNullException.ThrowIfNull(commitments);
         ArgumentNullException.ThrowIfNull(incidents);

@@ -1,7 +1,7 @@
 namespace Parley.Core.Guarantees;
 
-/// <summary>How the evaluator finds the incidents to compare with a term.</summary>
-public enum CandidateSearch
+/// <summary>How the evaluator finds the incidents to compare with a term (the full scan is a baseline, not a product choice).</summary>
+internal enum CandidateSearch
 {
     /// <summary>Through the index by start time and admin1 area: only incidents in the term's covered periods and regions.</summary>
     Indexed,

@@ -65,10 +65,11 @@ public static class NegotiationSettlement
                 if (report.Status == IssueStatus.Agreed && report.AgreedOption is { } option) agreed[report.Issue] = option;
 
         var issues = negotiation.Issues
-            .Select(i => Issue.Discrete(i.Id, agreed.TryGetValue(i.Id, out var o) ? [o] : i.Options.Select(x => x.Id)))
+            .Select(i => SettlementIssue.Discrete(i.Id, agreed.TryGetValue(i.Id, out var o) ? [o] : i.Options.Select(x => x.Id)))
             .ToArray();
         var space = new OutcomeSpace(issues);
-        var positions = CurrentPositions(negotiation, asOf);
+        // No date: the latest position of each party, whatever its date (the same rule, with no cut-off).
+        var positions = negotiation.PositionsAsOf(asOf ?? DateTimeOffset.MaxValue).Values;
         var fromPositions = list.Select(p => positions
             .Where(x => x.Party == p.Party)
             .SelectMany(x => x.Stances.Where(s => s.Value == Stance.RedLine).Select(s => new OptionKey(x.Issue, s.Key)))
@@ -163,18 +164,5 @@ public static class NegotiationSettlement
             .Where(t => t.First is not null && t.Second is not null)
             .Select(t => new Interaction(t.First!.Value, t.Second!.Value, t.Bonus));
         return new PreferenceProfile(p.Party, new UtilityFunction(weights, values, interactions), p.Reservation, redLines, constraints);
-    }
-
-    private static IEnumerable<Position> CurrentPositions(Negotiation negotiation, DateTimeOffset? asOf)
-    {
-        var current = new Dictionary<(string, string), Position>();
-        foreach (var position in negotiation.Positions)
-        {
-            if (asOf is { } at && position.ValidFrom > at) continue;
-            var key = (position.Party, position.Issue);
-            // As in TalksStatus: the latest valid-from wins; on a tie, the one recorded last.
-            if (!current.TryGetValue(key, out var held) || position.ValidFrom >= held.ValidFrom) current[key] = position;
-        }
-        return current.Values;
     }
 }

@@ -11,7 +11,7 @@ public sealed class OutcomeSpace
 {
     /// <summary>Creates a space over distinct, named issues.</summary>
     /// <exception cref="ArgumentException">No issues, or two issues share a name.</exception>
-    public OutcomeSpace(IEnumerable<Issue> issues)
+    public OutcomeSpace(IEnumerable<SettlementIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(issues);
         Issues = [.. issues];
@@ -23,7 +23,7 @@ public sealed class OutcomeSpace
     }
 
     /// <summary>The issues in their given order; outcomes list their choices in this order.</summary>
-    public ImmutableArray<Issue> Issues { get; }
+    public ImmutableArray<SettlementIssue> Issues { get; }
 
     /// <summary>The number of outcomes, Π |optionsᵢ|.</summary>
     public BigInteger Size { get; }

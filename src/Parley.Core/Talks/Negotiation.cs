@@ -100,6 +100,25 @@ public sealed class Negotiation
     /// <summary>The proposal with this id, or null.</summary>
     public Proposal? FindProposal(string id) => _proposals.Find(p => p.Id == id);
 
+    /// <summary>
+    /// The position each party holds on each issue as of <paramref name="asOf"/> (valid time): per (party, issue), the
+    /// one with the latest <see cref="Position.ValidFrom"/> ≤ as-of (dated exactly at as-of counts); on a tie, the one
+    /// recorded last. A pair with no such position is absent. <see cref="DateTimeOffset.MaxValue"/> gives the latest
+    /// position whatever its date. The one place this rule is written: the status report, the pages and the
+    /// settlement all ask here.
+    /// </summary>
+    public IReadOnlyDictionary<(string Party, string Issue), Position> PositionsAsOf(DateTimeOffset asOf)
+    {
+        var current = new Dictionary<(string Party, string Issue), Position>();
+        foreach (var position in _positions)
+        {
+            if (position.ValidFrom > asOf) continue;
+            var key = (position.Party, position.Issue);
+            if (!current.TryGetValue(key, out var held) || position.ValidFrom >= held.ValidFrom) current[key] = position;
+        }
+        return current;
+    }
+
     /// <summary>The parties whose consent <paramref name="issue"/> needs: its explicit list, else every party with the Principal role.</summary>
     public IReadOnlyList<string> PrincipalsOf(Issue issue) =>
         issue.Principals ?? _parties.Where(p => p.Has(PartyRole.Principal)).Select(p => p.Id).ToArray();

@@ -3,8 +3,7 @@ namespace Parley.Core.Talks;
 /// <summary>
 /// Derives what is agreed and what blocks, as of any instant (valid time). Pure: the caller supplies the
 /// instant (from an injected clock for "now"). An item dated exactly at the instant counts; the current
-/// position of a party on an issue is its latest with <see cref="Position.ValidFrom"/> ≤ as-of (on a tie,
-/// the one recorded last).
+/// position of a party on an issue is <see cref="Negotiation.PositionsAsOf"/>.
 /// </summary>
 /// <remarks>
 /// Rules, as in the product design: <b>Agreed</b> when, among the agreement records dated ≤ as-of (explicit
@@ -27,7 +26,7 @@ public static class TalksStatus
                 x.State.Value.State == ProposalState.Open && x.Proposal.Expires is { } e ? e - asOf : null))
             .ToArray();
         var agreements = AgreementsAsOf(negotiation, asOf);
-        var positions = CurrentPositions(negotiation, asOf);
+        var positions = negotiation.PositionsAsOf(asOf);
 
         var issues = negotiation.Issues.Select(i => Assess(negotiation, i, agreements, positions)).ToArray();
         var agreed = issues.Where(i => i.Status == IssueStatus.Agreed).ToArray();
@@ -55,19 +54,6 @@ public static class TalksStatus
         _ => 2,
     };
 
-    /// <summary>Current position per (party, issue).</summary>
-    private static Dictionary<(string Party, string Issue), Position> CurrentPositions(Negotiation negotiation, DateTimeOffset asOf)
-    {
-        var current = new Dictionary<(string, string), Position>();
-        foreach (var position in negotiation.Positions)
-        {
-            if (position.ValidFrom > asOf) continue;
-            var key = (position.Party, position.Issue);
-            if (!current.TryGetValue(key, out var held) || position.ValidFrom >= held.ValidFrom) current[key] = position;
-        }
-        return current;
-    }
-
     /// <summary>Explicit agreements plus those implied by accepted proposals, dated ≤ as-of, earliest first.</summary>
     private static List<Agreement> AgreementsAsOf(Negotiation negotiation, DateTimeOffset asOf)
     {
@@ -85,7 +71,7 @@ public static class TalksStatus
     }
 
     private static IssueReport Assess(Negotiation negotiation, Issue issue, List<Agreement> agreements,
-        Dictionary<(string, string), Position> positions)
+        IReadOnlyDictionary<(string Party, string Issue), Position> positions)
     {
         var principals = negotiation.PrincipalsOf(issue);
         var (agreedOption, agreedAt, adRef) = AgreedOption(issue, principals, agreements);
@@ -150,7 +136,7 @@ public static class TalksStatus
     }
 
     private static IReadOnlyList<PairConvergence> Convergence(Negotiation negotiation, List<Agreement> agreements,
-        Dictionary<(string Party, string Issue), Position> positions)
+        IReadOnlyDictionary<(string Party, string Issue), Position> positions)
     {
         var involved = negotiation.Parties.Select(p => p.Id)
             .Where(p => positions.Keys.Any(k => k.Party == p)).ToArray();

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Parley.Core.Formats;
 using Parley.Core.Formats.Acled;
 using Parley.Core.Formats.Ucdp;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Incidents;
 using Parley.Data.Guarantees;
 
 namespace Parley.Server.Guarantees;

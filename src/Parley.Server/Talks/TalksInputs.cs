@@ -13,7 +13,7 @@ public sealed record PositionInput(string Party, string Issue, Dictionary<string
         var from = ValidFrom ?? now;
         var visibility = Input.Visibility(Visibility, "visibility");
         return Input.Build("position", () => new Position(
-            Id ?? $"{Party}-{Issue}-{from.UtcDateTime:yyyyMMddHHmmss}", Party, Issue, from, Stances ?? [], Statement, Note ?? "", visibility));
+            Id ?? Key.Fresh([Party, Issue, $"{from.UtcDateTime:yyyyMMddHHmmss}"], "position"), Party, Issue, from, Stances ?? [], Statement, Note ?? "", visibility));
     }
 }
 

@@ -48,7 +48,7 @@ public sealed class GuaranteesCliTests : IDisposable
             bound: [ru, ua]
             window: { start: 2025-12-24T00:00:00Z, end: 2026-01-08T00:00:00Z }
             rules:
-              - { id: civilians, eventTypes: [Explosions/Remote violence], targetClasses: [civilians] }
+              - { id: civilians, event_types: [Explosions/Remote violence], target_classes: [civilians] }
           - id: respond
             kind: obligation
             title: Respond within 72 h of a verified armed attack
@@ -57,15 +57,15 @@ public sealed class GuaranteesCliTests : IDisposable
             action: respond
             deadline: 72h
             trigger:
-              incident: { eventTypes: [Explosions/Remote violence], attributedTo: [ru] }
+              incident: { event_types: [Explosions/Remote violence], attributed_to: [ru] }
         events:
-          - { commitment: truce, action: enterIntoForce, at: 2025-12-22T00:00:00Z, cause: signed in Berlin }
-          - { commitment: respond, action: enterIntoForce, at: 2025-12-22T00:00:00Z, cause: signed in Berlin }
-        sourceTrust:
+          - { commitment: truce, action: enter_into_force, at: 2025-12-22T00:00:00Z, cause: signed in Berlin }
+          - { commitment: respond, action: enter_into_force, at: 2025-12-22T00:00:00Z, cause: signed in Berlin }
+        source_trust:
           reviewer: ACLED
           attribution:
-            - { actorPrefix: Military Forces of Russia, party: ru }
-            - { actorPrefix: Military Forces of Ukraine, party: ua }
+            - { actor_prefix: Military Forces of Russia, party: ru }
+            - { actor_prefix: Military Forces of Ukraine, party: ua }
         """;
 
     [Fact]
@@ -127,6 +127,18 @@ public sealed class GuaranteesCliTests : IDisposable
         Assert.Equal("2025-12-29T00:00:00Z", duty.GetProperty("deadline").GetString());
         Assert.Equal(24 * 3600, duty.GetProperty("timeLeftSeconds").GetDouble());
         Assert.Equal("InEffect", duty.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public void GuaranteesEvaluate_OldCamelCaseFile_EvaluatesAndWarnsWithFileLineColumn()
+    {
+        var old = Guarantees.Replace("attributed_to:", "attributedTo:", StringComparison.Ordinal);
+        var (exit, output, error) = Run("guarantees", "evaluate", "--commitments", WriteFile("old.yaml", old),
+            "--incidents", WriteFile("a.csv", Acled), "--format", "acled", "--as-of", "2026-01-09T00:00:00Z");
+        Assert.Equal(0, exit);
+        Assert.Contains("respond  Violated", output, StringComparison.Ordinal);
+        Assert.Contains("old.yaml:17:", error, StringComparison.Ordinal);
+        Assert.Contains("warning: commitments[1].trigger.incident.attributedTo: 'attributedTo' is deprecated; write 'attributed_to'", error, StringComparison.Ordinal);
     }
 
     [Fact]

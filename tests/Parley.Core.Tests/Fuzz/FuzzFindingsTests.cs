@@ -5,7 +5,7 @@ using Parley.Core.Formats.Acled;
 using Parley.Core.Formats.Drafting;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Formats.Scenario;
-using Parley.Core.Guarantees.Files;
+using Parley.Core.Formats.Guarantees;
 
 namespace Parley.Core.Tests.Fuzz;
 

@@ -7,8 +7,8 @@ using Parley.Core.Formats.Drafting;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Formats.Scenario;
 using Parley.Core.Formats.Ucdp;
-using Parley.Core.Guarantees.Files;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Guarantees;
+using Parley.Core.Formats.Incidents;
 
 namespace Parley.Core.Tests.Fuzz;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Parley.Core.Formats.Acled;
 using Parley.Core.Guarantees;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Incidents;
 
 namespace Parley.Core.Tests.Guarantees;
 

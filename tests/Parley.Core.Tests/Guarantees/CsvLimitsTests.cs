@@ -1,6 +1,6 @@
 using Parley.Core.Formats.Acled;
 using Parley.Core.Formats.Ucdp;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Incidents;
 
 namespace Parley.Core.Tests.Guarantees;
 

@@ -1,5 +1,5 @@
 using Parley.Core.Guarantees;
-using Parley.Core.Guarantees.Files;
+using Parley.Core.Formats.Guarantees;
 using static Parley.Core.Tests.Guarantees.Fixtures;
 
 namespace Parley.Core.Tests.Guarantees;
@@ -21,9 +21,9 @@ public class GuaranteesFileTests
                   admin1: [Donetsk]
                   geojson: '{"type":"Polygon","coordinates":[[[36,49],[37,49],[37,50],[36,50],[36,49]]]}'
                 rules:
-                  - { id: any-fire, eventTypes: [Explosions/Remote violence, Battles] }
+                  - { id: any-fire, event_types: [Explosions/Remote violence, Battles] }
                 powers: { suspend: [us], resume: [us] }
-            duplicates: { radiusKm: 2.5, maxGap: 30m }
+            duplicates: { radius_km: 2.5, max_gap: 30m }
             """);
         Assert.Empty(errors);
         var p = Assert.IsType<Prohibition>(file!.Commitments.Single());
@@ -47,7 +47,7 @@ public class GuaranteesFileTests
                 deadline: 1d12h
                 trigger: { signal: proposal-rejected }
             events:
-              - { commitment: sanctions, action: enterIntoForce, at: 2025-12-20T00:00:00Z }
+              - { commitment: sanctions, action: enter_into_force, at: 2025-12-20T00:00:00Z }
               - { signal: proposal-rejected, at: 2025-12-21T00:00:00Z, cause: Moscow rejects }
               - { commitment: sanctions, performed: request sanctions, party: eu, at: 2025-12-22T12:00:00Z }
             """);
@@ -62,7 +62,7 @@ public class GuaranteesFileTests
     [InlineData("commitments:\n  - id: x\n    kind: treaty\n", 3)]
     [InlineData("commitments:\n  - id: x\n    kind: prohibition\n    bound: [ru]\n", 2)]
     [InlineData("commitments:\n  - id: x\n    kind: prohibition\n    bound: [ru]\n    rules: [{ id: r }]\n    window: { start: someday }\n", 6)]
-    [InlineData("commitments:\n  - { id: x, kind: prohibition, bound: [ru], rules: [{ id: r }] }\nevents:\n  - { commitment: y, action: enterIntoForce, at: 2025-12-20T00:00:00Z }\n", 4)]
+    [InlineData("commitments:\n  - { id: x, kind: prohibition, bound: [ru], rules: [{ id: r }] }\nevents:\n  - { commitment: y, action: enter_into_force, at: 2025-12-20T00:00:00Z }\n", 4)]
     [InlineData("commitments:\n  - { id: x, kind: prohibition, bound: [ru], rules: [{ id: r }] }\nevents:\n  - { commitment: x, action: explode, at: 2025-12-20T00:00:00Z }\n", 4)]
     public void Read_BadInput_ErrorOnItsLine(string yaml, int line)
     {
@@ -78,12 +78,12 @@ public class GuaranteesFileTests
             commitments:
               - { id: x, kind: prohibition, bound: [ru], rules: [{ id: r }] }
             reviews:
-              - { incident: b, state: underReview, at: 2025-12-20T05:00:00Z, reviewer: SMM }
+              - { incident: b, state: under_review, at: 2025-12-20T05:00:00Z, reviewer: SMM }
               - { incident: b, state: rejected, at: 2025-12-20T06:00:00Z, reviewer: SMM, evidence: no damage }
-              - { incident: ghost, state: underReview, at: 2025-12-20T06:00:00Z, reviewer: SMM }
-            sourceTrust:
+              - { incident: ghost, state: under_review, at: 2025-12-20T06:00:00Z, reviewer: SMM }
+            source_trust:
               reviewer: ACLED
-              attribution: [{ actorPrefix: military forces of russia, party: ru }]
+              attribution: [{ actor_prefix: military forces of russia, party: ru }]
             """);
         var a = Strike("a", T0);
         var b = Strike("b", T0);
@@ -95,5 +95,45 @@ public class GuaranteesFileTests
         Assert.Equal(VerificationState.Rejected, incidents[1].State);
         Assert.Null(incidents[2].VerifiedAsOf(T0)!.ResponsibleParty);
         Assert.Contains(problems, p => p.Contains("ghost", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_OldCamelCaseSpelling_ReadWithADeprecationWarningAtItsPlace()
+    {
+        var (file, errors) = GuaranteesFile.Read(new StringReader("""
+            commitments:
+              - id: respond
+                kind: obligation
+                debtors: [us]
+                creditor: ua
+                action: respond
+                deadline: 72h
+                trigger:
+                  incident: { eventTypes: [Explosions/Remote violence], attributedTo: [ru] }
+            events:
+              - { commitment: respond, action: enterIntoForce, at: 2025-12-22T00:00:00Z }
+            """), "old.yaml");
+
+        Assert.Empty(errors);
+        var trigger = Assert.IsType<IncidentTrigger>(Assert.IsType<Obligation>(file!.Commitments.Single()).Trigger);
+        Assert.Equal(["Explosions/Remote violence"], trigger.Conduct.EventTypes);
+        Assert.Equal(["ru"], trigger.AttributedTo);
+        Assert.Equal(LifecycleAction.EnterIntoForce, Assert.IsType<LifecycleEvent>(file.Events.Single()).Action);
+        Assert.Equal(
+            [
+                "old.yaml:9:19 commitments[0].trigger.incident.eventTypes: 'eventTypes' is deprecated; write 'event_types'",
+                "old.yaml:9:61 commitments[0].trigger.incident.attributedTo: 'attributedTo' is deprecated; write 'attributed_to'",
+                "old.yaml:11:36 events[0].action: 'enterIntoForce' is deprecated; write 'enter_into_force'",
+            ],
+            file.Warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void Read_NewSpelling_NoWarning()
+    {
+        var (file, errors) = Read("commitments:\n  - { id: x, kind: prohibition, bound: [ru], rules: [{ id: r, event_types: [Battles] }] }\n");
+
+        Assert.Empty(errors);
+        Assert.Empty(file!.Warnings);
     }
 }

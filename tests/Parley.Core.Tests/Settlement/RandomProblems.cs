@@ -11,7 +11,7 @@ internal static class RandomProblems
     {
         var rng = new Random(seed);
         var space = new OutcomeSpace(Enumerable.Range(0, issues).Select(i =>
-            Issue.Discrete($"I{i}", Enumerable.Range(0, rng.Next(2, maxOptions + 1)).Select(o => $"o{o}"))));
+            SettlementIssue.Discrete($"I{i}", Enumerable.Range(0, rng.Next(2, maxOptions + 1)).Select(o => $"o{o}"))));
         double Value() => coarse ? rng.Next(0, 5) / 4.0 : rng.NextDouble();
         OptionRef AnyOption(int issue) => new(issue, rng.Next(space.Issues[issue].Count));
         (int, int) TwoIssues()

@@ -10,7 +10,7 @@ public sealed class SettlementMovesTests
     /// </summary>
     private static (SettlementProblem Problem, Outcome Proposal) NatoForGuarantees()
     {
-        var space = new OutcomeSpace([Issue.Discrete("X", ["a", "b"]), Issue.Discrete("Y", ["a", "b"])]);
+        var space = new OutcomeSpace([SettlementIssue.Discrete("X", ["a", "b"]), SettlementIssue.Discrete("Y", ["a", "b"])]);
         var a = new PreferenceProfile("A", new UtilityFunction([0.2, 0.8], [[1.0, 0.0], [0.0, 1.0]]));
         var b = new PreferenceProfile("B", new UtilityFunction([0.8, 0.2], [[0.0, 1.0], [1.0, 0.0]]));
         return (new SettlementProblem(space, [a, b]), new Outcome([0, 0]));

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Parley.Core.Talks;
 using Parley.Data.Tests.Support;
 using Parley.Testing;
@@ -126,12 +127,31 @@ public abstract partial class PersistenceTests
 
         // On the thread pool: Microsoft.Data.Sqlite waits for a lock synchronously, inside the async call.
         var waiting = Task.Run(() => WithStore(s => ChangeCase.All["round.added"].Apply(s, "small", "second")));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        // No clock: either the second writer is seen queued at the writer lock, or it finishes. With the lock held
+        // it can only be the first; without a lock it finishes and is never queued.
+        Assert.True(await QueuedBeforeDoneAsync(waiting), "A second writer went ahead while the writer lock was held.");
         Assert.False(waiting.IsCompleted, "A second writer went ahead while the writer lock was held.");
 
         await holding.CommitAsync();
         await holding.DisposeAsync();
         Assert.True(await waiting);
         Assert.Equal(2, await HistoryCountAsync());
+    }
+
+    /// <summary>True once a writer waits at the database's writer lock; false if <paramref name="writer"/> finishes first.</summary>
+    private async Task<bool> QueuedBeforeDoneAsync(Task writer)
+    {
+        while (!writer.IsCompleted)
+        {
+            await using (var db = Open())
+            {
+                var queued = db is SqliteParleyDbContext
+                    ? SqliteWriterGate.Waiting(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource) > 0
+                    : await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync() > 0;
+                if (queued) return true;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(5)); // a poll interval, not a deadline: the outcome never depends on it
+        }
+        return false;
     }
 }

@@ -9,7 +9,7 @@ internal static class RandomNonlinear
     public static NonlinearProblem Create(int seed, int issues = 4, int maxValues = 4, int rectangles = 8)
     {
         var random = new Random(seed);
-        var space = new OutcomeSpace(Enumerable.Range(0, issues).Select(i => Issue.Integer($"i{i}", 0, random.Next(1, maxValues))));
+        var space = new OutcomeSpace(Enumerable.Range(0, issues).Select(i => SettlementIssue.Integer($"i{i}", 0, random.Next(1, maxValues))));
         NonlinearProfile Profile(string party)
         {
             var rs = new List<HyperRectangle>();

@@ -1,5 +1,5 @@
 using Parley.Core.Guarantees;
-using Parley.Core.Guarantees.Import;
+using Parley.Core.Formats.Incidents;
 
 namespace Parley.Core.Formats.Acled;
 

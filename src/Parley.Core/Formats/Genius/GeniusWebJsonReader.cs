@@ -34,14 +34,14 @@ public static class GeniusWebJsonReader
             var root = Get(doc.RootElement, "LinearAdditiveUtilitySpace", file, "$");
             const string at = "$.LinearAdditiveUtilitySpace";
             var issuesValues = Get(Get(root, "domain", file, at), "issuesValues", file, at + ".domain");
-            var issues = new List<Issue>();
+            var issues = new List<SettlementIssue>();
             foreach (var issue in Members(issuesValues, file, at + ".domain.issuesValues"))
             {
                 var path = $"{at}.domain.issuesValues.{issue.Name}";
                 try
                 {
                     issues.Add(Object(issue.Value, file, path).TryGetProperty("values", out var values)
-                        ? Issue.Discrete(issue.Name, Items(values, file, path + ".values").Select(v => Label(v, file, path)))
+                        ? SettlementIssue.Discrete(issue.Name, Items(values, file, path + ".values").Select(v => Label(v, file, path)))
                         : Range(issue.Name, Get(issue.Value, "range", file, path), file, path));
                 }
                 catch (ArgumentException x)
@@ -104,7 +104,7 @@ public static class GeniusWebJsonReader
         }
     }
 
-    private static double[] Values(Issue issue, JsonElement e, string file, string path)
+    private static double[] Values(SettlementIssue issue, JsonElement e, string file, string path)
     {
         if (Object(e, file, path).TryGetProperty("DiscreteValueSetUtilities", out var d))
         {
@@ -125,7 +125,7 @@ public static class GeniusWebJsonReader
         throw new GeniusFormatException(file, 0, 0, path, "expected DiscreteValueSetUtilities or NumberValueSetUtilities");
     }
 
-    private static Issue Range(string name, JsonElement range, string file, string path)
+    private static SettlementIssue Range(string name, JsonElement range, string file, string path)
     {
         var low = Number(Get(range, "low", file, path + ".range"), file, path + ".range.low");
         var high = Number(Get(range, "high", file, path + ".range"), file, path + ".range.high");
@@ -133,7 +133,7 @@ public static class GeniusWebJsonReader
         if (!(step > 0) || high < low) throw new GeniusFormatException(file, 0, 0, path + ".range", "the range needs low ≤ high and a positive step");
         var steps = (high - low) / step;
         if (Math.Abs(steps - Math.Round(steps)) > 1e-9 || steps > 1_000_000) throw new GeniusFormatException(file, 0, 0, path + ".range", "the step does not divide the range into at most a million parts");
-        return low == Math.Floor(low) && step == 1 ? Issue.Integer(name, (long)low, (long)high) : Issue.RealDiscretised(name, low, high, (int)Math.Round(steps) + 1);
+        return low == Math.Floor(low) && step == 1 ? SettlementIssue.Integer(name, (long)low, (long)high) : SettlementIssue.RealDiscretised(name, low, high, (int)Math.Round(steps) + 1);
     }
 
     /// <summary>Builds a model value; its broken invariant (<see cref="ArgumentException"/>) becomes the file's error at <paramref name="path"/>.</summary>

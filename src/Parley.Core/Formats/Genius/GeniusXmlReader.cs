@@ -53,7 +53,7 @@ public static class GeniusXmlReader
     {
         options ??= new GeniusReadOptions();
         var objective = Objective(Load(bytes, file, warnings), file);
-        var issues = new List<Issue>();
+        var issues = new List<SettlementIssue>();
         foreach (var e in IssueElements(objective))
         {
             var name = Required(e, "name", file);
@@ -61,9 +61,9 @@ public static class GeniusXmlReader
             {
                 issues.Add(Kind(e, file) switch
                 {
-                    IssueKind.Discrete => Issue.Discrete(name, Labels(e, name, file, warnings)),
-                    IssueKind.Integer => Issue.Integer(name, (long)IntegerBound(e, "lowerbound", file, warnings), (long)IntegerBound(e, "upperbound", file, warnings)),
-                    _ => Issue.RealDiscretised(name, RealBound(e, "lowerbound", file), RealBound(e, "upperbound", file), options.RealPoints),
+                    IssueKind.Discrete => SettlementIssue.Discrete(name, Labels(e, name, file, warnings)),
+                    IssueKind.Integer => SettlementIssue.Integer(name, (long)IntegerBound(e, "lowerbound", file, warnings), (long)IntegerBound(e, "upperbound", file, warnings)),
+                    _ => SettlementIssue.RealDiscretised(name, RealBound(e, "lowerbound", file), RealBound(e, "upperbound", file), options.RealPoints),
                 });
             }
             catch (ArgumentException x)
@@ -166,7 +166,7 @@ public static class GeniusXmlReader
                root.Descendants("hyperRectangle").Any();
     }
 
-    private static double[] Values(XElement e, Issue issue, string file, ICollection<GeniusWarning>? warnings)
+    private static double[] Values(XElement e, SettlementIssue issue, string file, ICollection<GeniusWarning>? warnings)
     {
         var kind = Kind(e, file);
         if (kind != issue.Kind) throw Error(e, file, $"issue '{issue.Name}' is {kind} here but {issue.Kind} in the domain");

@@ -65,7 +65,7 @@ public static class GeniusXmlWriter
             new XElement("reservation", new XAttribute("value", Number(profile.Reservation)))));
     }
 
-    private static XElement IssueElement(Issue issue, int i, Func<int, XElement> item) =>
+    private static XElement IssueElement(SettlementIssue issue, int i, Func<int, XElement> item) =>
         new("issue", new XAttribute("index", i + 1), new XAttribute("etype", "discrete"), new XAttribute("type", "discrete"),
             new XAttribute("vtype", "discrete"), new XAttribute("name", issue.Name),
             Enumerable.Range(0, issue.Count).Select(item));

@@ -36,6 +36,9 @@ public sealed record ScenarioReadResult(Negotiation? Negotiation, IReadOnlyList<
     /// <summary>The drafts of the file (section <c>drafts</c>) with their versions, in file order; empty when it has none, or on error.</summary>
     public IReadOnlyList<ScenarioDraft> Drafts { get; init; } = [];
 
+    /// <summary>What was read but should be written differently (deprecated spellings), each with its place; empty on error.</summary>
+    public IReadOnlyList<ScenarioError> Warnings { get; init; } = [];
+
     /// <summary>True when the file was read without error.</summary>
     public bool Ok => Errors.Count == 0;
 }

@@ -11,7 +11,8 @@ namespace Parley.Core.Formats.Scenario;
 /// <summary>
 /// Reads the <c>commitments:</c> and <c>incidents:</c> sections (docs/scenario-format.md, "Guarantees"). Party ids
 /// (bound, debtors, creditor, attributed_to, powers, actors of events, responsible parties) must be parties of the
-/// negotiation; every problem is reported with line, column and field path like the rest of the file.
+/// negotiation; every problem is reported with line, column and field path like the rest of the file. The standalone
+/// guarantees file (<see cref="Guarantees.GuaranteesFile"/>) is read by the same methods: one commitments format.
 /// </summary>
 internal static class ScenarioGuaranteesReader
 {
@@ -32,23 +33,17 @@ internal static class ScenarioGuaranteesReader
     private static readonly string[] CommitmentFields =
         ["id", "kind", "title", "bound", "rules", "area", "window", "powers", "debtors", "creditor", "action", "deadline", "trigger", "events"];
 
+    /// <summary>The fields of a lifecycle event or performed action.</summary>
+    internal static readonly string[] EventFields = ["action", "performed", "at", "cause", "actor", "party", "incident"];
+
+    /// <summary>The fields of an incident review.</summary>
+    internal static readonly string[] ReviewFields = ["state", "at", "reviewer", "evidence", "responsible"];
+
     /// <summary>Reads both sections of <paramref name="top"/> against <paramref name="negotiation"/>'s parties.</summary>
     public static ScenarioGuarantees Read(ReadContext ctx, Fields top, Negotiation negotiation)
     {
         var parties = negotiation.Parties.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var commitments = new List<Commitment>();
-        var events = new List<CommitmentEvent>();
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (node, path) in top.List("commitments"))
-        {
-            if (Fields.Open(ctx, node, path, CommitmentFields) is not { } f) continue;
-            var commitment = Commitment(f, parties);
-            if (commitment is null) continue;
-            if (!ids.Add(commitment.Id)) { f.Fail(f.Locate("id"), f.Sub("id"), $"commitment '{commitment.Id}' is defined twice"); continue; }
-            commitments.Add(commitment);
-            foreach (var (en, ep) in f.List("events"))
-                if (Event(f, en, ep, commitment, parties) is { } e) events.Add(e);
-        }
+        var (commitments, events) = Commitments(ctx, top, parties, "recorded in the scenario");
         var incidents = new List<Incident>();
         var incidentIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (node, path) in top.List("incidents"))
@@ -62,7 +57,30 @@ internal static class ScenarioGuaranteesReader
         return new ScenarioGuarantees(commitments, events, incidents);
     }
 
-    private static Commitment? Commitment(Fields f, HashSet<string> parties)
+    /// <summary>
+    /// The <c>commitments:</c> list of <paramref name="top"/> with the events nested in each; party ids are checked
+    /// against <paramref name="parties"/>, or only for their form when null (a guarantees file has no negotiation).
+    /// </summary>
+    internal static (List<Commitment> Commitments, List<CommitmentEvent> Events) Commitments(ReadContext ctx, Fields top,
+        HashSet<string>? parties, string defaultCause)
+    {
+        var commitments = new List<Commitment>();
+        var events = new List<CommitmentEvent>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (node, path) in top.List("commitments"))
+        {
+            if (Fields.Open(ctx, node, path, CommitmentFields) is not { } f) continue;
+            var commitment = Commitment(f, parties);
+            if (commitment is null) continue;
+            if (!ids.Add(commitment.Id)) { f.Fail(f.Locate("id"), f.Sub("id"), $"commitment '{commitment.Id}' is defined twice"); continue; }
+            commitments.Add(commitment);
+            foreach (var (en, ep) in f.List("events"))
+                if (f.Child(en, ep, EventFields) is { } ef && Event(ef, commitment, parties, defaultCause) is { } e) events.Add(e);
+        }
+        return (commitments, events);
+    }
+
+    private static Commitment? Commitment(Fields f, HashSet<string>? parties)
     {
         var id = f.Id("id", required: true);
         var kind = f.Text("kind", required: true);
@@ -72,12 +90,12 @@ internal static class ScenarioGuaranteesReader
         {
             var start = w.Date("start", required: true);
             var end = w.Date("end");
-            if (start is { } s) window = Build(w, "end", () => new TimeWindow(s, end));
+            if (start is { } s) window = w.Build("end", () => new TimeWindow(s, end));
         }
         var powers = new Dictionary<LifecycleAction, IReadOnlyList<string>>();
         foreach (var (key, value, path) in f.IdMap("powers"))
         {
-            if (!Actions.TryParse(key, out var action)) { f.Fail(f.Locate("powers"), path, $"unknown lifecycle action '{key}'; allowed: {Actions.Allowed}"); continue; }
+            if (!Actions.TryParse(f.Modern(key, value.Start, path), out var action)) { f.Fail(f.Locate("powers"), path, $"unknown lifecycle action '{key}'; allowed: {Actions.Allowed}"); continue; }
             powers[action] = PartyList(f, value, path, parties);
         }
         switch (kind)
@@ -92,18 +110,18 @@ internal static class ScenarioGuaranteesReader
                 foreach (var other in new[] { "debtors", "creditor", "action", "deadline", "trigger" })
                     if (f.Has(other)) f.Fail(f.Locate(other), f.Sub(other), $"'{other}' belongs to an obligation, not a prohibition");
                 if (f.Failed || id is null) return null;
-                return Build(f, "", () => new Prohibition(id, title!, bound, rules, area, window, powers));
+                return f.Build("", () => new Prohibition(id, title!, bound, rules, area, window, powers));
             case "obligation":
                 var debtors = Parties(f, "debtors", parties, required: true);
                 var creditor = f.Id("creditor", required: true);
-                if (creditor is not null && !parties.Contains(creditor)) f.Fail(f.Locate("creditor"), f.Sub("creditor"), $"unknown party '{creditor}'");
+                if (creditor is not null && !Known(parties, creditor)) f.Fail(f.Locate("creditor"), f.Sub("creditor"), $"unknown party '{creditor}'");
                 var action = f.Text("action", required: true);
                 var deadline = Duration(f, "deadline", required: true);
                 var trigger = f.Raw("trigger", required: true) is { } tn ? Trigger(f, tn, parties) : null;
                 foreach (var other in new[] { "bound", "rules", "area" })
                     if (f.Has(other)) f.Fail(f.Locate(other), f.Sub(other), $"'{other}' belongs to a prohibition; an obligation's area is in its trigger");
                 if (f.Failed || id is null || trigger is null) return null;
-                return Build(f, "", () => new Obligation(id, title!, debtors, creditor!, trigger, action!, deadline!.Value, window, powers));
+                return f.Build("", () => new Obligation(id, title!, debtors, creditor!, trigger, action!, deadline!.Value, window, powers));
             case null:
                 return null;
             default:
@@ -112,7 +130,7 @@ internal static class ScenarioGuaranteesReader
         }
     }
 
-    private static Trigger? Trigger(Fields owner, YamlNode node, HashSet<string> parties)
+    private static Trigger? Trigger(Fields owner, YamlNode node, HashSet<string>? parties)
     {
         if (owner.Child(node, owner.Sub("trigger"), ["incident", "signal", "proposal"]) is not { } t) return null;
         var given = new[] { "incident", "signal", "proposal" }.Count(t.Has);
@@ -127,7 +145,7 @@ internal static class ScenarioGuaranteesReader
             var ev = p.Text("event", required: true);
             var proposal = p.Id("proposal", required: true);
             var by = p.Id("by");
-            if (by is not null && !parties.Contains(by)) p.Fail(p.Locate("by"), p.Sub("by"), $"unknown party '{by}'");
+            if (by is not null && !Known(parties, by)) p.Fail(p.Locate("by"), p.Sub("by"), $"unknown party '{by}'");
             if (ev is not null and not ("rejected" or "expired")) p.Fail(p.Locate("event"), p.Sub("event"), $"unknown value '{ev}'; allowed: rejected, expired");
             if (ev == "expired" && by is not null) p.Fail(p.Locate("by"), p.Sub("by"), "an expiry has no party");
             if (p.Failed) return null;
@@ -139,16 +157,16 @@ internal static class ScenarioGuaranteesReader
             var attributed = Parties(i, "attributed_to", parties, required: true);
             var area = i.Raw("area") is { } an ? Area(i, an, i.Sub("area")) : null;
             if (i.Failed || rule is null) return null;
-            return Build(i, "attributed_to", () => new IncidentTrigger(rule, attributed, area));
+            return i.Build("attributed_to", () => new IncidentTrigger(rule, attributed, area));
         }
         return null;
     }
 
-    private static CommitmentEvent? Event(Fields owner, YamlNode node, string path, Commitment commitment, HashSet<string> parties)
+    /// <summary>A lifecycle event or performed action of <paramref name="commitment"/> (fields <see cref="EventFields"/>).</summary>
+    internal static CommitmentEvent? Event(Fields e, Commitment commitment, HashSet<string>? parties, string defaultCause)
     {
-        if (owner.Child(node, path, ["action", "performed", "at", "cause", "actor", "party", "incident"]) is not { } e) return null;
         var at = e.Date("at", required: true);
-        var cause = e.Text("cause") ?? "recorded in the scenario";
+        var cause = e.Text("cause") ?? defaultCause;
         if (e.Has("performed"))
         {
             if (commitment is not Obligation o) { e.Fail(e.Locate("performed"), e.Sub("performed"), "only an obligation's debtors perform actions"); return null; }
@@ -158,16 +176,16 @@ internal static class ScenarioGuaranteesReader
                 e.Fail(e.Locate("party"), e.Sub("party"), $"'{party}' is not a debtor of {o.Id} ({string.Join(", ", o.Debtors)})");
             var incident = e.Text("incident");
             if (e.Failed || at is null) return null;
-            return Build(e, "", () => new ActionPerformed(commitment.Id, party!, performed!, at.Value, cause, incident));
+            return e.Build("", () => new ActionPerformed(commitment.Id, party!, performed!, at.Value, cause, incident));
         }
         var action = e.Enum("action", Actions, required: true);
         var actor = e.Id("actor");
-        if (actor is not null && !parties.Contains(actor)) e.Fail(e.Locate("actor"), e.Sub("actor"), $"unknown party '{actor}'");
+        if (actor is not null && !Known(parties, actor)) e.Fail(e.Locate("actor"), e.Sub("actor"), $"unknown party '{actor}'");
         if (e.Failed || at is null || action is null) return null;
-        return Build(e, "", () => new LifecycleEvent(commitment.Id, action.Value, at.Value, cause, actor));
+        return e.Build("", () => new LifecycleEvent(commitment.Id, action.Value, at.Value, cause, actor));
     }
 
-    private static Incident? Incident(Fields f, HashSet<string> parties)
+    private static Incident? Incident(Fields f, HashSet<string>? parties)
     {
         var id = f.Text("id", required: true);
         var time = Time(f);
@@ -178,27 +196,29 @@ internal static class ScenarioGuaranteesReader
         {
             var lat = l.Number("lat");
             var lon = l.Number("lon");
-            location = Build(l, "lat", () => new Location(lat, lon, l.Text("country"), l.Text("admin1"), l.Text("admin2"), l.Text("admin3"), l.Text("place")));
+            location = l.Build("lat", () => new Location(lat, lon, l.Text("country"), l.Text("admin1"), l.Text("admin2"), l.Text("admin3"), l.Text("place")));
         }
         var fatalities = f.Number("fatalities");
         if (fatalities is { } fa && (fa < 0 || fa != Math.Floor(fa) || fa > int.MaxValue))
             f.Fail(f.Locate("fatalities"), f.Sub("fatalities"), $"expected a whole number of fatalities, found {fa}");
         var steps = new List<VerificationStep>();
         foreach (var (rn, rp) in f.List("reviews"))
-        {
-            if (f.Child(rn, rp, ["state", "at", "reviewer", "evidence", "responsible"]) is not { } r) continue;
-            var state = r.Enum("state", Reviews, required: true);
-            var at = r.Date("at", required: true);
-            var reviewer = r.Text("reviewer", required: true);
-            var responsible = r.Id("responsible");
-            if (responsible is not null && !parties.Contains(responsible)) r.Fail(r.Locate("responsible"), r.Sub("responsible"), $"unknown party '{responsible}'");
-            if (r.Failed) continue;
-            if (Build(r, "responsible", () => new VerificationStep(state!.Value, at!.Value, reviewer!, r.Text("evidence"), responsible)) is { } step)
-                steps.Add(step);
-        }
+            if (f.Child(rn, rp, ReviewFields) is { } r && Review(r, parties) is { } step) steps.Add(step);
         if (f.Failed || id is null || time is null || eventType is null || location is null) return null;
-        return Build(f, "reviews", () => new Incident(id, time, location!, eventType, f.Text("sub_event_type"), Texts(f, "actors"),
+        return f.Build("reviews", () => new Incident(id, time, location!, eventType, f.Text("sub_event_type"), Texts(f, "actors"),
             Texts(f, "target_classes"), fatalities is { } n ? (int)n : null, Texts(f, "sources"), f.Text("notes"), steps));
+    }
+
+    /// <summary>One review step (fields <see cref="ReviewFields"/>).</summary>
+    internal static VerificationStep? Review(Fields r, HashSet<string>? parties)
+    {
+        var state = r.Enum("state", Reviews, required: true);
+        var at = r.Date("at", required: true);
+        var reviewer = r.Text("reviewer", required: true);
+        var responsible = r.Id("responsible");
+        if (responsible is not null && !Known(parties, responsible)) r.Fail(r.Locate("responsible"), r.Sub("responsible"), $"unknown party '{responsible}'");
+        if (r.Failed) return null;
+        return r.Build("responsible", () => new VerificationStep(state!.Value, at!.Value, reviewer!, r.Text("evidence"), responsible));
     }
 
     private static IncidentTime? Time(Fields f)
@@ -220,14 +240,14 @@ internal static class ScenarioGuaranteesReader
         var to = f.Date("to", required: true);
         var precision = f.Enum("precision", Precisions, required: true);
         if (from is null || to is null || precision is null) return null;
-        return Build(f, "to", () => new IncidentTime(from.Value, to.Value, precision.Value));
+        return f.Build("to", () => new IncidentTime(from.Value, to.Value, precision.Value));
     }
 
     private static ConductRule? Rule(Fields r, string defaultId)
     {
         var id = r.Has("id") ? r.Id("id") : defaultId;
         if (r.Failed || id is null) return null;
-        return Build(r, "", () => new ConductRule(id, Texts(r, "event_types"), Texts(r, "sub_event_types"), Texts(r, "target_classes")));
+        return r.Build("", () => new ConductRule(id, Texts(r, "event_types"), Texts(r, "sub_event_types"), Texts(r, "target_classes")));
     }
 
     private static Area? Area(Fields owner, YamlNode node, string path)
@@ -252,36 +272,38 @@ internal static class ScenarioGuaranteesReader
             }
         }
         if (a.Failed) return null;
-        return Build(a, "geojson", () => new Area(regions, shape));
+        return a.Build("geojson", () => new Area(regions, shape));
     }
 
     internal static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    private static TimeSpan? Duration(Fields f, string key, bool required)
+    private static bool Known(HashSet<string>? parties, string id) => parties is null || parties.Contains(id);
+
+    internal static TimeSpan? Duration(Fields f, string key, bool required)
     {
         var text = f.Text(key, required);
         if (text is null) return null;
-        if (Guarantees.Files.YamlNodes.TryDuration(text.Trim(), out var d) && d > TimeSpan.Zero) return d;
+        if (ScenarioValues.TryParseDuration(text.Trim(), out var d) && d > TimeSpan.Zero) return d;
         f.Fail(f.Locate(key), f.Sub(key), $"'{text}' is not a positive duration (72h, 1d12h, 90m, PT72H)");
         return null;
     }
 
-    private static IReadOnlyList<string> Parties(Fields f, string key, HashSet<string> parties, bool required)
+    private static IReadOnlyList<string> Parties(Fields f, string key, HashSet<string>? parties, bool required)
     {
         var list = f.Ids(key, required);
         foreach (var p in list)
-            if (!parties.Contains(p)) f.Fail(f.Locate(key), f.Sub(key), $"unknown party '{p}'");
+            if (!Known(parties, p)) f.Fail(f.Locate(key), f.Sub(key), $"unknown party '{p}'");
         return list;
     }
 
-    private static IReadOnlyList<string> PartyList(Fields f, YamlNode node, string path, HashSet<string> parties)
+    private static IReadOnlyList<string> PartyList(Fields f, YamlNode node, string path, HashSet<string>? parties)
     {
         if (node is not YamlSequenceNode seq) { f.Fail(node.Start, path, $"expected a list of parties, found {Fields.Describe(node)}"); return []; }
         var list = new List<string>();
         foreach (var (n, k) in seq.Children.Select((n, k) => (n, k)))
             if (f.AsId(n, $"{path}[{k}]") is { } id)
             {
-                if (!parties.Contains(id)) f.Fail(n.Start, $"{path}[{k}]", $"unknown party '{id}'");
+                if (!Known(parties, id)) f.Fail(n.Start, $"{path}[{k}]", $"unknown party '{id}'");
                 list.Add(id);
             }
         return list;
@@ -296,17 +318,5 @@ internal static class ScenarioGuaranteesReader
             else f.Fail(n.Start, p, $"expected text, found {Fields.Describe(n)}");
         }
         return list;
-    }
-
-    private static T? Build<T>(Fields f, string field, Func<T> make) where T : class
-    {
-        if (f.Failed) return null;
-        try { return make(); }
-        catch (ArgumentException ex)
-        {
-            var message = ex.Reason();
-            f.Fail(f.Locate(field), field.Length == 0 ? f.Path : f.Sub(field), message);
-            return null;
-        }
     }
 }

@@ -35,10 +35,10 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 var title = d.Text("title") ?? "";
                 if (did is not null && !_delegates.TryAdd(did, dp))
                     d.Fail(d.Locate("id"), d.Sub("id"), $"duplicate delegate id '{did}' (first at {_delegates[did]})");
-                if (Build(d, () => new PartyDelegate(did!, dname!, title)) is { } made) delegates.Add(made);
+                if (d.Build(() => new PartyDelegate(did!, dname!, title)) is { } made) delegates.Add(made);
             }
             var visibility = f.Visibility();
-            var party = Build(f, () => new Party(id!, name!, roles, delegates, visibility));
+            var party = f.Build(() => new Party(id!, name!, roles, delegates, visibility));
             if (party is not null && Add(f, () => n.AddParty(party))) pending.Add((f, visibility));
             else
             {
@@ -69,9 +69,9 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 var label = o.Text("label", required: true);
                 var odesc = o.Text("description") ?? "";
                 if (oid is not null && options.Any(x => x.Id == oid)) o.Fail(o.Locate("id"), o.Sub("id"), $"duplicate id '{oid}'");
-                else if (Build(o, () => new Option(oid!, label!, odesc)) is { } made) options.Add(made);
+                else if (o.Build(() => new Option(oid!, label!, odesc)) is { } made) options.Add(made);
             }
-            var issue = Build(f, () => new Issue(id!, title!, category, weight, options, principals, description, visibility));
+            var issue = f.Build(() => new Issue(id!, title!, category, weight, options, principals, description, visibility));
             if (issue is null || !Add(f, () => n.AddIssue(issue))) ctx.Failed("issue", id);
             else CheckVisibility(f, visibility);
         }
@@ -98,7 +98,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
             var withdrawn = f.Date("withdrawn");
             var description = f.Text("description") ?? "";
             var visibility = f.Visibility();
-            var proposal = Build(f, () => new Proposal(id!, author!, title!, package, addressees, created!.Value, expires, null, withdrawn, description, visibility));
+            var proposal = f.Build(() => new Proposal(id!, author!, title!, package, addressees, created!.Value, expires, null, withdrawn, description, visibility));
             if (proposal is null || !Add(f, () => n.AddProposal(proposal))) { ctx.Failed("proposal", id); continue; }
             CheckVisibility(f, visibility);
             added.Add((id!, f));
@@ -120,7 +120,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 var answer = r.Enum("answer", ScenarioValues.Answers, required: true);
                 var at = r.Date("at", required: true);
                 var statement = r.Id("statement");
-                var response = Build(r, () => new Response(party!, answer!.Value, at!.Value, statement));
+                var response = r.Build(() => new Response(party!, answer!.Value, at!.Value, statement));
                 if (response is null) continue;
                 try
                 {
@@ -153,10 +153,10 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 var option = s.Id("option");
                 var proposal = s.Id("proposal");
                 var stance = s.Enum("stance", ScenarioValues.Stances, required: true);
-                if (Build(s, () => new StatementStance(issue, option, proposal, stance!.Value)) is { } made) stances.Add(made);
+                if (s.Build(() => new StatementStance(issue, option, proposal, stance!.Value)) is { } made) stances.Add(made);
             }
             var visibility = f.Visibility();
-            var statement = Build(f, () => new Statement(id!, at!.Value, text!, signatories, speaker, stances, source, visibility));
+            var statement = f.Build(() => new Statement(id!, at!.Value, text!, signatories, speaker, stances, source, visibility));
             if (statement is null || !Add(f, () => n.AddStatement(statement))) ctx.Failed("statement", id);
             else CheckVisibility(f, visibility);
         }
@@ -185,7 +185,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
             var statement = f.Id("statement");
             var note = f.Text("note") ?? "";
             var visibility = f.Visibility();
-            var position = Build(f, () => new Position(id!, party!, issue!, validFrom!.Value, stances, statement, note, visibility));
+            var position = f.Build(() => new Position(id!, party!, issue!, validFrom!.Value, stances, statement, note, visibility));
             if (position is not null && Add(f, () => n.RecordPosition(position))) CheckVisibility(f, visibility);
         }
     }
@@ -203,7 +203,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
             var attendees = f.Ids("attendees");
             var outcome = f.Text("outcome") ?? "";
             var visibility = f.Visibility();
-            var round = Build(f, () => new Round(id!, title!, start!.Value, end!.Value, venue, attendees, outcome, visibility));
+            var round = f.Build(() => new Round(id!, title!, start!.Value, end!.Value, venue, attendees, outcome, visibility));
             if (round is null || !Add(f, () => n.AddRound(round))) ctx.Failed("round", id);
             else CheckVisibility(f, visibility);
         }
@@ -221,7 +221,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
             var next = f.Date("next_meeting");
             var venue = f.Text("venue") ?? "";
             var visibility = f.Visibility();
-            var group = Build(f, () => new WorkingGroup(id!, name!, members, issues, next, venue, visibility));
+            var group = f.Build(() => new WorkingGroup(id!, name!, members, issues, next, venue, visibility));
             if (group is not null && Add(f, () => n.AddWorkingGroup(group))) CheckVisibility(f, visibility);
         }
     }
@@ -246,7 +246,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 f.Fail(f.Locate("source"), f.Sub("source"), $"unknown source '{source}' (the id of a round, proposal or statement)");
             var note = f.Text("note") ?? "";
             var visibility = f.Visibility();
-            var agreement = Build(f, () => new Agreement(id!, issue!, option!, parties, at!.Value, adReferendum, source, note, visibility));
+            var agreement = f.Build(() => new Agreement(id!, issue!, option!, parties, at!.Value, adReferendum, source, note, visibility));
             if (agreement is not null && Add(f, () => n.RecordAgreement(agreement))) CheckVisibility(f, visibility);
         }
     }
@@ -264,7 +264,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 var kind = t.Enum("event", ScenarioValues.Events, required: true);
                 var proposal = t.Id("proposal", required: true);
                 var by = t.Id("by");
-                trigger = Build(t, () => new ContingencyTrigger(kind!.Value, proposal!, by));
+                trigger = t.Build(() => new ContingencyTrigger(kind!.Value, proposal!, by));
             }
             var actions = new List<ContingencyAction>();
             foreach (var (an, ap) in f.List("actions", required: true))
@@ -273,11 +273,11 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 var kind = a.Enum("kind", ScenarioValues.Actions, required: true);
                 var party = a.Id("party", required: true);
                 var text = a.Text("text", required: true);
-                if (Build(a, () => new ContingencyAction(kind!.Value, party!, text!)) is { } made) actions.Add(made);
+                if (a.Build(() => new ContingencyAction(kind!.Value, party!, text!)) is { } made) actions.Add(made);
             }
             var statement = f.Id("statement");
             var visibility = f.Visibility();
-            var contingency = Build(f, () => new Contingency(id!, owner!, trigger!, actions, statement, visibility));
+            var contingency = f.Build(() => new Contingency(id!, owner!, trigger!, actions, statement, visibility));
             if (contingency is not null && Add(f, () => n.AddContingency(contingency))) CheckVisibility(f, visibility);
         }
     }
@@ -290,21 +290,6 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
         if (generated is null || Key.IsValid(generated)) return generated;
         f.Fail(f.Node.Start, f.Sub("id"), $"the generated id '{generated[..20]}...' is longer than 64 characters; give the item an id");
         return null;
-    }
-
-    /// <summary>Builds a model record unless the item already failed; a constructor's refusal is reported on its field.</summary>
-    private static T? Build<T>(Fields f, Func<T> make) where T : class
-    {
-        if (f.Failed) return null;
-        try
-        {
-            return make();
-        }
-        catch (ArgumentException ex)
-        {
-            f.Refused(ex);
-            return null;
-        }
     }
 
     /// <summary>Adds through the aggregate; its rule refusal is reported on the item's field.</summary>

@@ -43,7 +43,7 @@ internal static class ScenarioPreferences
                 if (InteractionOf(f, tn, tp) is { } made) interactions.Add(made);
             var note = f.Text("note") ?? "";
             Visibility? visibility = f.Has("visibility") ? f.Visibility() : null;
-            var profile = Build(f, () => new PartyPreferences(party!, issues, reservation, redLines, constraints, interactions, note, visibility));
+            var profile = f.Build(() => new PartyPreferences(party!, issues, reservation, redLines, constraints, interactions, note, visibility));
             if (profile is null) continue;
             try
             {
@@ -119,7 +119,7 @@ internal static class ScenarioPreferences
         var values = new List<KeyValuePair<string, double>>();
         foreach (var (option, value, p) in c.IdMap("values", required: true))
             if (NumberOf(c, value, p) is { } v) values.Add(KeyValuePair.Create(option, v));
-        return Build(c, () => new IssuePreference(issue, weight!.Value, values));
+        return c.Build(() => new IssuePreference(issue, weight!.Value, values));
     }
 
     private static PreferenceConstraint? ConstraintOf(Fields f, YamlNode node, string path)
@@ -135,7 +135,7 @@ internal static class ScenarioPreferences
         var then = Single(c, requires ? "requires" : "excludes", required: true);
         if (@if is { } a && then is { } b && a.Issue == b.Issue)
             c.Fail(c.Locate(requires ? "requires" : "excludes"), c.Sub(requires ? "requires" : "excludes"), "a cross-issue constraint links two different issues");
-        return Build(c, () => new PreferenceConstraint(requires ? ConstraintKind.Requires : ConstraintKind.Excludes, @if!.Value, then!.Value));
+        return c.Build(() => new PreferenceConstraint(requires ? ConstraintKind.Requires : ConstraintKind.Excludes, @if!.Value, then!.Value));
     }
 
     private static PreferenceInteraction? InteractionOf(Fields f, YamlNode node, string path)
@@ -148,7 +148,7 @@ internal static class ScenarioPreferences
         if (c.Has("when") && when.Count != 2)
             c.Fail(c.Locate("when"), c.Sub("when"), $"an interaction names two options of two issues ({{issue: option, issue: option}}); found {when.Count}");
         var bonus = c.Raw("bonus", required: true) is null ? null : c.Number("bonus");
-        return Build(c, () => new PreferenceInteraction(options[0], options[1], bonus!.Value));
+        return c.Build(() => new PreferenceInteraction(options[0], options[1], bonus!.Value));
     }
 
     /// <summary>A one-entry mapping <c>{issue: option}</c>.</summary>
@@ -175,18 +175,4 @@ internal static class ScenarioPreferences
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static T? Build<T>(Fields f, Func<T> make) where T : class
-    {
-        if (f.Failed) return null;
-        try
-        {
-            return make();
-        }
-        catch (ArgumentException ex)
-        {
-            f.Refused(ex);
-            return null;
-        }
-    }
 }

@@ -52,10 +52,11 @@ public static class ScenarioReader
         var drafts = ScenarioDraftsReader.Read(ctx, top, negotiation, yaml);
 
         return ctx.HasErrors ? new ScenarioReadResult(null, ctx.Errors())
-            : new ScenarioReadResult(negotiation, []) { Preferences = preferences, Guarantees = guarantees, Drafts = drafts };
+            : new ScenarioReadResult(negotiation, []) { Preferences = preferences, Guarantees = guarantees, Drafts = drafts, Warnings = ctx.Warnings() };
     }
 
-    private static YamlNode? Load(string yaml, ReadContext ctx)
+    /// <summary>The one YAML document of <paramref name="yaml"/>, or null with the problem reported; <paramref name="kind"/> and <paramref name="needs"/> word the message for an empty file.</summary>
+    internal static YamlNode? Load(string yaml, ReadContext ctx, string kind = "scenario", string needs = "at least a 'negotiation' section")
     {
         if (Yaml.YamlLimits.Check(yaml) is { } refused)
         {
@@ -87,12 +88,12 @@ public static class ScenarioReader
         }
         if (stream.Documents.Count == 0)
         {
-            ctx.Error(Mark.Empty, "", "the file is empty; a scenario needs at least a 'negotiation' section");
+            ctx.Error(Mark.Empty, "", $"the file is empty; a {kind} file needs {needs}");
             return null;
         }
         if (stream.Documents.Count > 1)
         {
-            ctx.Error(stream.Documents[1].RootNode.Start, "", "a scenario file holds one YAML document; found more ('---')");
+            ctx.Error(stream.Documents[1].RootNode.Start, "", $"a {kind} file holds one YAML document; found more ('---')");
             return null;
         }
         return stream.Documents[0].RootNode;

@@ -97,6 +97,48 @@ internal static partial class ScenarioValues
 
     [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(T(?<time>\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)(?<zone>Z|[+-]\d{2}:\d{2}))?$")]
     private static partial Regex DatePattern();
+
+    /// <summary>
+    /// Durations as "72h", "30m", "7d", "45s", combinations like "1d12h", or ISO 8601 ("PT72H"); false for anything
+    /// else, including more than a <see cref="TimeSpan"/> holds.
+    /// </summary>
+    public static bool TryParseDuration(string s, out TimeSpan duration)
+    {
+        try
+        {
+            return TryDurationUnchecked(s, out duration);
+        }
+        catch (OverflowException)
+        {
+            duration = TimeSpan.Zero;
+            return false; // more digits or days than a TimeSpan holds: not a duration a commitment can mean
+        }
+    }
+
+    private static bool TryDurationUnchecked(string s, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        if (s.StartsWith('P'))
+        {
+            try { duration = System.Xml.XmlConvert.ToTimeSpan(s); return true; }
+            catch (FormatException) { return false; }
+        }
+        var number = 0L;
+        var any = false;
+        var digits = false;
+        foreach (var c in s.ToLowerInvariant())
+        {
+            if (char.IsAsciiDigit(c)) { number = checked(number * 10 + (c - '0')); digits = true; continue; }
+            if (!digits) return false;
+            var unit = c switch { 'd' => TimeSpan.FromDays(1), 'h' => TimeSpan.FromHours(1), 'm' => TimeSpan.FromMinutes(1), 's' => TimeSpan.FromSeconds(1), _ => TimeSpan.Zero };
+            if (unit == TimeSpan.Zero || number > 1_000_000) return false;
+            duration += unit * number;
+            number = 0;
+            digits = false;
+            any = true;
+        }
+        return any && !digits;
+    }
 }
 
 /// <summary>A two-way table between enum members and their spelling in scenario files.</summary>

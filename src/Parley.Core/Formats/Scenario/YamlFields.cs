@@ -8,43 +8,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace Parley.Core.Formats.Scenario;
 
-/// <summary>Collects the errors of one read, each with the file name, the node's position and the field path.</summary>
-internal sealed partial class ReadContext(string file)
-{
-    private readonly List<ScenarioError> _errors = [];
-    private readonly HashSet<(string Kind, string Id)> _failed = [];
-
-    public bool HasErrors => _errors.Count > 0;
-
-    public void Error(Mark mark, string field, string message) =>
-        _errors.Add(new ScenarioError(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column), field, message));
-
-    /// <summary>Remembers an item that was declared but refused, so references to it do not report again.</summary>
-    public void Failed(string kind, string? id)
-    {
-        if (id is not null) _failed.Add((kind, id));
-    }
-
-    /// <summary>
-    /// True when a rule message from the aggregate is only the echo of an earlier error: a reference to an item
-    /// the file declares but that was refused for its own fault, already reported.
-    /// </summary>
-    public bool IsEcho(string message)
-    {
-        var m = UnknownReference().Match(message);
-        return m.Success && IsFailed(m.Groups[1].Value, m.Groups[2].Value);
-    }
-
-    /// <summary>True when the file declares this item but it was refused.</summary>
-    public bool IsFailed(string kind, string id) => _failed.Contains((kind, id));
-
-    /// <summary>The errors in file order.</summary>
-    public IReadOnlyList<ScenarioError> Errors() => _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
-
-    [GeneratedRegex("^unknown (party|issue|statement|proposal|delegate) '(.*)'$")]
-    private static partial Regex UnknownReference();
-}
-
 /// <summary>
 /// The fields of one YAML mapping, read with their positions. Every problem is reported to the context with the
 /// field's path and marks the item <see cref="Failed"/>; typed getters return null for absent or bad values.
@@ -89,6 +52,7 @@ internal sealed class Fields
         foreach (var (key, value) in map.Children)
         {
             var name = key is YamlScalarNode s ? s.Value ?? "" : "";
+            if (!known.Contains(name)) name = ctx.Modern(name, key.Start, fields.Sub(name));
             if (key is not YamlScalarNode || !known.Contains(name))
             {
                 fields.Fail(key.Start, fields.Sub(name), UnknownField(name, known));
@@ -98,6 +62,9 @@ internal sealed class Fields
         }
         return fields;
     }
+
+    /// <summary><see cref="ReadContext.Modern"/>: the new spelling of a key or value written the old way, with a warning.</summary>
+    public string Modern(string text, Mark mark, string field) => _ctx.Modern(text, mark, field);
 
     public string Sub(string key) => Path.Length == 0 ? key : key.StartsWith('[') ? Path + key : $"{Path}.{key}";
 
@@ -200,7 +167,7 @@ internal sealed class Fields
 
     public T? AsEnum<T>(YamlNode node, string path, ValueNames<T> names) where T : struct, Enum
     {
-        if (node is YamlScalarNode { Value: { } text } && names.TryParse(text, out var value)) return value;
+        if (node is YamlScalarNode { Value: { } text } && names.TryParse(Modern(text, node.Start, path), out var value)) return value;
         Fail(node.Start, path, node is YamlScalarNode s
             ? $"unknown value '{s.Value}'; allowed: {names.Allowed}"
             : $"expected one of {names.Allowed}, found {Describe(node)}");
@@ -283,6 +250,28 @@ internal sealed class Fields
             }
         }
         return node.Start;
+    }
+
+    /// <summary>
+    /// Builds a model value unless this item already failed (null then); a constructor's refusal
+    /// (<see cref="ArgumentException"/>) fails the item, reported on the field its parameter names.
+    /// </summary>
+    public T? Build<T>(Func<T> make) where T : class => Build(null, make);
+
+    /// <summary>
+    /// As <see cref="Build{T}(Func{T})"/>, but a refusal is reported on <paramref name="field"/> (a path relative to
+    /// this mapping; empty: the mapping itself) whatever parameter it names; null: the parameter's field.
+    /// </summary>
+    public T? Build<T>(string? field, Func<T> make) where T : class
+    {
+        if (Failed) return null;
+        try { return make(); }
+        catch (ArgumentException ex)
+        {
+            if (field is null) Refused(ex);
+            else Fail(Locate(field), field.Length == 0 ? Path : Sub(field), ex.Reason());
+            return null;
+        }
     }
 
     /// <summary>A model constructor's refusal, reported on the field its parameter names.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Parley.Core.Talks;
 
 namespace Parley.Server.Components.Services;
@@ -84,19 +83,6 @@ public sealed class ProposalDraft
     };
 
     /// <summary>A fresh id from the author and the title (<c>us-christmas-truce</c>), with a counter when taken.</summary>
-    public string NewId(Negotiation negotiation)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in Title.Trim().ToLowerInvariant())
-        {
-            if (char.IsAsciiLetterOrDigit(c)) slug.Append(c);
-            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
-            if (slug.Length >= 40) break;
-        }
-        var stem = $"{Author}-{slug.ToString().Trim('-')}".Trim('-');
-        if (!Key.IsValid(stem) || stem.Length > 58) stem = "proposal-" + Guid.NewGuid().ToString("N")[..16];
-        var id = stem;
-        for (var k = 2; negotiation.Proposals.Any(p => p.Id == id); k++) id = $"{stem}-{k}";
-        return id;
-    }
+    public string NewId(Negotiation negotiation) =>
+        Key.Fresh([Author, Title.Trim().ToLowerInvariant()], "proposal", id => negotiation.Proposals.Any(p => p.Id == id));
 }

@@ -84,13 +84,7 @@ public sealed class StatementDraft
     };
 
     /// <summary>A fresh id: the first signatory and the day (<c>ua-2025-12-16</c>), with a counter when taken.</summary>
-    public string NewId(Negotiation negotiation, DateTimeOffset at)
-    {
-        var first = Signatories.Order(StringComparer.Ordinal).FirstOrDefault() ?? "statement";
-        var stem = $"{first}-{at.UtcDateTime:yyyy-MM-dd}";
-        if (stem.Length > 58) stem = "statement-" + Guid.NewGuid().ToString("N")[..16];
-        var id = stem;
-        for (var k = 2; negotiation.Statements.Any(s => s.Id == id); k++) id = $"{stem}-{k}";
-        return id;
-    }
+    public string NewId(Negotiation negotiation, DateTimeOffset at) =>
+        Key.Fresh([Signatories.Order(StringComparer.Ordinal).FirstOrDefault() ?? "statement", $"{at.UtcDateTime:yyyy-MM-dd}"], "statement",
+            id => negotiation.Statements.Any(s => s.Id == id));
 }

@@ -11,7 +11,7 @@ namespace Parley.Server.Components.Services;
 /// </summary>
 public sealed class TalksView
 {
-    private readonly Dictionary<(string Party, string Issue), Position> _current;
+    private readonly IReadOnlyDictionary<(string Party, string Issue), Position> _current;
 
     /// <summary>Computes the view.</summary>
     /// <param name="negotiation">The negotiation as <paramref name="viewer"/> may see it (<see cref="NegotiationScope.For"/>).</param>
@@ -25,7 +25,7 @@ public sealed class TalksView
         AsOf = asOf;
         IsNow = isNow;
         Report = TalksStatus.Compute(negotiation, asOf);
-        _current = CurrentPositions(negotiation, asOf);
+        _current = negotiation.PositionsAsOf(asOf);
     }
 
     /// <summary>The negotiation.</summary>
@@ -91,17 +91,4 @@ public sealed class TalksView
     /// <summary>Parties that have held a position on anything, in party order: the matrix columns.</summary>
     public IReadOnlyList<Party> PartiesWithPositions =>
         Negotiation.Parties.Where(p => Negotiation.Positions.Any(x => x.Party == p.Id)).ToArray();
-
-    // The engine's rule (TalksStatus): the latest ValidFrom ≤ as-of; on a tie, the one recorded last.
-    private static Dictionary<(string, string), Position> CurrentPositions(Negotiation negotiation, DateTimeOffset asOf)
-    {
-        var current = new Dictionary<(string, string), Position>();
-        foreach (var position in negotiation.Positions)
-        {
-            if (position.ValidFrom > asOf) continue;
-            var key = (position.Party, position.Issue);
-            if (!current.TryGetValue(key, out var held) || position.ValidFrom >= held.ValidFrom) current[key] = position;
-        }
-        return current;
-    }
 }

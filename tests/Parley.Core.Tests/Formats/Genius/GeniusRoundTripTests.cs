@@ -32,7 +32,7 @@ public sealed class GeniusRoundTripTests
     [Fact]
     public void WriteProfile_RedLine_RefusedNotDropped()
     {
-        var space = new OutcomeSpace([Issue.Discrete("X", ["a", "b"])]);
+        var space = new OutcomeSpace([SettlementIssue.Discrete("X", ["a", "b"])]);
         var profile = new PreferenceProfile("A", new UtilityFunction([1.0], [[1.0, 0.0]]), redLines: [new OptionRef(0, 1)]);
 
         var e = Assert.Throws<ArgumentException>(() => GeniusXmlWriter.WriteProfile(space, profile));

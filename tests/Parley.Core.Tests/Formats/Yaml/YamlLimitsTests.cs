@@ -1,7 +1,7 @@
 using System.Text;
 using Parley.Core.Formats.Scenario;
 using Parley.Core.Formats.Yaml;
-using Parley.Core.Guarantees.Files;
+using Parley.Core.Formats.Guarantees;
 using Parley.Core.Tests.Formats.Scenario;
 
 namespace Parley.Core.Tests.Formats.Yaml;

@@ -1,4 +1,5 @@
-namespace Parley.Core.Guarantees.Import;
+using Parley.Core.Guarantees;
+namespace Parley.Core.Formats.Incidents;
 
 /// <summary>
 /// What one incident CSV import (ACLED or UCDP GED) may hold. A field past <see cref="MaxFieldLength"/> or a record

@@ -1,6 +1,7 @@
+using Parley.Core.Guarantees;
 using System.Text;
 
-namespace Parley.Core.Guarantees.Import;
+namespace Parley.Core.Formats.Incidents;
 
 /// <summary>One CSV record, or the reason it could not be read.</summary>
 /// <param name="Line">The 1-based physical line the record starts on.</param>

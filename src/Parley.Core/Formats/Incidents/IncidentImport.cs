@@ -1,4 +1,5 @@
-namespace Parley.Core.Guarantees.Import;
+using Parley.Core.Guarantees;
+namespace Parley.Core.Formats.Incidents;
 
 /// <summary>Why a row (or the whole file, on line 1) was rejected: its physical line, the column, and what is wrong.</summary>
 /// <param name="Line">1-based physical line where the record starts.</param>

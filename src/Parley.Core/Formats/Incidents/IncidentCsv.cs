@@ -1,6 +1,7 @@
+using Parley.Core.Guarantees;
 using System.Globalization;
 
-namespace Parley.Core.Guarantees.Import;
+namespace Parley.Core.Formats.Incidents;
 
 /// <summary>A column of an incident CSV file, found by header name once per file.</summary>
 /// <param name="Name">The header name, for error messages.</param>

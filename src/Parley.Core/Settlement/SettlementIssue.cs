@@ -24,9 +24,9 @@ public enum IssueKind
 /// Integer and real issues keep the number each option stands for in <see cref="Numbers"/>; a real range is
 /// never enumerated implicitly — the caller says how many points it is cut into.
 /// </remarks>
-public sealed record Issue
+public sealed record SettlementIssue
 {
-    private Issue(string name, IssueKind kind, ImmutableArray<string> options, ImmutableArray<double> numbers)
+    private SettlementIssue(string name, IssueKind kind, ImmutableArray<string> options, ImmutableArray<double> numbers)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("An issue needs a name.", nameof(name));
         if (options.Length == 0) throw new ArgumentException($"Issue '{name}' has no options.", nameof(options));
@@ -60,12 +60,12 @@ public sealed record Issue
 
     /// <summary>Creates a discrete issue from distinct option labels.</summary>
     /// <exception cref="ArgumentException">No options, a blank name, or a repeated label.</exception>
-    public static Issue Discrete(string name, IEnumerable<string> options) =>
+    public static SettlementIssue Discrete(string name, IEnumerable<string> options) =>
         new(name, IssueKind.Discrete, [.. options], []);
 
     /// <summary>Creates an integer issue with one option per integer in [<paramref name="lower"/>, <paramref name="upper"/>].</summary>
     /// <exception cref="ArgumentException"><paramref name="upper"/> is below <paramref name="lower"/> or the range exceeds 1,000,000 values.</exception>
-    public static Issue Integer(string name, long lower, long upper)
+    public static SettlementIssue Integer(string name, long lower, long upper)
     {
         if (upper < lower) throw new ArgumentException($"Issue '{name}': upper bound {upper} is below lower bound {lower}.", nameof(upper));
         if (upper - lower >= 1_000_000) throw new ArgumentException($"Issue '{name}': {upper - lower + 1} integer values are too many to list; discretise it.", nameof(upper));
@@ -78,7 +78,7 @@ public sealed record Issue
     /// lower + k·(upper − lower)/(points − 1), k = 0…points − 1 (a single point when lower = upper).
     /// </summary>
     /// <exception cref="ArgumentException">Bounds not finite or reversed, or fewer than two points for a proper range.</exception>
-    public static Issue RealDiscretised(string name, double lower, double upper, int points)
+    public static SettlementIssue RealDiscretised(string name, double lower, double upper, int points)
     {
         if (!double.IsFinite(lower) || !double.IsFinite(upper) || upper < lower)
             throw new ArgumentException($"Issue '{name}': the range [{lower}, {upper}] is not a finite range.", nameof(upper));
@@ -92,7 +92,7 @@ public sealed record Issue
     public int IndexOf(string label) => Options.IndexOf(label, StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public bool Equals(Issue? other) =>
+    public bool Equals(SettlementIssue? other) =>
         other is not null && Name == other.Name && Kind == other.Kind &&
         Options.SequenceEqual(other.Options) && Numbers.SequenceEqual(other.Numbers);
 

@@ -1,6 +1,7 @@
+using Parley.Core.Guarantees;
 using System.Globalization;
 
-namespace Parley.Core.Guarantees.Import;
+namespace Parley.Core.Formats.Incidents;
 
 /// <summary>
 /// Calendar dates as incident exports write them. Slash dates are day-first (ACLED's dd/MM/yyyy); a date that fits
