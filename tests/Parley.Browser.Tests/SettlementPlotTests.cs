@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -45,6 +46,8 @@ public sealed partial class SettlementPlotTests : BrowserTest
         await Expect(summary).ToContainTextAsync("Reservations: Ukraine 0.450, Russia 0.400, United States 0.600.");
         // The two-party scatter is not drawn for three parties; the table stays.
         await Expect(page.Locator("#frontier-h ~ figure img")).ToHaveCountAsync(0);
+        var axe = await page.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
         await plot.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.FolderPath, "Settlement_ThreePartiesAsMediator_ParallelPlot.png") });
         await Screenshots.SaveAsync(page);
     }
