@@ -3,6 +3,7 @@ using Parley.Application.Access;
 using Parley.Data;
 using Parley.Data.Drafting;
 using Parley.Server.Access;
+using Parley.Server.Briefing;
 using Parley.Server.Components;
 using Parley.Server.Components.Charts;
 using Parley.Server.Components.Services;
@@ -44,6 +45,7 @@ public static class ParleyApp
         builder.Services.AddSingleton<INegotiationVersions>(sp => sp.GetRequiredService<Application.Reading.NegotiationCache>());
         builder.Services.AddScoped<TalksReader>();
         builder.Services.AddScoped<TalksCommands>();
+        builder.Services.AddScoped<Application.Briefing.BriefingService>();
         builder.AddParleySignIn();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
@@ -94,6 +96,7 @@ public static class ParleyApp
         app.MapDraftingApi().AddEndpointFilter(publish);
         app.MapGuaranteesApi().AddEndpointFilter(publish);
         app.MapCharts();
+        app.MapBriefingApi();
         app.MapRecordApi();
         // Pages need a signed-in user (each page then shows only what the user's membership grants); a page marked
         // [AllowAnonymous] (sign-in) says so in its own metadata.

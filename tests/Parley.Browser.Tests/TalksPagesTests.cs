@@ -146,7 +146,7 @@ public sealed class TalksPagesTests : BrowserTest
                  {
                      ("dashboard", "/?asOf=2025-12-15"), ("issue", "/negotiations/berlin-2025/issues/territory"),
                      ("settlement", "/negotiations/berlin-2025/settlement?asOf=2025-12-15"), ("drafts", "/negotiations/berlin-2025/drafts"),
-                     ("guarantees", "/negotiations/berlin-2025/guarantees"),
+                     ("guarantees", "/negotiations/berlin-2025/guarantees"), ("briefing", "/negotiations/berlin-2025/briefing?asOf=2025-12-15"),
                  })
         {
             await OpenAsync(page, path, "mediator");
@@ -175,7 +175,7 @@ public sealed class TalksPagesTests : BrowserTest
         overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the issue page is {overflow}px wider than a 390px screen: " + await WidestAsync(page));
 
-        foreach (var name in new[] { "settlement", "drafts", "guarantees" })
+        foreach (var name in new[] { "settlement", "drafts", "guarantees", "briefing" })
         {
             await OpenAsync(page, $"/negotiations/berlin-2025/{name}?asOf=2025-12-15");
             await Screenshots.SaveAsync(page, name);

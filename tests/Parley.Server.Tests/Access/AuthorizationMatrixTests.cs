@@ -54,6 +54,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
         ["POST api/negotiations/{id}/incidents/{incident}/reject"] = "mediator monitor",
         ["POST api/negotiations/{id}/commitments/{commitment}/events"] = "mediator us",
         ["GET api/negotiations/{id}/guarantees"] = All,
+        ["GET api/negotiations/{id}/briefing.docx"] = All,
         ["GET charts/{id}/agreed-share.png"] = All,
         ["GET charts/{id}/drafts/{draft}/convergence.png"] = All,
         ["GET charts/{id}/incidents.png"] = All,
@@ -171,7 +172,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
                 if (!ok) failures.Add($"{caller} {method} {Url(endpoint)}: {status}, expected {expected}");
                 if (status is >= 200 and < 300 && method == "GET")
                 {
-                    var body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+                    var body = await ResponseText.ReadAsync(response);
                     foreach (var canary in AccessFixture.ForbiddenFor(caller).Where(body.Contains))
                         failures.Add($"{caller} {method} {Url(endpoint)} leaks '{canary}'");
                 }

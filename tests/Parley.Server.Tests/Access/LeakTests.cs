@@ -87,7 +87,7 @@ public sealed class LeakTests : IAsyncLifetime
         Assert.True(stored > operations / 3, $"only {stored} of {operations} changes were stored: the test exercises too little");
     }
 
-    /// <summary>The read paths: the API's reads, the scenario export, the history, the settlement and a what-if, and the pages' HTML.</summary>
+    /// <summary>The read paths: the API's reads, the scenario export, the history, the briefing (.docx, read as text), the settlement and a what-if, and the pages' HTML.</summary>
     private static IEnumerable<(string Method, string Path, object? Body)> ReadPaths(string n, string member)
     {
         yield return ("GET", "/api/negotiations", null);
@@ -95,6 +95,7 @@ public sealed class LeakTests : IAsyncLifetime
                  {
                      "", "/scenario", "/status", "/status?asOf=2025-12-15", "/changes?since=2025-11-01", "/history", "/drafts", "/incidents", "/guarantees",
                      "/record", "/record/checkpoint", "/record/leaves", "/record/consistency?from=1",
+                     "/briefing.docx", "/briefing.docx?asOf=2025-12-15",
                  })
             yield return ("GET", $"/api/negotiations/{n}{path}", null);
         // The record's entries and their proofs, private ones included: a member gets 404 for those it may not read.
@@ -109,7 +110,8 @@ public sealed class LeakTests : IAsyncLifetime
             var party = LeakWorld.Members[member].Party ?? "p2";
             yield return ("POST", $"/api/negotiations/{n}/settlement/what-if", new { lift = new[] { $"{party}:i1=o1" } });
         }
-        foreach (var page in new[] { $"/negotiations/{n}", $"/negotiations/{n}/issues/i1", $"/negotiations/{n}/settlement", $"/negotiations/{n}/guarantees", $"/negotiations/{n}/drafts" })
+        foreach (var page in new[] { $"/negotiations/{n}", $"/negotiations/{n}/issues/i1", $"/negotiations/{n}/settlement", $"/negotiations/{n}/guarantees", $"/negotiations/{n}/drafts",
+                     $"/negotiations/{n}/briefing" })
             yield return ("GET", page, null);
     }
 
@@ -119,7 +121,7 @@ public sealed class LeakTests : IAsyncLifetime
         foreach (var (method, path, body) in ReadPaths(negotiation, member))
         {
             using var response = method == "GET" ? await client.GetAsync(path) : await client.PostAsJsonAsync(path, body);
-            var text = await response.Content.ReadAsStringAsync();
+            var text = await ResponseText.ReadAsync(response);
             if ((int)response.StatusCode >= 500) leaks.Add($"{member} {method} {path}: {(int)response.StatusCode} {when}");
             foreach (var leak in world.Leaks(negotiation, member, text)) leaks.Add($"{member} {method} {path} shows {leak} {when}");
         }
