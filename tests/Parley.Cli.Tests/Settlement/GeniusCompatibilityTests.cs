@@ -29,7 +29,7 @@ public sealed class GeniusCompatibilityTests
     public void Manifest_ListsEveryFolderInTestData()
     {
         var listed = Manifest().Select(row => (string)row[0]).ToHashSet();
-        var roots = new[] { "genius", "genius-nonlinear", "genius-compat/negmas" };
+        var roots = new[] { "genius", "genius-nonlinear", "genius-compat/negmas", "genius-compat/negotiatorgui" };
         var folders = roots.SelectMany(r => Directory.GetDirectories(CliRunner.Repo(["tests", "data", .. r.Split('/')]))
             .Select(d => $"{r}/{Path.GetFileName(d)}"));
 
@@ -61,4 +61,29 @@ public sealed class GeniusCompatibilityTests
         Assert.Equal(parties, json.RootElement.GetProperty("parties").GetArrayLength());
         Assert.Equal(BigInteger.Parse(outcomes), BigInteger.Parse(json.RootElement.GetProperty("outcomes").GetRawText()));
     }
+
+    /// <summary>
+    /// S-1NIKFRT-2, a 20-issue nonlinear domain with GENIUS's own approximate frontier: Parley's frontier is exact and
+    /// every one of GENIUS's 16 points is matched or strictly dominated by a Parley vector (6 and 10, checked by hand).
+    /// </summary>
+    [Fact]
+    public void Settle_S1NIKFRT2_EveryGeniusParetoPointIsReached()
+    {
+        var output = new StringWriter();
+        var args = new[] { "settle", "--genius", CliRunner.Repo("tests", "data", "genius-compat", "negmas", "S-1NIKFRT-2"), "--json", "--budget", "120" };
+
+        var code = ParleyCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal("exact", root.GetProperty("frontierStatus").GetString());
+        var reference = root.GetProperty("reference");
+        Assert.Equal(16, reference.GetProperty("points").GetInt32());
+        Assert.Equal(0, reference.GetProperty("unmatched").GetInt32());
+        Assert.Equal(6, reference.GetProperty("matched").GetInt32());
+        Assert.Equal(10, reference.GetProperty("dominated").GetInt32());
+        Assert.Equal([0.2, 0.1], root.GetProperty("reservations").EnumerateArray().Select(r => r.GetDouble()));
+    }
 }
+

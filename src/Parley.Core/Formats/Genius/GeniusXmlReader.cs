@@ -22,6 +22,12 @@ public enum GeniusFileKind
 
     /// <summary>Well-formed XML that is not a GENIUS domain or profile.</summary>
     OtherXml,
+
+    /// <summary>
+    /// A GENIUS constraint profile (<c>utility_space type="constraint"</c>: option ranks and zero-outcome constraints under
+    /// <c>&lt;rules&gt;</c>, GENIUS's <c>ConstraintUtilitySpace</c>); not read by Parley (<see cref="GeniusXmlReader.ConstraintSpaceRefusal"/>).
+    /// </summary>
+    ConstraintProfile,
 }
 
 /// <summary>Options for reading GENIUS files.</summary>
@@ -143,8 +149,31 @@ public static class GeniusXmlReader
         if (GeniusParetoFile.Looks(bytes)) return GeniusFileKind.ParetoSidecar;
         var root = Load(bytes, file, warnings);
         if (root.Name.LocalName is not ("utility_space" or "negotiation_template") && root.Element("utility_space") is null) return GeniusFileKind.OtherXml;
+        if (ConstraintSpace(root) is not null) return GeniusFileKind.ConstraintProfile;
         if (!IsProfile(root)) return GeniusFileKind.Domain;
         return IsNonlinear(root) ? GeniusFileKind.NonlinearProfile : GeniusFileKind.Profile;
+    }
+
+    /// <summary>
+    /// Why a GENIUS constraint profile (<see cref="GeniusFileKind.ConstraintProfile"/>) is not read, located at its
+    /// <c>utility_space</c> element: its utility is defined by option ranks and constraints, not by weights and
+    /// evaluations (additive) or rectangles (nonlinear), the two kinds Parley settles.
+    /// </summary>
+    public static GeniusFormatException ConstraintSpaceRefusal(ReadOnlySpan<byte> bytes, string file)
+    {
+        var root = Load(bytes, file, null);
+        var space = ConstraintSpace(root) ?? throw new ArgumentException($"{file} is not a GENIUS constraint utility space", nameof(bytes));
+        return Error(space, file,
+            "a GENIUS constraint utility space (type=\"constraint\": option ranks and zero-outcome constraints, GENIUS's ConstraintUtilitySpace) is not supported; Parley settles additive (weights and evaluations) and nonlinear (hyperRectangle) profiles");
+    }
+
+    /// <summary>The <c>utility_space</c> element of a constraint profile (type="constraint", or ranks and constraints under <c>rules</c>), else null.</summary>
+    private static XElement? ConstraintSpace(XElement root)
+    {
+        var space = root.Name.LocalName == "utility_space" ? root : root.Element("utility_space");
+        if (space is null) return null;
+        var typed = space.Attribute("type")?.Value.Trim().Equals("constraint", StringComparison.OrdinalIgnoreCase) == true;
+        return typed || space.Descendants("rules").Any(r => r.Element("ranks") is not null || r.Element("constraints") is not null) ? space : null;
     }
 
     /// <summary>True when the file carries preferences (weights, evaluations or evaluators) rather than only a domain.</summary>

@@ -101,4 +101,27 @@ public sealed class GeniusLeniencyTests
         Assert.Equal(3, e.Line);
         Assert.Contains("DTD", e.Message);
     }
+
+    [Fact]
+    public void Classify_ConstraintUtilitySpace_NotADomainAndRefusedWithItsKind()
+    {
+        // Shaped as the Railway domain's Minister.xml (GENIUS ConstraintUtilitySpace): items with ranks, no evaluations.
+        const string minister = """
+
+            <utility_space type="constraint">
+              <objective index="0" name="Railway" type="objective">
+                <issue index="1" name="Zone" etype="discrete"><item index="1" value="0"/><item index="2" value="1"/></issue>
+                <rules><ranks><issue index="1"><item index="1" rank="2" value="0"/><item index="2" rank="1" value="1"/></issue></ranks>
+                <constraints><constraint type="zeroConstraint" index="1"><valueassignment index="1" value="0"/></constraint></constraints></rules>
+              </objective>
+            </utility_space>
+            """;
+        var bytes = Encoding.UTF8.GetBytes(minister);
+
+        Assert.Equal(GeniusFileKind.ConstraintProfile, GeniusXmlReader.Classify(bytes, "Minister.xml"));
+        Assert.Equal(GeniusFileKind.Domain, GeniusXmlReader.Classify(Encoding.UTF8.GetBytes(Domain), "d.xml"));
+        var e = GeniusXmlReader.ConstraintSpaceRefusal(bytes, "Minister.xml");
+        Assert.Equal((2, 2, "utility_space"), (e.Line, e.Column, e.Element));
+        Assert.Contains("constraint utility space", e.Message);
+    }
 }
