@@ -220,6 +220,7 @@ public static class GeniusXmlReader
                 : throw Error(e, file, $"option '{o}' of issue '{issue.Name}' has no evaluation"))];
         }
 
+        BoundsAsInDomain(e, issue, file, warnings);
         var evaluator = e.Element("evaluator") ?? throw Error(e, file, $"issue '{issue.Name}' has no evaluator");
         var ftype = evaluator.Attribute("ftype")?.Value ?? "linear";
         if (kind == IssueKind.Integer)
@@ -237,6 +238,24 @@ public static class GeniusXmlReader
             "constant" => [.. issue.Numbers.Select(_ => Number(evaluator, "parameter0", file))],
             _ => throw Error(evaluator, file, $"real evaluator type '{ftype}' is not supported (linear or constant)"),
         };
+    }
+
+    /// <summary>
+    /// A profile may restate a numeric issue's bounds (the 2nd-hand-car profiles give Price 16000..22666 and
+    /// 13000..20600 where the domain says 13000..22666). GENIUS takes the issue from the domain; so does Parley, and
+    /// says so when the profile's bounds differ.
+    /// </summary>
+    private static void BoundsAsInDomain(XElement e, Issue issue, string file, ICollection<GeniusWarning>? warnings)
+    {
+        if (warnings is null || issue.Numbers.Length == 0) return;
+        var range = e.Element("range");
+        double? Bound(string a) => (e.Attribute(a) ?? range?.Attribute(a))?.Value is { } v &&
+            double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : null;
+        if (Bound("lowerbound") is not { } lo || Bound("upperbound") is not { } hi) return;
+        if (lo == issue.Numbers[0] && hi == issue.Numbers[^1]) return;
+        string N(double x) => x.ToString(CultureInfo.InvariantCulture);
+        warnings.Add(Warning(e.Attribute("lowerbound") is null && range is not null ? range : e, file,
+            $"issue '{issue.Name}' ranges {N(lo)}..{N(hi)} here but {N(issue.Numbers[0])}..{N(issue.Numbers[^1])} in the domain; the domain's range is used, as GENIUS does"));
     }
 
     internal static XElement Load(ReadOnlySpan<byte> bytes, string file, ICollection<GeniusWarning>? warnings)
