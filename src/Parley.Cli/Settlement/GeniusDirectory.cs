@@ -72,7 +72,14 @@ internal static class GeniusDirectory
         if (domains.Count == 0) throw new SettleInputException($"no domain file (an XML without weights, evaluations or rectangles) in {dir}");
         var domain = domains.Count == 1 ? domains[0] : Pick(dir, domains, profileFiles, chosen, options);
         var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(domain), Path.GetFileName(domain), options, warnings);
-        chosen ??= [.. profileFiles.Where(f => domains.Count == 1 || SameIssues(space, f, options)).Take(2)];
+        if (chosen is null)
+        {
+            var fitting = profileFiles.Where(f => domains.Count == 1 || SameIssues(space, f, options)).ToList();
+            chosen = [.. fitting.Take(2)];
+            if (fitting.Count > chosen.Count)
+                notes.Add($"{fitting.Count} profiles in the folder; settling the first {chosen.Count} in file-name order ({string.Join(", ", chosen.Select(Path.GetFileName))}); choose others with --profiles");
+        }
+
         if (chosen.Count == 0) throw new SettleInputException($"no profile files in {dir}");
 
         var nonlinear = chosen.Select(f => GeniusNonlinearReader.IsNonlinear(File.ReadAllBytes(f), Path.GetFileName(f))).ToList();
