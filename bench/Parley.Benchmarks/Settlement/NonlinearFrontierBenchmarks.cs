@@ -23,9 +23,17 @@ public class NonlinearFrontierBenchmarks
     private NonlinearProblem _problem = null!;
     private List<FrontierPoint> _sampled = [];
 
-    /// <summary>"50issuesDiscounted" is the ANAC 2014 folder of that name, whose files define 40 issues (no domain file: the space comes from profile-1).</summary>
-    [Params("10issuesDiscounted", "30issuesDiscounted", "50issuesDiscounted")]
+    /// <summary>
+    /// "50issuesDiscounted" is the ANAC 2014 folder of that name, whose files define 40 issues (no domain file: the space
+    /// comes from profile-1); "S-1NAGUNL-255" is the ANAC 2014 domain with 50 issues (tests/data/genius-compat/negmas).
+    /// PARLEY_NONLINEAR_DOMAINS (comma-separated) runs only some of them: each 50-issue walk takes minutes.
+    /// </summary>
+    [ParamsSource(nameof(Domains))]
     public string Domain { get; set; } = "";
+
+    public static IEnumerable<string> Domains() =>
+        Environment.GetEnvironmentVariable("PARLEY_NONLINEAR_DOMAINS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        ?? ["10issuesDiscounted", "30issuesDiscounted", "50issuesDiscounted", "S-1NAGUNL-255"];
 
     private TimeSpan Budget => Domain.StartsWith("10", StringComparison.Ordinal) ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
 
@@ -35,7 +43,8 @@ public class NonlinearFrontierBenchmarks
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
         var data = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found"), "tests", "data");
-        var root = Domain.StartsWith("50", StringComparison.Ordinal) ? Path.Combine(data, "genius-compat", "negmas", Domain) : Path.Combine(data, "genius-nonlinear", Domain);
+        var root = Domain.StartsWith("50", StringComparison.Ordinal) || Domain.StartsWith("S-", StringComparison.Ordinal)
+            ? Path.Combine(data, "genius-compat", "negmas", Domain) : Path.Combine(data, "genius-nonlinear", Domain);
         var domainFile = File.Exists(Path.Combine(root, Domain + "-domain.xml")) ? Domain + "-domain.xml" : "profile-1.xml";
         var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(Path.Combine(root, domainFile)), domainFile);
         _problem = new NonlinearProblem(space, new[] { "profile-1", "profile-2" }.Select(p =>
@@ -67,13 +76,14 @@ public class NonlinearFrontierBenchmarks
     }
 
     /// <summary>
-    /// One launch, one warm-up, three measured runs of the whole operation (seconds each), in process: on the shared
-    /// machine the generated benchmark project's build exceeded BenchmarkDotNet's 2-minute build timeout.
+    /// One launch, one warm-up, three measured runs of the whole operation (seconds to minutes each), in process: on the
+    /// shared machine the generated benchmark project's build exceeded BenchmarkDotNet's 2-minute build timeout. The
+    /// in-process run may take an hour (the default 5 minutes stops the 50-issue walk after its warm-up).
     /// </summary>
     private sealed class ShortInProcess : ManualConfig
     {
         public ShortInProcess() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
-            .WithIterationCount(3).WithToolchain(InProcessEmitToolchain.Instance));
+            .WithIterationCount(3).WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
     }
 
     [GlobalCleanup(Target = nameof(SamplingSameBudget))]

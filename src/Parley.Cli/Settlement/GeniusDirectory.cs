@@ -62,11 +62,24 @@ internal static class GeniusDirectory
 
         var domains = files.Where(f => kinds[f] == GeniusFileKind.Domain).ToList();
         var profileFiles = files.Where(f => kinds[f] is GeniusFileKind.Profile or GeniusFileKind.NonlinearProfile).ToList();
-        if (domains.Count == 0) throw new SettleInputException($"no domain file (an XML without weights, evaluations or rectangles) in {dir}");
+        var constraintFiles = files.Where(f => kinds[f] == GeniusFileKind.ConstraintProfile).ToList();
         var chosen = profiles is { Count: > 0 } ? profiles.Select(p => Resolve(dir, p)).ToList() : null;
+        // A constraint profile is refused only when it would be used: named in --profiles, or the folder has no other profile.
+        var refused = chosen?.FirstOrDefault(c => constraintFiles.Any(f => Path.GetFullPath(f) == Path.GetFullPath(c)))
+            ?? (chosen is null && profileFiles.Count == 0 ? constraintFiles.FirstOrDefault() : null);
+        if (refused is not null) throw GeniusXmlReader.ConstraintSpaceRefusal(File.ReadAllBytes(refused), Path.GetFileName(refused));
+        notes.AddRange(constraintFiles.Select(f => $"{Path.GetFileName(f)}: skipped (a GENIUS constraint utility space: ranks and constraints, not supported)"));
+        if (domains.Count == 0) throw new SettleInputException($"no domain file (an XML without weights, evaluations or rectangles) in {dir}");
         var domain = domains.Count == 1 ? domains[0] : Pick(dir, domains, profileFiles, chosen, options);
         var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(domain), Path.GetFileName(domain), options, warnings);
-        chosen ??= [.. profileFiles.Where(f => domains.Count == 1 || SameIssues(space, f, options)).Take(2)];
+        if (chosen is null)
+        {
+            var fitting = profileFiles.Where(f => domains.Count == 1 || SameIssues(space, f, options)).ToList();
+            chosen = [.. fitting.Take(2)];
+            if (fitting.Count > chosen.Count)
+                notes.Add($"{fitting.Count} profiles in the folder; settling the first {chosen.Count} in file-name order ({string.Join(", ", chosen.Select(Path.GetFileName))}); choose others with --profiles");
+        }
+
         if (chosen.Count == 0) throw new SettleInputException($"no profile files in {dir}");
 
         var nonlinear = chosen.Select(f => GeniusNonlinearReader.IsNonlinear(File.ReadAllBytes(f), Path.GetFileName(f))).ToList();

@@ -29,7 +29,7 @@ public sealed class GeniusCompatibilityTests
     public void Manifest_ListsEveryFolderInTestData()
     {
         var listed = Manifest().Select(row => (string)row[0]).ToHashSet();
-        var roots = new[] { "genius", "genius-nonlinear", "genius-compat/negmas" };
+        var roots = new[] { "genius", "genius-nonlinear", "genius-compat/negmas", "genius-compat/negotiatorgui" };
         var folders = roots.SelectMany(r => Directory.GetDirectories(CliRunner.Repo(["tests", "data", .. r.Split('/')]))
             .Select(d => $"{r}/{Path.GetFileName(d)}"));
 
@@ -60,5 +60,33 @@ public sealed class GeniusCompatibilityTests
         using var json = JsonDocument.Parse(output.ToString());
         Assert.Equal(parties, json.RootElement.GetProperty("parties").GetArrayLength());
         Assert.Equal(BigInteger.Parse(outcomes), BigInteger.Parse(json.RootElement.GetProperty("outcomes").GetRawText()));
+    }
+
+    /// <summary>
+    /// The real nonlinear folders that ship GENIUS's own approximate frontier (pareto.xml) with a domain file: Parley's
+    /// frontier is exact and every GENIUS point is matched or strictly dominated by a Parley vector (counts checked by
+    /// hand). S-1NIKFRT-2 has 20 issues; S-1NAGUNL-255 is the ANAC 2014 domain with 50 issues and EXCLUDES bounds (its
+    /// exact walk takes minutes on a loaded machine, hence the budget).
+    /// </summary>
+    [Theory]
+    [InlineData("S-1NIKFRT-2", 16, 6, 10, 0.2, 0.1)]
+    [InlineData("S-1NAGUNL-255", 150, 94, 56, 0.0, 0.0)]
+    public void Settle_NonlinearFolderWithPareto_EveryGeniusPointIsReached(string folder, int points, int matched, int dominated, double r1, double r2)
+    {
+        var output = new StringWriter();
+        var args = new[] { "settle", "--genius", CliRunner.Repo("tests", "data", "genius-compat", "negmas", folder), "--json", "--budget", "1200" };
+
+        var code = ParleyCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal("exact", root.GetProperty("frontierStatus").GetString());
+        var reference = root.GetProperty("reference");
+        Assert.Equal(points, reference.GetProperty("points").GetInt32());
+        Assert.Equal(0, reference.GetProperty("unmatched").GetInt32());
+        Assert.Equal(matched, reference.GetProperty("matched").GetInt32());
+        Assert.Equal(dominated, reference.GetProperty("dominated").GetInt32());
+        Assert.Equal([r1, r2], root.GetProperty("reservations").EnumerateArray().Select(r => r.GetDouble()));
     }
 }

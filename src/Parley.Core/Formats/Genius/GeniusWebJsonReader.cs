@@ -6,8 +6,8 @@ namespace Parley.Core.Formats.Genius;
 
 /// <summary>
 /// Reads a GeniusWeb <c>LinearAdditiveUtilitySpace</c> JSON profile with its embedded domain. Semantics as GeniusWeb:
-/// u = Σ issueWeights[i]·uᵢ(value); <c>DiscreteValueSetUtilities</c> maps each value to its utility (an unlisted value
-/// is worth 0); <c>NumberValueSetUtilities</c> interpolates linearly from (lowValue, lowUtility) to (highValue,
+/// u = Σ issueWeights[i]·uᵢ(value); <c>DiscreteValueSetUtilities</c> (or <c>discreteutils</c>) maps each value to its utility (an unlisted value
+/// is worth 0); <c>NumberValueSetUtilities</c> (or <c>numberutils</c>) interpolates linearly from (lowValue, lowUtility) to (highValue,
 /// highUtility) and is 0 outside; a <c>range</c> value set lists low, low + step, … up to high. The reservation value is
 /// the utility of <c>reservationBid</c> (0 when absent). Errors name the file, the line (for malformed JSON) and the
 /// JSON path. Size and depth are capped by <see cref="GeniusLimits"/>.
@@ -104,26 +104,36 @@ public static class GeniusWebJsonReader
         }
     }
 
+    /// <summary>
+    /// An issue's value utilities. GeniusWeb writes the value-set kind under its class name in early files
+    /// (<c>DiscreteValueSetUtilities</c>, <c>NumberValueSetUtilities</c>) and under its JSON type name in the profiles
+    /// it serves (<c>discreteutils</c>, <c>numberutils</c>); both are the same object and both are read.
+    /// </summary>
     private static double[] Values(SettlementIssue issue, JsonElement e, string file, string path)
     {
-        if (Object(e, file, path).TryGetProperty("DiscreteValueSetUtilities", out var d))
+        if (Kind(Object(e, file, path), "DiscreteValueSetUtilities", "discreteutils") is (var dk, var d))
         {
-            var map = Get(d, "valueUtilities", file, path + ".DiscreteValueSetUtilities");
-            var known = Members(map, file, path + ".DiscreteValueSetUtilities.valueUtilities").ToDictionary(p => p.Name, p => Number(p.Value, file, $"{path}.DiscreteValueSetUtilities.valueUtilities.{p.Name}"));
+            var p = $"{path}.{dk}";
+            var map = Get(d, "valueUtilities", file, p);
+            var known = Members(map, file, p + ".valueUtilities").ToDictionary(m => m.Name, m => Number(m.Value, file, $"{p}.valueUtilities.{m.Name}"));
             return [.. issue.Options.Select(o => known.GetValueOrDefault(o))];
         }
 
-        if (e.TryGetProperty("NumberValueSetUtilities", out var r))
+        if (Kind(e, "NumberValueSetUtilities", "numberutils") is (var rk, var r))
         {
-            var p = path + ".NumberValueSetUtilities";
+            var p = $"{path}.{rk}";
             double lv = Number(Get(r, "lowValue", file, p), file, p + ".lowValue"), lu = Number(Get(r, "lowUtility", file, p), file, p + ".lowUtility");
             double hv = Number(Get(r, "highValue", file, p), file, p + ".highValue"), hu = Number(Get(r, "highUtility", file, p), file, p + ".highUtility");
             if (issue.Numbers.IsEmpty) throw new GeniusFormatException(file, 0, 0, p, $"issue '{issue.Name}' has no numbers to interpolate");
             return [.. issue.Numbers.Select(x => x < lv || x > hv ? 0 : hv == lv ? lu : lu + (hu - lu) * (x - lv) / (hv - lv))];
         }
 
-        throw new GeniusFormatException(file, 0, 0, path, "expected DiscreteValueSetUtilities or NumberValueSetUtilities");
+        throw new GeniusFormatException(file, 0, 0, path, "expected DiscreteValueSetUtilities (discreteutils) or NumberValueSetUtilities (numberutils)");
     }
+
+    /// <summary>The member named by the class name or by the JSON type name, with the name it was found under.</summary>
+    private static (string Name, JsonElement Value)? Kind(JsonElement e, string className, string typeName) =>
+        e.TryGetProperty(className, out var v) ? (className, v) : e.TryGetProperty(typeName, out v) ? (typeName, v) : null;
 
     private static SettlementIssue Range(string name, JsonElement range, string file, string path)
     {

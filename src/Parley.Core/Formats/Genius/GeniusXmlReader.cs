@@ -22,6 +22,12 @@ public enum GeniusFileKind
 
     /// <summary>Well-formed XML that is not a GENIUS domain or profile.</summary>
     OtherXml,
+
+    /// <summary>
+    /// A GENIUS constraint profile (<c>utility_space type="constraint"</c>: option ranks and zero-outcome constraints under
+    /// <c>&lt;rules&gt;</c>, GENIUS's <c>ConstraintUtilitySpace</c>); not read by Parley (<see cref="GeniusXmlReader.ConstraintSpaceRefusal"/>).
+    /// </summary>
+    ConstraintProfile,
 }
 
 /// <summary>Options for reading GENIUS files.</summary>
@@ -143,8 +149,31 @@ public static class GeniusXmlReader
         if (GeniusParetoFile.Looks(bytes)) return GeniusFileKind.ParetoSidecar;
         var root = Load(bytes, file, warnings);
         if (root.Name.LocalName is not ("utility_space" or "negotiation_template") && root.Element("utility_space") is null) return GeniusFileKind.OtherXml;
+        if (ConstraintSpace(root) is not null) return GeniusFileKind.ConstraintProfile;
         if (!IsProfile(root)) return GeniusFileKind.Domain;
         return IsNonlinear(root) ? GeniusFileKind.NonlinearProfile : GeniusFileKind.Profile;
+    }
+
+    /// <summary>
+    /// Why a GENIUS constraint profile (<see cref="GeniusFileKind.ConstraintProfile"/>) is not read, located at its
+    /// <c>utility_space</c> element: its utility is defined by option ranks and constraints, not by weights and
+    /// evaluations (additive) or rectangles (nonlinear), the two kinds Parley settles.
+    /// </summary>
+    public static GeniusFormatException ConstraintSpaceRefusal(ReadOnlySpan<byte> bytes, string file)
+    {
+        var root = Load(bytes, file, null);
+        var space = ConstraintSpace(root) ?? throw new ArgumentException($"{file} is not a GENIUS constraint utility space", nameof(bytes));
+        return Error(space, file,
+            "a GENIUS constraint utility space (type=\"constraint\": option ranks and zero-outcome constraints, GENIUS's ConstraintUtilitySpace) is not supported; Parley settles additive (weights and evaluations) and nonlinear (hyperRectangle) profiles");
+    }
+
+    /// <summary>The <c>utility_space</c> element of a constraint profile (type="constraint", or ranks and constraints under <c>rules</c>), else null.</summary>
+    private static XElement? ConstraintSpace(XElement root)
+    {
+        var space = root.Name.LocalName == "utility_space" ? root : root.Element("utility_space");
+        if (space is null) return null;
+        var typed = space.Attribute("type")?.Value.Trim().Equals("constraint", StringComparison.OrdinalIgnoreCase) == true;
+        return typed || space.Descendants("rules").Any(r => r.Element("ranks") is not null || r.Element("constraints") is not null) ? space : null;
     }
 
     /// <summary>True when the file carries preferences (weights, evaluations or evaluators) rather than only a domain.</summary>
@@ -191,6 +220,7 @@ public static class GeniusXmlReader
                 : throw Error(e, file, $"option '{o}' of issue '{issue.Name}' has no evaluation"))];
         }
 
+        BoundsAsInDomain(e, issue, file, warnings);
         var evaluator = e.Element("evaluator") ?? throw Error(e, file, $"issue '{issue.Name}' has no evaluator");
         var ftype = evaluator.Attribute("ftype")?.Value ?? "linear";
         if (kind == IssueKind.Integer)
@@ -208,6 +238,24 @@ public static class GeniusXmlReader
             "constant" => [.. issue.Numbers.Select(_ => Number(evaluator, "parameter0", file))],
             _ => throw Error(evaluator, file, $"real evaluator type '{ftype}' is not supported (linear or constant)"),
         };
+    }
+
+    /// <summary>
+    /// A profile may restate a numeric issue's bounds (the 2nd-hand-car profiles give Price 16000..22666 and
+    /// 13000..20600 where the domain says 13000..22666). GENIUS takes the issue from the domain; so does Parley, and
+    /// says so when the profile's bounds differ.
+    /// </summary>
+    private static void BoundsAsInDomain(XElement e, Issue issue, string file, ICollection<GeniusWarning>? warnings)
+    {
+        if (warnings is null || issue.Numbers.Length == 0) return;
+        var range = e.Element("range");
+        double? Bound(string a) => (e.Attribute(a) ?? range?.Attribute(a))?.Value is { } v &&
+            double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : null;
+        if (Bound("lowerbound") is not { } lo || Bound("upperbound") is not { } hi) return;
+        if (lo == issue.Numbers[0] && hi == issue.Numbers[^1]) return;
+        string N(double x) => x.ToString(CultureInfo.InvariantCulture);
+        warnings.Add(Warning(e.Attribute("lowerbound") is null && range is not null ? range : e, file,
+            $"issue '{issue.Name}' ranges {N(lo)}..{N(hi)} here but {N(issue.Numbers[0])}..{N(issue.Numbers[^1])} in the domain; the domain's range is used, as GENIUS does"));
     }
 
     internal static XElement Load(ReadOnlySpan<byte> bytes, string file, ICollection<GeniusWarning>? warnings)

@@ -101,4 +101,56 @@ public sealed class GeniusLeniencyTests
         Assert.Equal(3, e.Line);
         Assert.Contains("DTD", e.Message);
     }
+
+    [Fact]
+    public void Classify_ConstraintUtilitySpace_NotADomainAndRefusedWithItsKind()
+    {
+        // Shaped as the Railway domain's Minister.xml (GENIUS ConstraintUtilitySpace): items with ranks, no evaluations.
+        const string minister = """
+
+            <utility_space type="constraint">
+              <objective index="0" name="Railway" type="objective">
+                <issue index="1" name="Zone" etype="discrete"><item index="1" value="0"/><item index="2" value="1"/></issue>
+                <rules><ranks><issue index="1"><item index="1" rank="2" value="0"/><item index="2" rank="1" value="1"/></issue></ranks>
+                <constraints><constraint type="zeroConstraint" index="1"><valueassignment index="1" value="0"/></constraint></constraints></rules>
+              </objective>
+            </utility_space>
+            """;
+        var bytes = Encoding.UTF8.GetBytes(minister);
+
+        Assert.Equal(GeniusFileKind.ConstraintProfile, GeniusXmlReader.Classify(bytes, "Minister.xml"));
+        Assert.Equal(GeniusFileKind.Domain, GeniusXmlReader.Classify(Encoding.UTF8.GetBytes(Domain), "d.xml"));
+        var e = GeniusXmlReader.ConstraintSpaceRefusal(bytes, "Minister.xml");
+        Assert.Equal((2, 2, "utility_space"), (e.Line, e.Column, e.Element));
+        Assert.Contains("constraint utility space", e.Message);
+    }
+
+    [Fact]
+    public void ReadProfile_RealRangeDiffersFromDomain_DomainRangeUsedWithWarning()
+    {
+        // As the 2nd-hand-car dealer: the domain says Price 13000..22666, the profile 13000..20600.
+        const string domain = """
+            <negotiation_template><utility_space><objective index="1" name="Car" type="objective">
+            <issue index="6" vtype="real" name="Price" type="real"><range lowerbound="13000" upperbound="22666"></range></issue>
+            </objective></utility_space></negotiation_template>
+            """;
+        const string dealer = """
+            <utility_space><objective index="1" name="Car" type="objective">
+            <weight index="6" value="1" />
+            <issue index="6" name="Price" type="real">
+            <range lowerbound="13000" upperbound="20600" />
+            <evaluator ftype="linear" parameter1="0.0001" parameter0="-1.3" />
+            </issue></objective></utility_space>
+            """;
+        var space = GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(domain), "car_domain.xml", new GeniusReadOptions { RealPoints = 2 });
+        var warnings = new List<GeniusWarning>();
+
+        var p = GeniusXmlReader.ReadProfile(Encoding.UTF8.GetBytes(dealer), "car_dealer.xml", space, "dealer", warnings);
+
+        var w = Assert.Single(warnings);
+        Assert.Equal(("car_dealer.xml", 4), (w.File, w.Line));
+        Assert.Contains("13000..20600 here but 13000..22666 in the domain", w.Message);
+        Assert.Equal(0.9666, p.Utility.Evaluate(new Parley.Core.Settlement.Outcome([1])), 9);
+    }
 }
+

@@ -52,4 +52,32 @@ public sealed class GeniusWebJsonReaderTests
 
         Assert.Equal(3, e.Line);
     }
+
+    /// <summary>
+    /// GeniusWeb's FlightBooking profile as negmas keeps it (tests/data/genius-compat/geniusweb): value utilities under
+    /// the JSON type name <c>discreteutils</c>, as the GeniusWeb profiles server writes them.
+    /// </summary>
+    [Fact]
+    public void Read_RealGeniusWebProfile_DiscreteutilsRead()
+    {
+        var dir = Path.Combine(Path.GetDirectoryName(Settlement.SharedData.GeniusRoot)!, "genius-compat", "geniusweb", "FlightBooking");
+
+        var (space, profile) = GeniusWebJsonReader.Read(File.ReadAllBytes(Path.Combine(dir, "flightbooking2.json")), "flightbooking2.json");
+
+        Assert.Equal(36, (int)space.Size);
+        Assert.Equal("flightbooking2", profile.Party);
+        // Reservation bid (250000yen, Kansai, 3 sept.): 0.7·0.5 + 0.15·1 + 0.15·0.667.
+        Assert.Equal(0.7 * 0.5 + 0.15 * 1.0 + 0.15 * 0.667, profile.Reservation, 12);
+    }
+
+    [Fact]
+    public void Read_RealGeniusWebDomainFile_RefusedAsNotAProfile()
+    {
+        var dir = Path.Combine(Path.GetDirectoryName(Settlement.SharedData.GeniusRoot)!, "genius-compat", "geniusweb", "FlightBooking");
+
+        var e = Assert.Throws<GeniusFormatException>(() => GeniusWebJsonReader.Read(File.ReadAllBytes(Path.Combine(dir, "flightbooking.json")), "flightbooking.json"));
+
+        Assert.Contains("missing 'LinearAdditiveUtilitySpace'", e.Message);
+    }
 }
+
