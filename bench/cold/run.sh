@@ -12,6 +12,7 @@
 #   bench/cold/run.sh                   # RUNS=5 each
 #   RUNS=9 bench/cold/run.sh
 #   SKIP_SINGLE_FILE=1 bench/cold/run.sh
+#   PUBLISHED=out bench/cold/run.sh     # measure an existing `dotnet publish src/Parley.Cli -c Release -o out`
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-5}
@@ -25,10 +26,14 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 is needed: apt-get install -y s
 # ReadyToRun images in obj/ are reused by the next publish as they are; those of the single file (one composite image
 # with the framework) make a framework-dependent parley abort at start, so each publish starts without them.
 fresh_r2r() { rm -rf src/Parley.Cli/obj/Release/net10.0/R2R; }
-echo "publishing (Release, ReadyToRun) into $work/out …" >&2
-fresh_r2r
-dotnet publish src/Parley.Cli -c Release -o "$work/out" -nodeReuse:false -v q >/dev/null
-parley="$work/out/parley"
+if [ -n "${PUBLISHED:-}" ]; then
+  parley="$PUBLISHED/parley"   # a folder published as below, reused (publishing takes minutes on two busy cores)
+else
+  echo "publishing (Release, ReadyToRun) into $work/out …" >&2
+  fresh_r2r
+  dotnet publish src/Parley.Cli -c Release -o "$work/out" -nodeReuse:false -v q >/dev/null
+  parley="$work/out/parley"
+fi
 python3 bench/cold/make-inputs.py . "$work/in"
 draft="$work/in/draft-50mb.md"; acled="$work/in/acled-200k.csv"
 

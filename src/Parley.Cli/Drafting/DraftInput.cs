@@ -28,7 +28,7 @@ internal static class DraftInput
                 "text" or "plain" => DraftFormat.PlainText,
                 _ => extension is ".md" or ".markdown" ? DraftFormat.Markdown : DraftFormat.PlainText,
             };
-            return (DraftParser.Parse(File.ReadAllText(path), draftFormat), null);
+            return (DraftParser.Parse(TextFiles.ReadAllText(path), draftFormat), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

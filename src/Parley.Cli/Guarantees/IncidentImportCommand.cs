@@ -36,6 +36,7 @@ internal static class IncidentImportCommand
             // The file's digest (for the history entry) is taken on the other core while this one parses the file.
             using var hashing = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var digest = file.Exists ? Task.Run(() => Digest(file, hashing.Token), hashing.Token) : null;
+            var warming = file.Exists ? WarmUp(parse.GetValue(database)) : Task.CompletedTask;
             var import = IncidentFiles.Read(file.FullName, parse.GetValue(format)!, cli.Error);
             if (import is null || import.FileRejected || digest is null)
             {
@@ -45,6 +46,7 @@ internal static class IncidentImportCommand
                 return ExitCodes.Problems;
             }
             var hash = await digest;
+            await warming;
             return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
             {
                 var id = parse.GetValue(negotiation);
@@ -79,6 +81,29 @@ internal static class IncidentImportCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// Builds the storage's model and compiles its code on the other core while this one parses the file (in a cold
+    /// process that is a second of work, which the store then finds done). Only where opening touches nothing: an
+    /// existing SQLite file or a PostgreSQL server; the store opens, migrates and reports errors itself afterwards.
+    /// </summary>
+    private static Task WarmUp(string? database)
+    {
+        var target = string.IsNullOrWhiteSpace(database) ? ParleyDatabase.DefaultSqlitePath() : database.Trim();
+        if (!ParleyDatabase.IsPostgres(target) && !File.Exists(target)) return Task.CompletedTask;
+        return Task.Run(async () =>
+        {
+            try
+            {
+                await using var db = ParleyDatabase.Open(target);
+                _ = db.Model;
+            }
+            catch (ParleyDatabaseException)
+            {
+                // Only a head start: Storage.Run opens the same database and reports this to the user.
+            }
+        });
     }
 
     private static async Task<string> Digest(FileInfo file, CancellationToken ct)
