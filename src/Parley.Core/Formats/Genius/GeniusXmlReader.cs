@@ -245,7 +245,7 @@ public static class GeniusXmlReader
     /// 13000..20600 where the domain says 13000..22666). GENIUS takes the issue from the domain; so does Parley, and
     /// says so when the profile's bounds differ.
     /// </summary>
-    private static void BoundsAsInDomain(XElement e, Issue issue, string file, ICollection<GeniusWarning>? warnings)
+    private static void BoundsAsInDomain(XElement e, SettlementIssue issue, string file, ICollection<GeniusWarning>? warnings)
     {
         if (warnings is null || issue.Numbers.Length == 0) return;
         var range = e.Element("range");
