@@ -25,6 +25,15 @@ public sealed partial class NegotiationStore
         return HotQueries.For(db).RecordSize(db, id);
     }
 
+    /// <summary>
+    /// <see cref="HeadAsync"/> for a reader outside any transaction (the read cache): on a SQLite file, remembered until
+    /// something is committed to the file by anyone (<see cref="SqliteChangeProbe"/>); on PostgreSQL, read.
+    /// </summary>
+    public Task<long> CurrentHeadAsync(string id, CancellationToken ct = default) =>
+        db.Database.CurrentTransaction is null && db is SqliteParleyDbContext && SqliteChangeProbe.For(db.Database.GetConnectionString()!) is { } probe
+            ? probe.HeadAsync(id, () => HeadAsync(id, ct))
+            : HeadAsync(id, ct);
+
     /// <summary>The negotiation, its profiles and the record's head, read in one snapshot so that they belong together.</summary>
     /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation or profile.</exception>
     public async Task<NegotiationVersion> LoadVersionAsync(string id, CancellationToken ct = default)

@@ -39,7 +39,7 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
     public async Task<(Viewer? Viewer, long Head)> ViewerOfAsync(string id, string userId, string userName, MembershipStore memberships,
         CancellationToken ct = default)
     {
-        var head = await store.HeadAsync(id, ct);
+        var head = await store.CurrentHeadAsync(id, ct);
         var read = () => memberships.ViewerAsync(userId, userName, id, ct);
         var viewer = cache?.Peek(id, head) is { } kept ? await kept.MemberAsync(userId, userName, read) : await read();
         return (viewer, head);

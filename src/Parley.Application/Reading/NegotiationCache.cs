@@ -85,7 +85,7 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
     /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
     public async Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, long? head, CancellationToken ct = default)
     {
-        head ??= await store.HeadAsync(id, ct);
+        head ??= await store.CurrentHeadAsync(id, ct);
         var waited = false;
         for (var attempt = 0; attempt < 3; attempt++)
         {
