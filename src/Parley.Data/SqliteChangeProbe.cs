@@ -19,16 +19,34 @@ internal sealed class SqliteChangeProbe
     /// <summary>How many negotiations' heads one probe remembers; beyond, it starts again empty.</summary>
     private const int Capacity = 10_000;
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _version;
-    private readonly Lock _gate = new();
-    private readonly ConcurrentDictionary<string, (long Version, long Head)> _heads = new(StringComparer.Ordinal);
+    private readonly string _connectionString;
+    private readonly ConcurrentBag<Slot> _idle = [];
+    private int _slots;
 
-    private SqliteChangeProbe(string connectionString)
+    private SqliteChangeProbe(string connectionString) => _connectionString = connectionString;
+
+    /// <summary>
+    /// One probing connection and the heads it has seen. A connection's <c>data_version</c> is its own (values of two
+    /// connections do not compare), so each remembers its own heads; a slot serves one request at a time, so readers
+    /// never wait for each other here.
+    /// </summary>
+    private sealed class Slot(string connectionString)
     {
-        _connection = new SqliteConnection(connectionString);
-        _version = _connection.CreateCommand();
-        _version.CommandText = "PRAGMA data_version;";
+        private readonly SqliteConnection _connection = new(connectionString);
+        private SqliteCommand? _version;
+
+        public Dictionary<string, (long Version, long Head)> Heads { get; } = new(StringComparer.Ordinal);
+
+        public long Version()
+        {
+            if (_version is null)
+            {
+                _connection.Open();
+                _version = _connection.CreateCommand();
+                _version.CommandText = "PRAGMA data_version;";
+            }
+            return (long)_version.ExecuteScalar()!;
+        }
     }
 
     /// <summary>The probe of the file <paramref name="connectionString"/> names; null for an in-memory database.</summary>
@@ -48,20 +66,39 @@ internal sealed class SqliteChangeProbe
     /// <summary>The head of negotiation <paramref name="id"/>: remembered while nothing was committed, else <paramref name="read"/>.</summary>
     public async Task<long> HeadAsync(string id, Func<Task<long>> read)
     {
-        var version = Version();
-        if (_heads.TryGetValue(id, out var known) && known.Version == version) return known.Head;
-        var head = await read(); // read after the version: at least as new as what the version stands for
-        if (_heads.Count >= Capacity) _heads.Clear();
-        _heads[id] = (version, head);
-        return head;
-    }
-
-    private long Version()
-    {
-        lock (_gate)
+        if (!_idle.TryTake(out var slot))
         {
-            if (_connection.State != System.Data.ConnectionState.Open) _connection.Open();
-            return (long)_version.ExecuteScalar()!;
+            if (Interlocked.Increment(ref _slots) > MaxSlots)
+            {
+                Interlocked.Decrement(ref _slots);
+                return await read(); // every slot busy: read the head as before
+            }
+            slot = new Slot(_connectionString);
+        }
+        long version;
+        try
+        {
+            version = slot.Version();
+        }
+        catch (SqliteException)
+        {
+            Interlocked.Decrement(ref _slots); // this connection is dropped; the head is read as before
+            return await read();
+        }
+        try
+        {
+            if (slot.Heads.TryGetValue(id, out var known) && known.Version == version) return known.Head;
+            var head = await read(); // read after the version: at least as new as what the version stands for
+            if (slot.Heads.Count >= Capacity) slot.Heads.Clear();
+            slot.Heads[id] = (version, head);
+            return head;
+        }
+        finally
+        {
+            _idle.Add(slot);
         }
     }
+
+    /// <summary>At most this many probing connections per file.</summary>
+    private const int MaxSlots = 8;
 }
