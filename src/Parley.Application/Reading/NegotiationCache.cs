@@ -169,7 +169,7 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
 public sealed class NegotiationSnapshot
 {
     private readonly ConcurrentDictionary<string, Lazy<Negotiation?>> _scoped = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Scope, string Figure), Lazy<object?>> _derived = new();
+    private readonly ConcurrentDictionary<(string Scope, string Figure, Type Kind), Lazy<object?>> _derived = new();
     private readonly ConcurrentDictionary<(string UserId, string UserName), Viewer?> _members = new();
     private long _lastRead;
 
@@ -228,14 +228,15 @@ public sealed class NegotiationSnapshot
     public IReadOnlyList<PartyPreferences> ProfilesFor(Viewer viewer) => NegotiationScope.Profiles(Version.Preferences, viewer);
 
     /// <summary>
-    /// A figure derived from what <paramref name="viewer"/> sees, computed once per snapshot, scope and
-    /// <paramref name="figure"/> (which must name everything besides the scoped negotiation that the figure depends on,
-    /// e.g. an as-of instant). Null when there is no negotiation.
+    /// A figure derived from what <paramref name="viewer"/> sees, computed once per snapshot, scope, <paramref name="figure"/>
+    /// (which must name everything besides the scoped negotiation that the figure depends on, e.g. an as-of instant) and
+    /// type <typeparamref name="T"/> (two callers may keep different forms of one figure: the status as a timeline and as
+    /// the API's answers). Null when there is no negotiation.
     /// </summary>
     public T? Derived<T>(Viewer viewer, string figure, Func<Negotiation, T> compute) where T : class
     {
         if (For(viewer) is not { } n) return null;
-        var key = (ScopeKey(viewer), figure);
+        var key = (ScopeKey(viewer), figure, typeof(T));
         if (_derived.TryGetValue(key, out var known)) return (T?)known.Value;
         if (_derived.Count >= MaxFigures) return compute(n); // many distinct figures (e.g. as-of instants): compute, keep nothing
         return (T?)_derived.GetOrAdd(key, _ => new Lazy<object?>(() => compute(n))).Value;
