@@ -37,6 +37,8 @@ internal sealed class SqliteChangeProbe
 
         public Dictionary<string, (long Version, long Head)> Heads { get; } = new(StringComparer.Ordinal);
 
+        public void Close() => _connection.Dispose();
+
         public long Version()
         {
             if (_version is null)
@@ -55,12 +57,38 @@ internal sealed class SqliteChangeProbe
 
     private static readonly ConcurrentDictionary<string, SqliteChangeProbe?> ByConnectionString = new(StringComparer.Ordinal);
 
+    private static readonly Lock Files = new();
+
+    /// <summary>At most this many files are probed at once (a server has one; a test run opens many, then deletes them).</summary>
+    private const int MaxFiles = 8;
+
     private static SqliteChangeProbe? Find(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:") return null;
         var file = Path.GetFullPath(builder.DataSource);
-        return ByFile.GetOrAdd(file, _ => new SqliteChangeProbe(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString()));
+        lock (Files)
+        {
+            if (ByFile.TryGetValue(file, out var known)) return known;
+            if (ByFile.Count >= MaxFiles)
+            {
+                // Forget another file's probe and close its connections (a later read of that file starts a new one).
+                var (oldFile, old) = ByFile.First();
+                ByFile.TryRemove(oldFile, out _);
+                foreach (var entry in ByConnectionString.Where(e => ReferenceEquals(e.Value, old))) ByConnectionString.TryRemove(entry);
+                old.Close();
+            }
+            return ByFile[file] = new SqliteChangeProbe(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        }
+    }
+
+    private volatile bool _closed;
+
+    // Closes the idle connections; those in use are closed when handed back.
+    private void Close()
+    {
+        _closed = true;
+        while (_idle.TryTake(out var slot)) slot.Close();
     }
 
     /// <summary>The head of negotiation <paramref name="id"/>: remembered while nothing was committed, else <paramref name="read"/>.</summary>
@@ -82,7 +110,8 @@ internal sealed class SqliteChangeProbe
         }
         catch (SqliteException)
         {
-            Interlocked.Decrement(ref _slots); // this connection is dropped; the head is read as before
+            slot.Close(); // this connection is dropped; the head is read as before
+            Interlocked.Decrement(ref _slots);
             return await read();
         }
         try
@@ -95,7 +124,8 @@ internal sealed class SqliteChangeProbe
         }
         finally
         {
-            _idle.Add(slot);
+            if (_closed) slot.Close();
+            else _idle.Add(slot);
         }
     }
 
