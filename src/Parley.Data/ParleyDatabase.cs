@@ -51,7 +51,7 @@ public static class ParleyDatabase
     /// server opens one per request, and a context made from options it has seen before skips EF's service set-up.
     /// </summary>
     /// <exception cref="ParleyDatabaseException">A malformed connection string, or a folder that cannot be created.</exception>
-    public static Func<ParleyDbContext> Factory(string? database)
+    private static Func<ParleyDbContext> Factory(string? database)
     {
         var target = string.IsNullOrWhiteSpace(database) ? DefaultSqlitePath() : database.Trim();
         if (IsPostgres(target))

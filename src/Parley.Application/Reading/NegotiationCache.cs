@@ -73,14 +73,9 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
         public readonly TaskCompletionSource Over = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>The negotiation as stored now (at the head read first), from memory when nothing changed since it was loaded.</summary>
-    /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
-    public Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, CancellationToken ct = default) =>
-        GetAsync(store, id, null, ct);
-
     /// <summary>
-    /// The negotiation at <paramref name="head"/> or later, where <paramref name="head"/> was read earlier in the same
-    /// request (<see cref="Peek"/>'s caller); null reads the head first, as <see cref="GetAsync(NegotiationStore, string, CancellationToken)"/>.
+    /// The negotiation as stored now, from memory when nothing changed since it was loaded: at <paramref name="head"/> or
+    /// later, a head read earlier in the same request (when access was checked), or — null — at the head read first.
     /// </summary>
     /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
     public async Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, long? head, CancellationToken ct = default)
