@@ -165,7 +165,7 @@ public static class ParleyDatabase
             }
         }
         return new DbContextOptionsBuilder<SqliteParleyDbContext>()
-            .UseSqlite(builder.ToString()).AddInterceptors(SqliteDurability.Instance).Options;
+            .UseSqlite(builder.ToString()).AddInterceptors(SqliteDurability.Instance, History.HistoryCommits.Instance).Options;
     }
 
     private static DbContextOptions<PostgresParleyDbContext> PostgresOptions(string target)
@@ -180,7 +180,7 @@ public static class ParleyDatabase
         {
             throw new ParleyDatabaseException($"Not a usable PostgreSQL connection string: {e.Message}", e);
         }
-        return new DbContextOptionsBuilder<PostgresParleyDbContext>().UseNpgsql(connectionString).Options;
+        return new DbContextOptionsBuilder<PostgresParleyDbContext>().UseNpgsql(connectionString).AddInterceptors(History.HistoryCommits.Instance).Options;
     }
 
     /// <summary><c>postgres://user:password@host:port/database?sslmode=require</c> as a keyword connection string.</summary>

@@ -95,6 +95,18 @@ public abstract class ParleyDbContext : IdentityUserContext<ParleyUser>
     /// <summary>Takes the database-wide set-up lock (<see cref="SetupLock"/>) until the result is disposed.</summary>
     internal abstract Task<IAsyncDisposable> AcquireSetupLockAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Hears what each of this context's committed transactions appended to the history (the server's live updates);
+    /// null: nobody listens. Set by whoever creates the context.
+    /// </summary>
+    public History.IHistoryListener? HistoryListener { get; set; }
+
+    /// <summary>The (negotiation, visibility) pairs of the entries appended in the open transaction, in order (<see cref="History.HistoryCommits"/>).</summary>
+    internal List<History.ChangedVisibility> Appended { get; } = [];
+
+    /// <summary>How many entries of <see cref="Appended"/> came before each open savepoint.</summary>
+    internal Stack<int> AppendMarks { get; } = new();
+
     /// <summary>True while <see cref="ParleyDatabase.LockForSetupAsync"/> holds the set-up lock for this context.</summary>
     internal bool HoldsSetupLock { get; set; }
 

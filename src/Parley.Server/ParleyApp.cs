@@ -35,7 +35,13 @@ public static class ParleyApp
         builder.AddParleyOperations();
         builder.Services.AddSingleton(TimeProvider.System);
         var contexts = ParleyDatabase.PooledFactory(database);
-        builder.Services.AddScoped(_ => contexts());
+        // Each context tells the open pages what its commits wrote (NegotiationChanges): one place for every write.
+        builder.Services.AddScoped(sp =>
+        {
+            var db = contexts();
+            db.HistoryListener = sp.GetRequiredService<NegotiationChanges>();
+            return db;
+        });
         builder.Services.AddScoped<NegotiationStore>();
         builder.Services.AddScoped<DraftStore>();
         builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();
@@ -89,12 +95,11 @@ public static class ParleyApp
         app.MapDemoSignIn();
         app.MapMembersApi();
         app.MapAccountEndpoints();
-        var publish = new PublishChanges(app.Services.GetRequiredService<NegotiationChanges>());
-        app.MapNegotiationsApi().AddEndpointFilter(publish);
-        app.MapTalksApi().AddEndpointFilter(publish);
+        app.MapNegotiationsApi();
+        app.MapTalksApi();
         app.MapSettlementApi();
-        app.MapDraftingApi().AddEndpointFilter(publish);
-        app.MapGuaranteesApi().AddEndpointFilter(publish);
+        app.MapDraftingApi();
+        app.MapGuaranteesApi();
         app.MapCharts();
         app.MapBriefingApi();
         app.MapRecordApi();

@@ -28,6 +28,7 @@ internal sealed class HistoryLog(ParleyDbContext db, TimeProvider clock)
             itemKind, itemId, visibility.ToString(), change, digests, salt, "");
         var entryHash = RecordEntry.EntryHash(entry, salt);
         frontier = frontier.Append(RecordEntry.Leaf(entryHash));
+        db.Appended.Add(new ChangedVisibility(negotiationId, entry.Visibility));
         db.History.Add(new HistoryRow
         {
             Sequence = sequence, NegotiationId = negotiationId, LogIndex = entry.Index, Actor = actor, RecordedAt = entry.RecordedAt,

@@ -11,7 +11,7 @@ namespace Parley.Server.Live;
 /// a private item's change is not even a signal to those who may not read it. One instance per process (a singleton);
 /// changes made by other app nodes or by the CLI on the same database arrive through <see cref="HistoryWatcher"/>.
 /// </summary>
-public sealed class NegotiationChanges(ILogger<NegotiationChanges> log)
+public sealed class NegotiationChanges(ILogger<NegotiationChanges> log) : Data.History.IHistoryListener
 {
     private static readonly Viewer Everything = Viewer.Operator("parley-server");
     private readonly ConcurrentDictionary<string, ImmutableHandlers> _byNegotiation = new(StringComparer.Ordinal);
@@ -64,6 +64,17 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log)
     /// </summary>
     public void Publish(string negotiationId, string visibility) =>
         Publish(negotiationId, Visibility.TryParse(visibility, out var v) ? v : Visibility.MediatorOnly);
+
+    /// <summary>
+    /// What a transaction of this process committed to the history: each (negotiation, visibility) pair is published as
+    /// above. Every write through this node's database contexts arrives here at its commit, whatever made it (the API,
+    /// a page's form, an import, a batch of queued changes), so no endpoint or page needs to publish its own.
+    /// </summary>
+    public void Committed(IReadOnlyList<Data.History.ChangedVisibility> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes) Publish(change.NegotiationId, change.Visibility);
+    }
 
     private async Task Run(Func<Task> handler)
     {

@@ -7,14 +7,15 @@ namespace Parley.Data.Tests.Persistence;
 // Group commit: talks changes arriving together are written in one transaction, each failing alone.
 public abstract partial class PersistenceTests
 {
-    private static Statement Said(string id, int minute) =>
-        new(id, Samples.At(12, 20, 9, 0).AddMinutes(minute), $"Statement {id}.", ["ua"]);
+    private static Statement Said(string id, int minute, Visibility visibility = default) =>
+        new(id, Samples.At(12, 20, 9, 0).AddMinutes(minute), $"Statement {id}.", ["ua"], visibility: visibility);
 
     /// <summary>
     /// Starts one write per statement at once, each on its own context, while another transaction holds
     /// the writer lock, so that they queue and are written together once it is released. Returns each writer's outcome.
     /// </summary>
-    private async Task<Task<bool>[]> WriteTogetherAsync(IReadOnlyList<Statement> statements, INegotiationVersions? versions = null)
+    private async Task<Task<bool>[]> WriteTogetherAsync(IReadOnlyList<Statement> statements, INegotiationVersions? versions = null,
+        History.IHistoryListener? listener = null)
     {
         await using var holder = Open();
         var holding = await holder.BeginWriteAsync(CancellationToken.None);
@@ -23,6 +24,7 @@ public abstract partial class PersistenceTests
         {
             await start.Task;
             await using var db = Open();
+            db.HistoryListener = listener;
             return await new NegotiationStore(db, Clock, versions).AddStatementAsync("small", s, "writer");
         })).ToArray();
         start.SetResult();
