@@ -47,11 +47,11 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
 
     /// <summary>The negotiation as <paramref name="viewer"/> may see it, or null when there is none with this id.</summary>
     public async Task<Negotiation?> LoadAsync(string id, Viewer viewer, CancellationToken ct = default) =>
-        (await SnapshotAsync(id, ct)).For(viewer);
+        await (await SnapshotAsync(id, ct)).ForAsync(viewer);
 
     /// <summary>
     /// A figure derived from what <paramref name="viewer"/> sees, computed once per change of the negotiation and viewer
-    /// scope (<see cref="NegotiationSnapshot.Derived{T}"/>); null when there is no negotiation with this id.
+    /// scope (<see cref="NegotiationSnapshot.DerivedAsync{T}"/>); null when there is no negotiation with this id.
     /// </summary>
     public Task<T?> DerivedAsync<T>(string id, Viewer viewer, string figure, Func<Negotiation, T> compute, CancellationToken ct = default)
         where T : class => DerivedAsync(id, null, viewer, figure, compute, ct);
@@ -59,14 +59,14 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
     /// <summary>As <see cref="DerivedAsync{T}(string, Viewer, string, Func{Negotiation, T}, CancellationToken)"/>, at a head read earlier in the request.</summary>
     public async Task<T?> DerivedAsync<T>(string id, long? head, Viewer viewer, string figure, Func<Negotiation, T> compute, CancellationToken ct = default)
         where T : class =>
-        (await SnapshotAsync(id, head, ct)).Derived(viewer, figure, n => Operations.EngineTimings.Measure(figure, () => compute(n)));
+        await (await SnapshotAsync(id, head, ct)).DerivedAsync(viewer, figure, n => Operations.EngineTimings.Measure(figure, () => compute(n)));
 
     /// <summary>The negotiation and the preference profiles <paramref name="viewer"/> may see, or null when there is none with this id.</summary>
     public async Task<(Negotiation Negotiation, IReadOnlyList<PartyPreferences> Preferences)?> LoadWithPreferencesAsync(
         string id, Viewer viewer, CancellationToken ct = default)
     {
         var snapshot = await SnapshotAsync(id, ct);
-        return snapshot.For(viewer) is { } n ? (n, snapshot.ProfilesFor(viewer)) : null;
+        return await snapshot.ForAsync(viewer) is { } n ? (n, snapshot.ProfilesFor(viewer)) : null;
     }
 
     /// <summary>

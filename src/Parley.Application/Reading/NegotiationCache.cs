@@ -163,8 +163,8 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
 /// </summary>
 public sealed class NegotiationSnapshot
 {
-    private readonly ConcurrentDictionary<string, Lazy<Negotiation?>> _scoped = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Scope, string Figure, Type Kind), Lazy<object?>> _derived = new();
+    private readonly ConcurrentDictionary<string, Once> _scoped = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Scope, string Figure, Type Kind), Once> _derived = new();
     private readonly ConcurrentDictionary<(string UserId, string UserName), Viewer?> _members = new();
     private long _lastRead;
 
@@ -177,7 +177,7 @@ public sealed class NegotiationSnapshot
 
     /// <summary>
     /// The negotiation, unscoped, every profile, and the head it was read at. Internal: outside this assembly a snapshot
-    /// answers only through a viewer (<see cref="For"/>, <see cref="ProfilesFor"/>, <see cref="Derived{T}"/>); the one
+    /// answers only through a viewer (<see cref="For"/>, <see cref="ProfilesFor"/>, <see cref="DerivedAsync{T}"/>); the one
     /// unscoped reader is <see cref="Access.TalksReader.SettlementInputAsync"/>.
     /// </summary>
     internal NegotiationVersion Version { get; }
@@ -215,9 +215,18 @@ public sealed class NegotiationSnapshot
     public const int MaxMembers = 1024;
 
     /// <summary>The negotiation as <paramref name="viewer"/> may see it (<see cref="NegotiationScope.For"/>), null when there is none.</summary>
-    public Negotiation? For(Viewer viewer) => Version.Negotiation is not { } n ? null
-        : viewer.SeesEverything ? n
-        : _scoped.GetOrAdd(ScopeKey(viewer), _ => new Lazy<Negotiation?>(() => NegotiationScope.For(n, viewer))).Value;
+    public Negotiation? For(Viewer viewer) => ForAsync(viewer).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// As <see cref="For"/>; while another request is scoping the same view, waits for it without holding a thread (after a
+    /// change, every reader of a scope arrives at once, and on two cores blocked threads starve the writers).
+    /// </summary>
+    public Task<Negotiation?> ForAsync(Viewer viewer) => Version.Negotiation is not { } n ? Task.FromResult<Negotiation?>(null)
+        : viewer.SeesEverything ? Task.FromResult<Negotiation?>(n)
+        : Scoped(n, viewer);
+
+    private async Task<Negotiation?> Scoped(Negotiation n, Viewer viewer) =>
+        (Negotiation?)await _scoped.GetOrAdd(ScopeKey(viewer), _ => new Once(() => NegotiationScope.For(n, viewer))).Value;
 
     /// <summary>The preference profiles <paramref name="viewer"/> may see (<see cref="NegotiationScope.Profiles"/>).</summary>
     public IReadOnlyList<PartyPreferences> ProfilesFor(Viewer viewer) => NegotiationScope.Profiles(Version.Preferences, viewer);
@@ -226,15 +235,16 @@ public sealed class NegotiationSnapshot
     /// A figure derived from what <paramref name="viewer"/> sees, computed once per snapshot, scope, <paramref name="figure"/>
     /// (which must name everything besides the scoped negotiation that the figure depends on, e.g. an as-of instant) and
     /// type <typeparamref name="T"/> (two callers may keep different forms of one figure: the status as a timeline and as
-    /// the API's answers). Null when there is no negotiation.
+    /// the API's answers). The first reader computes it; the others wait for it without holding a thread. Null when there
+    /// is no negotiation.
     /// </summary>
-    public T? Derived<T>(Viewer viewer, string figure, Func<Negotiation, T> compute) where T : class
+    public async Task<T?> DerivedAsync<T>(Viewer viewer, string figure, Func<Negotiation, T> compute) where T : class
     {
-        if (For(viewer) is not { } n) return null;
+        if (await ForAsync(viewer) is not { } n) return null;
         var key = (ScopeKey(viewer), figure, typeof(T));
-        if (_derived.TryGetValue(key, out var known)) return (T?)known.Value;
+        if (_derived.TryGetValue(key, out var known)) return (T?)await known.Value;
         if (_derived.Count >= MaxFigures) return compute(n); // many distinct figures (e.g. as-of instants): compute, keep nothing
-        return (T?)_derived.GetOrAdd(key, _ => new Lazy<object?>(() => compute(n))).Value;
+        return (T?)await _derived.GetOrAdd(key, _ => new Once(() => compute(n))).Value;
     }
 
     /// <summary>How many derived figures one snapshot keeps; beyond, figures are computed and not kept.</summary>
@@ -245,4 +255,27 @@ public sealed class NegotiationSnapshot
     /// (<see cref="Viewer.CanSee"/> reads the role and the party; <see cref="NegotiationScope.Profiles"/> the role).
     /// </summary>
     public static string ScopeKey(Viewer viewer) => $"{viewer.Role}/{viewer.Party}";
+
+    /// <summary>
+    /// A value computed once, by its first reader, on that reader's thread; the readers who come while it is computed wait
+    /// for it asynchronously. A failure is kept like a value (as <see cref="Lazy{T}"/> keeps it).
+    /// </summary>
+    private sealed class Once(Func<object?> compute)
+    {
+        private readonly TaskCompletionSource<object?> _value = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _claimed;
+
+        public Task<object?> Value
+        {
+            get
+            {
+                if (Interlocked.Exchange(ref _claimed, 1) == 0)
+                {
+                    try { _value.SetResult(compute()); }
+                    catch (Exception e) { _value.SetException(e); }
+                }
+                return _value.Task;
+            }
+        }
+    }
 }
