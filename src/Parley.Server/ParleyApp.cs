@@ -87,9 +87,10 @@ public static class ParleyApp
         // nothing for signed-in callers), so a flood of anonymous requests cannot keep the cores busy.
         app.MapOpenApi().CacheOutput().AllowAnonymousBecause("the API's description: routes and shapes, no negotiation data");
         app.MapDemoSignIn();
-        app.MapMembersApi();
         app.MapAccountEndpoints();
         var publish = new PublishChanges(app.Services.GetRequiredService<NegotiationChanges>());
+        // A membership granted or revoked is published too: the member's open pages and header list follow it.
+        app.MapMembersApi().AddEndpointFilter(publish);
         app.MapNegotiationsApi().AddEndpointFilter(publish);
         app.MapTalksApi().AddEndpointFilter(publish);
         app.MapSettlementApi();
