@@ -51,7 +51,7 @@ public sealed class AgendaEditingTests : BrowserTest
         // An agreement: choosing the plant ticks its three principals; recorded final, the plant is agreed.
         var agreement = page.Locator(".agreement-form");
         await page.Locator("#agr-issue").SelectOptionAsync("nuclear-plant");
-        foreach (var party in new[] { "Ukraine", "Russia", "United States" }) await Expect(Check(agreement, party)).ToBeCheckedAsync();
+        foreach (var principal in new[] { "Ukraine", "Russia", "United States" }) await Expect(Check(agreement, principal)).ToBeCheckedAsync();
         await page.Locator("#agr-option").SelectOptionAsync("us-led-trilateral");
         await agreement.GetByRole(AriaRole.Button, new() { Name = "Record agreement" }).ClickAsync();
         await Expect(agreement.GetByRole(AriaRole.Status)).ToContainTextAsync("Ukraine, Russia and United States agreed");
@@ -121,13 +121,15 @@ public sealed class AgendaEditingTests : BrowserTest
         Assert.Equal((new DateTimeOffset(2025, 12, 21, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 12, 22, 0, 0, 0, TimeSpan.Zero)), (miami.Start, miami.End));
         Assert.Equal(["ua", "us"], miami.Attendees);
         var wg = Assert.Single(n.WorkingGroups, g => g.Name == "Working group on prisoners");
-        Assert.Equal((["ua", "ru"], ["prisoners"]), (wg.Members.ToArray(), wg.Issues.ToArray()));
+        Assert.Equal(["ua", "ru"], wg.Members);
+        Assert.Equal(["prisoners"], wg.Issues);
         Assert.Equal(new DateTimeOffset(2025, 12, 23, 0, 0, 0, TimeSpan.Zero), wg.NextMeeting);
         var turkey = n.FindParty("tr")!;
         Assert.Equal([PartyRole.Observer], turkey.Roles);
         Assert.Equal(("Hakan Fidan", "Foreign Minister"), (Assert.Single(turkey.Delegates).Name, turkey.Delegates[0].Title));
         var shipping = n.FindIssue("black-sea-shipping")!;
-        Assert.Equal((2.0, new[] { "ua", "ru" }), (shipping.Weight, shipping.Principals!.ToArray()));
+        Assert.Equal(2.0, shipping.Weight);
+        Assert.Equal(["ua", "ru"], shipping.Principals!);
         Assert.Equal(["free-navigation", "inspected-navigation"], shipping.Options.Select(o => o.Id));
 
         // Every change is in the history under the signed-in member.
@@ -150,7 +152,7 @@ public sealed class AgendaEditingTests : BrowserTest
         var body = """{"id": "ua-says-agreed", "issue": "territory", "option": "freeze-line", "parties": ["ua", "ru", "us"]}""";
         var refused = await api.PostAsync("api/negotiations/berlin-2025/agreements", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("may not change the agenda", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("application/problem+json", refused.Content.Headers.ContentType?.ToString());
         using var mediator = await App.ApiClientAsync();
         Assert.DoesNotContain("ua-says-agreed", await mediator.GetStringAsync("api/negotiations/berlin-2025/scenario"));
         await Screenshots.SaveAsync(page);
