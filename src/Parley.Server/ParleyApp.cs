@@ -45,6 +45,7 @@ public static class ParleyApp
         builder.Services.AddSingleton<INegotiationVersions>(sp => sp.GetRequiredService<Application.Reading.NegotiationCache>());
         builder.Services.AddScoped<TalksReader>();
         builder.Services.AddScoped<TalksCommands>();
+        builder.Services.AddScoped<GuaranteeCommands>();
         builder.Services.AddScoped<Application.Briefing.BriefingService>();
         builder.AddParleySignIn();
         builder.Services.AddHttpContextAccessor();

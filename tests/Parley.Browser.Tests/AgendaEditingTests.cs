@@ -139,6 +139,47 @@ public sealed class AgendaEditingTests : BrowserTest
     }
 
     [Fact]
+    public async Task Commitment_MadeFromAnAgreedProvision_KeepsItsTextOnTheDraftsGuaranteesAndExport()
+    {
+        var page = await Browser.NewUserAsync();
+        await OpenAsync(page, "/negotiations/berlin-2025/drafts", "mediator");
+        var form = page.Locator(".commitment-form");
+        await ClickUntilAsync(form.GetByRole(AriaRole.Button, new() { Name = "Make commitment" }), page.Locator("#cmt-summary"));
+        await Expect(page.Locator("#cmt-provision-error")).ToContainTextAsync("Choose the agreed provision");
+        await Expect(page.Locator("#cmt-conduct-error")).ToContainTextAsync("Name the conduct");
+
+        // Only agreed text is offered: every provision listed is a paragraph without a bracket.
+        var offered = page.Locator("#cmt-provision option:not([value='-1'])");
+        Assert.True(await offered.CountAsync() > 0, "no agreed provision offered");
+        foreach (var text in await offered.AllTextContentsAsync()) Assert.DoesNotContain("[", text);
+        var provision = (await offered.First.GetAttributeAsync("value"))!;
+        await page.Locator("#cmt-provision").SelectOptionAsync(provision);
+        await page.Locator("#cmt-title").FillAsync("No strikes on the grid");
+        await page.Locator("#cmt-conduct").FillAsync("Explosions/Remote violence");
+        await Check(form, "Russia").CheckAsync();
+        await Check(form, "Ukraine").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Make commitment" }).ClickAsync();
+        var number = int.Parse(provision) + 1;
+        await Expect(form.GetByRole(AriaRole.Status)).ToContainTextAsync($"Made: No strikes on the grid, from provision {number}");
+        var made = page.GetByTestId("commitments-from-draft").Locator("li").Filter(new() { HasText = "No strikes on the grid" });
+        await Expect(made).ToContainTextAsync($"from provision {number} of");
+        var quoted = (await made.Locator("blockquote").TextContentAsync())!.Trim();
+        Assert.False(string.IsNullOrEmpty(quoted));
+        await ScenarioFilesTests.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page);
+
+        // The guarantees page lists it among the commitments; the export keeps its provision and text.
+        await OpenAsync(page, "/negotiations/berlin-2025/guarantees");
+        await Expect(page.Locator("main")).ToContainTextAsync("No strikes on the grid");
+        var export = await page.APIRequest.GetAsync(new Uri(App.Address, "api/negotiations/berlin-2025/scenario").ToString());
+        var read = ScenarioReader.Read(await export.TextAsync(), "berlin-2025.yaml");
+        Assert.True(read.Ok, string.Join("\n", read.Errors));
+        var commitment = Assert.IsType<Parley.Core.Guarantees.Prohibition>(Assert.Single(read.Guarantees!.Commitments, c => c.Title == "No strikes on the grid"));
+        Assert.Equal(["ru", "ua"], commitment.BoundParties.Order());
+        Assert.Equal((number - 1, quoted), (commitment.Source!.Provision, commitment.Source.Text));
+    }
+
+    [Fact]
     public async Task Agenda_AsDelegation_ShowsNoFormAndTheServerRefuses()
     {
         var page = await Browser.NewUserAsync();
@@ -146,6 +187,10 @@ public sealed class AgendaEditingTests : BrowserTest
         await Expect(page.Locator(".statement-form")).ToHaveCountAsync(1);
         foreach (var form in new[] { "agreement", "contingency", "round", "working-group", "party", "issue" })
             await Expect(page.Locator($".{form}-form")).ToHaveCountAsync(0);
+        await OpenAsync(page, "/negotiations/berlin-2025/drafts");
+        await Expect(page.Locator("section[aria-labelledby=commitments-h]")).ToBeVisibleAsync();
+        await Expect(page.Locator(".commitment-form")).ToHaveCountAsync(0);
+        await OpenAsync(page, Dashboard);
 
         // Not only the page: the server refuses Ukraine's delegation an agreement, and stores nothing.
         using var api = await App.ApiClientAsync("ua");

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Application.Access;
 using Parley.Core.Access;
+using Parley.Core.Guarantees;
+using Parley.Data.Drafting;
+using Parley.Data.Guarantees;
 using Parley.Core.Talks;
 using Parley.Server.Components.Services;
 
@@ -105,5 +109,33 @@ public sealed class AgendaFormsTests : IAsyncLifetime
         var tomorrow = new AgreementDraft { Issue = "nato", Option = "forgo-membership", Day = new DateOnly(2025, 12, 17) };
         tomorrow.Parties.Add("ua");
         Assert.Contains("once made", tomorrow.Check(now)["date"]);
+    }
+
+    [Fact]
+    public async Task Commitment_FromAProvision_OnlyAgreedTextByTheMediator_KeepsItsText()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var drafts = scope.ServiceProvider.GetRequiredService<DraftStore>();
+        var stored = (await drafts.ListAsync(ParleyFactory.Demo))[0];
+        var version = (await drafts.LoadVersionAsync(ParleyFactory.Demo, stored.Draft, stored.Versions[^1].Version))!;
+        var doc = version.Document;
+        var agreed = Enumerable.Range(0, doc.Provisions.Count).First(k => ProvisionSource.IsAgreed(doc, k));
+        var bracketed = doc.Brackets[0].Provision;
+        var commands = scope.ServiceProvider.GetRequiredService<GuaranteeCommands>();
+        Commitment Make(ProvisionSource source) => new Prohibition("grid", "No strikes on the grid", ["ru", "ua"], [new ConductRule("strikes", ["Battles"])]) { Source = source };
+
+        var ukraine = new Viewer("kyiv", MemberRole.Delegation, "ua");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => commands.AddFromProvisionAsync(ParleyFactory.Demo, ukraine, stored.Draft, version.Label, agreed, Make));
+        var open = await Assert.ThrowsAsync<ArgumentException>(() => commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, version.Label, bracketed, Make));
+        Assert.Contains("bracketed", open.Message);
+
+        Assert.Equal(GuaranteeChange.Done, await commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, version.Label, agreed, Make));
+        var (commitments, _) = await scope.ServiceProvider.GetRequiredService<GuaranteesStore>().CommitmentsAsync(ParleyFactory.Demo);
+        var made = Assert.Single(commitments, c => c.Id == "grid");
+        Assert.Equal((stored.Draft, version.Label, agreed), (made.Source!.Draft, made.Source.Version, made.Source.Provision));
+        Assert.Equal(doc.Text[doc.Provisions[agreed].Start..doc.Provisions[agreed].End].Trim(), made.Source.Text);
+        Assert.Equal(commitments.Count - 1, commitments.ToList().IndexOf(made)); // after the others
+        var again = await Assert.ThrowsAsync<ArgumentException>(() => commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, version.Label, agreed, Make));
+        Assert.Contains("taken", again.Message);
     }
 }
