@@ -51,6 +51,7 @@ public static class ParleyApp
         builder.Services.AddSingleton<INegotiationVersions>(sp => sp.GetRequiredService<Application.Reading.NegotiationCache>());
         builder.Services.AddScoped<TalksReader>();
         builder.Services.AddScoped<TalksCommands>();
+        builder.Services.AddScoped<GuaranteeCommands>();
         builder.Services.AddScoped<Application.Briefing.BriefingService>();
         builder.AddParleySignIn();
         builder.Services.AddHttpContextAccessor();
@@ -93,8 +94,8 @@ public static class ParleyApp
         // nothing for signed-in callers), so a flood of anonymous requests cannot keep the cores busy.
         app.MapOpenApi().CacheOutput().AllowAnonymousBecause("the API's description: routes and shapes, no negotiation data");
         app.MapDemoSignIn();
-        app.MapMembersApi();
         app.MapAccountEndpoints();
+        app.MapMembersApi();
         app.MapNegotiationsApi();
         app.MapTalksApi();
         app.MapSettlementApi();

@@ -45,4 +45,20 @@ public sealed class NegotiationChangesTests
 
         Assert.Equal(0, calls);
     }
+
+    [Fact]
+    public void Publish_AnyNegotiation_ReachesTheListSubscribersUntilDisposed()
+    {
+        // The header's list: a negotiation no page watches yet (just imported) counts too, whatever its visibility.
+        var changes = new NegotiationChanges(NullLogger<NegotiationChanges>.Instance);
+        var calls = 0;
+        var list = changes.SubscribeToEveryNegotiation(() => { calls++; return Task.CompletedTask; });
+
+        changes.Publish("harbour-talks", Visibility.MediatorOnly);
+        changes.Publish("berlin-2025", Visibility.Shared);
+        list.Dispose();
+        changes.Publish("berlin-2025", Visibility.Shared);
+
+        Assert.Equal(2, calls);
+    }
 }

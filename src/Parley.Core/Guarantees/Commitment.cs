@@ -34,6 +34,9 @@ public abstract class Commitment
     /// </summary>
     public TimeWindow Window { get; }
 
+    /// <summary>The agreed provision of a draft the commitment was made from, with its text; null when none is cited.</summary>
+    public ProvisionSource? Source { get; init; }
+
     /// <summary>
     /// Who may take each lifecycle action. An action listed here is refused (and noted) when taken by anyone else;
     /// an action not listed may be taken by anyone recording it.

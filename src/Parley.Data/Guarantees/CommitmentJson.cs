@@ -16,15 +16,22 @@ internal sealed record AreaJson(RegionJson[] Regions, string? GeoJson);
 
 internal sealed record TriggerJson(string? Signal, RuleJson? Conduct, string[]? AttributedTo, AreaJson? Area);
 
+internal sealed record SourceJson(string Draft, string Version, int Provision, string Text);
+
 internal sealed record CommitmentJson(string Kind, DateTimeOffset WindowStart, DateTimeOffset? WindowEnd,
     Dictionary<LifecycleAction, string[]> Powers, string[]? Bound, RuleJson[]? Rules, AreaJson? Area,
-    string[]? Debtors, string? Creditor, string? Action, long? DeadlineTicks, TriggerJson? Trigger)
+    string[]? Debtors, string? Creditor, string? Action, long? DeadlineTicks, TriggerJson? Trigger, SourceJson? Source = null)
 {
     private static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
 
     public static string Write(Commitment c) => StoredJson.Write(From(c));
 
-    public static CommitmentJson From(Commitment c) => c switch
+    public static CommitmentJson From(Commitment c) => Shape(c) with
+    {
+        Source = c.Source is { } s ? new SourceJson(s.Draft, s.Version, s.Provision, s.Text) : null,
+    };
+
+    private static CommitmentJson Shape(Commitment c) => c switch
     {
         Prohibition p => new("prohibition", p.Window.Start, p.Window.End, PowersOf(p), [.. p.BoundParties],
             p.Rules.Select(Rule).ToArray(), AreaOf(p.Area), null, null, null, null, null),
@@ -43,15 +50,16 @@ internal sealed record CommitmentJson(string Kind, DateTimeOffset WindowStart, D
     {
         var window = WindowStart == DateTimeOffset.MinValue && WindowEnd is null ? null : new TimeWindow(WindowStart, WindowEnd);
         var powers = Powers.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
+        var source = Source is { } link ? new ProvisionSource(link.Draft, link.Version, link.Provision, link.Text) : null;
         return Kind switch
         {
-            "prohibition" => new Prohibition(id, title, Bound ?? [], (Rules ?? []).Select(ToRule), ToArea(Area), window, powers),
+            "prohibition" => new Prohibition(id, title, Bound ?? [], (Rules ?? []).Select(ToRule), ToArea(Area), window, powers) { Source = source },
             "obligation" => new Obligation(id, title, Debtors ?? [], Creditor ?? "", Trigger switch
             {
                 { Signal: { } s } => new SignalTrigger(s),
                 { Conduct: { } r } t => new IncidentTrigger(ToRule(r), t.AttributedTo ?? [], ToArea(t.Area)),
                 _ => throw new JsonException("A stored obligation has no trigger."),
-            }, Action ?? "", TimeSpan.FromTicks(DeadlineTicks ?? 0), window, powers),
+            }, Action ?? "", TimeSpan.FromTicks(DeadlineTicks ?? 0), window, powers) { Source = source },
             _ => throw new JsonException($"Unknown stored commitment kind '{Kind}'."),
         };
     }

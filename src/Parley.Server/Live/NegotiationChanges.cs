@@ -15,6 +15,7 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log) : Data.H
 {
     private static readonly Viewer Everything = Viewer.Operator("parley-server");
     private readonly ConcurrentDictionary<string, ImmutableHandlers> _byNegotiation = new(StringComparer.Ordinal);
+    private ImmutableHandlers _anyNegotiation = new([]);
     private long _version;
 
     /// <summary>A counter raised on every published change; pages put it in image URLs so that charts refresh.</summary>
@@ -40,6 +41,20 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log) : Data.H
     /// </summary>
     public IDisposable SubscribeAll(string negotiationId, Func<Task> handler) => Subscribe(negotiationId, () => Everything, handler);
 
+    /// <summary>
+    /// Calls <paramref name="handler"/> after every change to any negotiation — one not yet listed too (a new import, a
+    /// membership granted) — without saying which or what, until the returned subscription is disposed. For a list of
+    /// negotiations that reads again what its own user may see (the header's), and shows only a difference: the signal
+    /// itself carries nothing, so it goes to every subscriber whatever the change's visibility.
+    /// </summary>
+    public IDisposable SubscribeToEveryNegotiation(Func<Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var subscriber = new Subscriber(() => Everything, handler);
+        Update(h => h.With(subscriber));
+        return new Subscription(this, null, subscriber);
+    }
+
     /// <summary>The same as <see cref="SubscribeAll"/> (kept for the server's tests); pages use the overload with a viewer.</summary>
     public IDisposable Subscribe(string negotiationId, Func<Task> handler) => SubscribeAll(negotiationId, handler);
 
@@ -52,6 +67,7 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log) : Data.H
     public void Publish(string negotiationId, Visibility visibility)
     {
         Interlocked.Increment(ref _version);
+        foreach (var subscriber in Volatile.Read(ref _anyNegotiation).Items) _ = Run(subscriber.Handler);
         if (!_byNegotiation.TryGetValue(negotiationId, out var handlers)) return;
         foreach (var subscriber in handlers.Items)
             if (subscriber.Viewer() is { } viewer && viewer.CanSee(visibility))
@@ -87,8 +103,22 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log) : Data.H
         }
     }
 
-    private void Unsubscribe(string negotiationId, Subscriber subscriber)
+    private void Update(Func<ImmutableHandlers, ImmutableHandlers> change)
     {
+        while (true)
+        {
+            var current = Volatile.Read(ref _anyNegotiation);
+            if (Interlocked.CompareExchange(ref _anyNegotiation, change(current), current) == current) return;
+        }
+    }
+
+    private void Unsubscribe(string? negotiationId, Subscriber subscriber)
+    {
+        if (negotiationId is null)
+        {
+            Update(h => h.Without(subscriber));
+            return;
+        }
         while (_byNegotiation.TryGetValue(negotiationId, out var handlers))
         {
             var rest = handlers.Without(subscriber);
@@ -118,7 +148,7 @@ public sealed class NegotiationChanges(ILogger<NegotiationChanges> log) : Data.H
         }
     }
 
-    private sealed class Subscription(NegotiationChanges owner, string negotiationId, Subscriber subscriber) : IDisposable
+    private sealed class Subscription(NegotiationChanges owner, string? negotiationId, Subscriber subscriber) : IDisposable
     {
         private int _disposed;
 

@@ -31,7 +31,7 @@ internal static class ScenarioGuaranteesReader
         (TimePrecision.Month, "month"), (TimePrecision.Range, "range"));
 
     private static readonly string[] CommitmentFields =
-        ["id", "kind", "title", "bound", "rules", "area", "window", "powers", "debtors", "creditor", "action", "deadline", "trigger", "events"];
+        ["id", "kind", "title", "bound", "rules", "area", "window", "powers", "debtors", "creditor", "action", "deadline", "trigger", "events", "provision"];
 
     /// <summary>The fields of a lifecycle event or performed action.</summary>
     internal static readonly string[] EventFields = ["action", "performed", "at", "cause", "actor", "party", "incident"];
@@ -92,6 +92,7 @@ internal static class ScenarioGuaranteesReader
             var end = w.Date("end");
             if (start is { } s) window = w.Build("end", () => new TimeWindow(s, end));
         }
+        var source = Source(f);
         var powers = new Dictionary<LifecycleAction, IReadOnlyList<string>>();
         foreach (var (key, value, path) in f.IdMap("powers"))
         {
@@ -110,7 +111,7 @@ internal static class ScenarioGuaranteesReader
                 foreach (var other in new[] { "debtors", "creditor", "action", "deadline", "trigger" })
                     if (f.Has(other)) f.Fail(f.Locate(other), f.Sub(other), $"'{other}' belongs to an obligation, not a prohibition");
                 if (f.Failed || id is null) return null;
-                return f.Build("", () => new Prohibition(id, title!, bound, rules, area, window, powers));
+                return f.Build("", () => new Prohibition(id, title!, bound, rules, area, window, powers) { Source = source });
             case "obligation":
                 var debtors = Parties(f, "debtors", parties, required: true);
                 var creditor = f.Id("creditor", required: true);
@@ -121,13 +122,26 @@ internal static class ScenarioGuaranteesReader
                 foreach (var other in new[] { "bound", "rules", "area" })
                     if (f.Has(other)) f.Fail(f.Locate(other), f.Sub(other), $"'{other}' belongs to a prohibition; an obligation's area is in its trigger");
                 if (f.Failed || id is null || trigger is null) return null;
-                return f.Build("", () => new Obligation(id, title!, debtors, creditor!, trigger, action!, deadline!.Value, window, powers));
+                return f.Build("", () => new Obligation(id, title!, debtors, creditor!, trigger, action!, deadline!.Value, window, powers) { Source = source });
             case null:
                 return null;
             default:
                 f.Fail(f.Locate("kind"), f.Sub("kind"), $"unknown value '{kind}'; allowed: prohibition, obligation");
                 return null;
         }
+    }
+
+    // provision: {draft: berlin-framework, version: 15-Dec, number: 12, text: "…"} — the agreed provision it was made from
+    // (number counts the version's provisions from 1, as the drafts page shows them).
+    private static ProvisionSource? Source(Fields f)
+    {
+        if (f.Raw("provision") is not { } node || f.Child(node, f.Sub("provision"), ["draft", "version", "number", "text"]) is not { } p) return null;
+        var draft = p.Text("draft", required: true);
+        var version = p.Text("version", required: true);
+        var number = p.Number("number");
+        var text = p.Text("text", required: true);
+        if (number is not { } n || n < 1 || n != Math.Floor(n)) { p.Fail(p.Locate("number"), p.Sub("number"), "a provision's number is a whole number from 1"); return null; }
+        return draft is null || version is null || text is null ? null : p.Build("", () => new ProvisionSource(draft, version, (int)n - 1, text));
     }
 
     private static Trigger? Trigger(Fields owner, YamlNode node, HashSet<string>? parties)

@@ -50,6 +50,10 @@ internal static class ScenarioGuaranteesWriter
             if (c.Window.End is { } end) y.Key("end").Plain(ScenarioValues.FormatDate(end));
             y.EndMap();
         }
+        if (c.Source is { } source)
+            y.Key("provision").BeginMap().Field("draft", source.Draft).Field("version", source.Version)
+                .Key("number").Plain((source.Provision + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Field("text", source.Text).EndMap();
         if (c.Powers.Count > 0)
         {
             y.Key("powers").BeginMap(flow: true);

@@ -101,4 +101,32 @@ public class ScenarioGuaranteesTests
         var trigger = Assert.IsType<SignalTrigger>(((Obligation)result.Guarantees.Commitments[0]).Trigger);
         Assert.Equal(TalksSignals.Rejected("p1", "ru"), trigger.Signal);
     }
+
+    [Fact]
+    public void RoundTrip_CommitmentFromAProvision_KeepsItsDraftVersionNumberAndText_AndTheSchemaAccepts()
+    {
+        var first = Read("""
+            commitments:
+              - id: truce
+                kind: prohibition
+                bound: [ru, ua]
+                rules: [{id: any, event_types: [Battles]}]
+                provision: {draft: framework, version: 15-Dec, number: 3, text: "The parties cease all fire: on land, at sea and in the air."}
+            """);
+        Assert.True(first.Ok, string.Join("\n", first.Errors));
+        var source = first.Guarantees.Commitments[0].Source!;
+        Assert.Equal(("framework", "15-Dec", 2, "The parties cease all fire: on land, at sea and in the air."), (source.Draft, source.Version, source.Provision, source.Text));
+
+        var written = ScenarioWriter.Write(first.Negotiation!, guarantees: first.Guarantees);
+        Assert.Empty(SchemaCheck.Problems(written));
+        var second = ScenarioReader.Read(written, "t.yaml");
+        Assert.Equal(source, second.Guarantees.Commitments[0].Source);
+    }
+
+    [Fact]
+    public void Read_ProvisionNumberZero_ReportsTheField()
+    {
+        var result = Read("commitments:\n  - {id: t, kind: prohibition, bound: [ru], rules: [{id: any}], provision: {draft: d, version: v, number: 0, text: x}}\n");
+        Assert.Contains(result.Errors, e => e.Field == "commitments[0].provision.number" && e.Message.Contains("whole number from 1", StringComparison.Ordinal));
+    }
 }
