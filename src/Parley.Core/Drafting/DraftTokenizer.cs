@@ -160,7 +160,7 @@ internal sealed class DraftTokenizer
     /// </summary>
     private int TextRun(int i)
     {
-        int stop = RunStops.IndexOf(_t.AsSpan(i));
+        int stop = StopSearch.IndexOf<RunStops>(_t.AsSpan(i));
         int end = stop < 0 ? _n : i + stop;
         if (end == i)
         {
