@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Parley.Core.Drafting;
 
 /// <summary>
@@ -12,9 +10,6 @@ namespace Parley.Core.Drafting;
 /// </summary>
 internal sealed class DraftTokenizer
 {
-    private static readonly SearchValues<char> RunStops = SearchValues.Create(
-        "\n[]{}<\\" + new string(Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\r')).Select(c => (char)c).ToArray()));
-
     private readonly string _t;
     private readonly int _n;
     private readonly bool _md;
@@ -165,7 +160,7 @@ internal sealed class DraftTokenizer
     /// </summary>
     private int TextRun(int i)
     {
-        int stop = _t.AsSpan(i).IndexOfAny(RunStops);
+        int stop = StopSearch.IndexOf<RunStops>(_t.AsSpan(i));
         int end = stop < 0 ? _n : i + stop;
         if (end == i)
         {

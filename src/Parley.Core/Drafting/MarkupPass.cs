@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Parley.Core.Drafting;
 
 /// <summary>
@@ -11,7 +9,6 @@ namespace Parley.Core.Drafting;
 /// </summary>
 internal sealed class MarkupPass
 {
-    private static readonly SearchValues<char> LinkTextStops = SearchValues.Create("[]{<");
 
     private readonly string _t;
     private readonly int _n;
@@ -95,7 +92,7 @@ internal sealed class MarkupPass
             Spans.Add(new MarkupSpan(i, footnote + 1));
             return footnote + 1;
         }
-        int close = _t.AsSpan(i + 1, lineEnd - i - 1).IndexOfAny(LinkTextStops);
+        int close = StopSearch.IndexOf<LinkTextStops>(_t.AsSpan(i + 1, lineEnd - i - 1));
         if (close < 0) return -1;
         close += i + 1;
         if (_t[close] != ']') return -1;

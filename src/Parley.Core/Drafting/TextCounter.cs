@@ -11,6 +11,8 @@ namespace Parley.Core.Drafting;
 /// word that started before the run (<see cref="InWord"/>) and was already counted (<see cref="Counted"/>) is not counted
 /// again. ASCII text is counted 32 characters at a time with bit masks; a block holding any other character is counted one
 /// character at a time with the same rules (<see cref="char.IsWhiteSpace(char)"/>, <see cref="char.IsLetterOrDigit(char)"/>).
+/// The counting loops are compiled optimised on first call rather than precompiled: their precompiled code does not fit an
+/// AVX-512 processor, so a cold process ran them in the JIT's unoptimised first tier (docs/benchmarks.md, "Cold starts").
 /// </summary>
 internal struct TextCounter(bool inWord, bool counted, bool gapBlank)
 {
@@ -25,6 +27,7 @@ internal struct TextCounter(bool inWord, bool counted, bool gapBlank)
 
     public long Words, Chars;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Count(ReadOnlySpan<char> text, bool markdown)
     {
         for (int k = CountBlocks(text, markdown); k < text.Length; k++) One(text[k], markdown);
@@ -36,6 +39,7 @@ internal struct TextCounter(bool inWord, bool counted, bool gapBlank)
     /// to end where the run ends: it may start up to 31 characters before the run (never before the text), and the bits of
     /// the characters before the tail are shifted out of its masks.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Count(string text, int from, int length, bool markdown)
     {
         var run = text.AsSpan(from, length);
@@ -61,6 +65,7 @@ internal struct TextCounter(bool inWord, bool counted, bool gapBlank)
     }
 
     /// <summary>Counts the whole blocks of 32 ASCII characters at the start of <paramref name="text"/>; returns how many characters were counted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountBlocks(ReadOnlySpan<char> text, bool markdown)
     {
         int k = 0;
