@@ -12,9 +12,8 @@ namespace Parley.Solver;
 /// </summary>
 /// <remarks>
 /// <para>Model, over cells (<see cref="OptionCells"/>: options no effective bound tells apart, among which every
-/// utility is constant): one Boolean per cell, exactly one per issue (none for an issue of one cell); a rectangle with
-/// one effective side adds its utility to the coefficients of the cells it pays on; per bound of a larger rectangle a
-/// literal for "inside" (a cell's Boolean, its negation, or a Boolean equal to the sum of its cells); per larger
+/// utility is constant): one Boolean per cell, exactly one per issue (none for an issue of one cell); per effective
+/// bound a literal for "inside" (a cell's Boolean, its negation, or a Boolean equal to the sum of its cells); per
 /// rectangle a literal for "applies" (below); per party Fₚ = Σ coefficients·Booleans with cᵣ = the rectangle's
 /// utility · 10ᵏ and Uₚ = min(Fₚ, M·10ᵏ), k the fewest decimals (at most 6) that make every utility and M of that
 /// party an integer — 0 for every shipped GENIUS file, so the integers are the files' own numbers and the frontier is
@@ -85,7 +84,6 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
         var found = new List<Outcome>();
         var calls = 0;
         var lastU2 = u[1].Domain.Min() - 1;
-        var lastU1 = long.MaxValue;
         var pool = new SolutionPool(x, u);
         while (true)
         {
@@ -107,7 +105,7 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
             lastU2 = solver.Value(u[1]);
             // The next frontier vector has a larger U₂, hence (not being dominated) a smaller U₁.
             model.Add(u[1] >= lastU2 + 1);
-            lastU1 = solver.Value(u[0]);
+            var lastU1 = solver.Value(u[0]);
             model.Add(u[0] <= lastU1 - 1);
             model.ClearHints();
             var hint = pool.Best(lastU1 - 1, lastU2 + 1);
