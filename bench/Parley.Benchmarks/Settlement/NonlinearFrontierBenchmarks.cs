@@ -26,7 +26,8 @@ public class NonlinearFrontierBenchmarks
     /// <summary>
     /// "50issuesDiscounted" is the ANAC 2014 folder of that name, whose files define 40 issues (no domain file: the space
     /// comes from profile-1); "S-1NAGUNL-255" is the ANAC 2014 domain with 50 issues (tests/data/genius-compat/negmas).
-    /// PARLEY_NONLINEAR_DOMAINS (comma-separated) runs only some of them: each 50-issue walk takes minutes.
+    /// PARLEY_NONLINEAR_DOMAINS (comma-separated) runs only some of them: each 50-issue walk takes 15–40 s on the busy
+    /// shared machine (minutes before the cell model, docs/benchmarks.md run E).
     /// </summary>
     [ParamsSource(nameof(Domains))]
     public string Domain { get; set; } = "";

@@ -30,6 +30,25 @@ public sealed class CpSatNonlinearFrontierTests
         foreach (var v in oracle) Assert.Contains(found, f => UtilityVectors.Equal(f, v));
     }
 
+    /// <summary>
+    /// Rectangles of one or two sides (as in the 50-issue ANAC 2014 domain, where the walk uses CP-SAT's LP) over issues
+    /// of up to 9 options that few bounds tell apart: the walk searches cells of options and reports one option for each.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Frontier_PairwiseRectanglesOnWideIssues_EqualsBruteForce(int seed)
+    {
+        var problem = RandomNonlinear.Create(200 + seed, issues: 4, maxValues: 9, rectangles: 5 + seed % 4, maxSides: 2);
+        var oracle = RandomNonlinear.Frontier(problem);
+
+        var frontier = Solver.Frontier(problem);
+
+        Assert.Equal(FrontierStatus.Exact, frontier.Status);
+        var found = frontier.Outcomes.Select(problem.Utilities).ToList();
+        Assert.Equal(oracle.Count, found.Count);
+        foreach (var v in oracle) Assert.Contains(found, f => UtilityVectors.Equal(f, v));
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Analyze_RandomSmallSpace_PointsEqualBruteForceOverAllOutcomes(int seed)

@@ -6,7 +6,7 @@ namespace Parley.Solver.Tests.Nonlinear;
 /// <summary>Seeded small nonlinear problems (integer issues, inclusive and exclusive rectangles, negative utilities, a cap) and their brute-force frontier.</summary>
 internal static class RandomNonlinear
 {
-    public static NonlinearProblem Create(int seed, int issues = 4, int maxValues = 4, int rectangles = 8)
+    public static NonlinearProblem Create(int seed, int issues = 4, int maxValues = 4, int rectangles = 8, int maxSides = int.MaxValue)
     {
         var random = new Random(seed);
         var space = new OutcomeSpace(Enumerable.Range(0, issues).Select(i => SettlementIssue.Integer($"i{i}", 0, random.Next(1, maxValues))));
@@ -17,6 +17,7 @@ internal static class RandomNonlinear
             {
                 var picked = Enumerable.Range(0, issues).Where(_ => random.NextDouble() < 0.5).ToList();
                 if (picked.Count == 0) picked.Add(random.Next(issues));
+                if (picked.Count > maxSides) picked = [.. picked.Take(maxSides)];
                 var bounds = picked.Select(i =>
                 {
                     var a = random.Next(space.Issues[i].Count);
