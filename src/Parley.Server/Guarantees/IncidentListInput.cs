@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Core;
 using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
 using Parley.Server.Infrastructure;

@@ -1,6 +1,8 @@
 using Parley.Core.Formats.Acled;
 using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
+using Parley.Data.Tests.Support;
+using Parley.Testing;
 
 namespace Parley.Data.Tests.Persistence;
 
