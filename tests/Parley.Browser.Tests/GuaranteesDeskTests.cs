@@ -12,7 +12,7 @@ public sealed class GuaranteesDeskTests : BrowserTest
     [Fact]
     public async Task Desk_FilteredToOneRegionAndWeek_TheSharedUrlShowsTheSameRowsInAFreshBrowser()
     {
-        // The ACLED sample through the API: the busiest week of Donetsk reports (Monday to Sunday).
+        // The ACLED sample through the API: the busiest week of Donetsk reports (Monday to Sunday) that fits on one page.
         var file = PageImages.TestData("acled/acled-ukraine-sample.csv");
         using (var http = await App.ApiClientAsync("mediator"))
         {
@@ -23,7 +23,7 @@ public sealed class GuaranteesDeskTests : BrowserTest
         var sample = Parley.Core.Formats.Acled.AcledCsv.Read(new StreamReader(file)).Incidents;
         var monday = sample.Where(i => i.Location.Admin1 == "Donetsk")
             .GroupBy(i => Monday(DateOnly.FromDateTime(i.Time.Start.UtcDateTime)))
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            .Where(g => g.Count() <= 40).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         var (from, to) = (monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), monday.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         List<string> expected;
         using (var http = await App.ApiClientAsync("mediator"))
