@@ -67,10 +67,14 @@ public sealed partial class GuaranteesStore
         List<StoredIncident> incidents;
         await using (await db.BeginSnapshotAsync(ct))
         {
-            var groups = db.Incidents.Where(r => r.NegotiationId == id && r.State == Verified).Select(r => r.DuplicateOf ?? r.Id);
-            var rows = await db.Incidents.AsNoTracking()
-                .Where(r => r.NegotiationId == id && (groups.Contains(r.Id) || (r.DuplicateOf != null && groups.Contains(r.DuplicateOf))))
-                .ToListAsync(ct);
+            // The groups' primaries by key, then their members through IX_incidents_groups: no scan of the other reports.
+            var groups = await db.Incidents.Where(r => r.NegotiationId == id && r.State == Verified)
+                .Select(r => r.DuplicateOf ?? r.Id).Distinct().ToListAsync(ct);
+            var rows = groups.Count == 0 ? new List<IncidentRow>() : await db.Incidents.AsNoTracking()
+                .Where(r => r.NegotiationId == id && groups.Contains(r.Id)).ToListAsync(ct);
+            if (groups.Count > 0)
+                rows.AddRange(await db.Incidents.AsNoTracking()
+                    .Where(r => r.NegotiationId == id && r.DuplicateOf != null && groups.Contains(r.DuplicateOf)).ToListAsync(ct));
             var ids = rows.Select(r => r.Id).ToList();
             var reviews = (await db.IncidentReviews.AsNoTracking()
                     .Where(v => v.NegotiationId == id && ids.Contains(v.IncidentId)).ToListAsync(ct))
@@ -89,27 +93,39 @@ public sealed partial class GuaranteesStore
     }
 
     /// <summary>
-    /// The start and state as of <paramref name="asOf"/> of every primary report known by then (a duplicate group
-    /// counts once) — what the timeline counts, without the reports' other columns.
+    /// How many primary reports known by <paramref name="asOf"/> (a duplicate group counts once) start at each instant
+    /// in each state as of then — what the timeline counts, grouped in the database (reports known to the day share
+    /// their start) instead of read one by one.
     /// </summary>
-    public async Task<IReadOnlyList<(DateTimeOffset Start, VerificationState State)>> PrimaryStatesAsync(string negotiationId,
+    public async Task<IReadOnlyList<(DateTimeOffset Start, VerificationState State, int Count)>> PrimaryStatesAsync(string negotiationId,
         DateTimeOffset asOf, CancellationToken ct = default)
     {
         asOf = asOf.ToUniversalTime();
         await using var snapshot = await db.BeginSnapshotAsync(ct);
-        var rows = await db.Incidents.AsNoTracking()
-            .Where(r => r.NegotiationId == negotiationId && r.DuplicateOf == null && r.Start <= asOf)
-            .Select(r => new { r.Id, r.Start, r.State }).ToListAsync(ct);
-        // Steps recorded after the date are not known then: those reports take their state from the earlier steps.
-        var later = (await db.IncidentReviews.AsNoTracking().Where(v => v.NegotiationId == negotiationId && v.At > asOf)
-            .Select(v => v.IncidentId).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var earlier = later.Count == 0 ? [] : (await db.IncidentReviews.AsNoTracking()
-                .Where(v => v.NegotiationId == negotiationId && v.At <= asOf && later.Contains(v.IncidentId))
-                .Select(v => new { v.IncidentId, v.Step, v.ToState }).ToListAsync(ct))
-            .GroupBy(v => v.IncidentId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Step)!.ToState, StringComparer.Ordinal);
-        return rows.Select(r => (r.Start.ToUniversalTime(), Enum.Parse<VerificationState>(
-            !later.Contains(r.Id) ? r.State : earlier.GetValueOrDefault(r.Id, nameof(VerificationState.Reported))))).ToList();
+        var primaries = db.Incidents.AsNoTracking().Where(r => r.NegotiationId == negotiationId && r.DuplicateOf == null && r.Start <= asOf);
+        var counts = (await primaries.GroupBy(r => new { r.Start, r.State }).Select(g => new { g.Key.Start, g.Key.State, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(c => (c.Start.ToUniversalTime(), c.State), c => c.Count);
+        // Steps recorded after the date are not known then: those reports move to the state of their earlier steps.
+        var later = await db.IncidentReviews.AsNoTracking().Where(v => v.NegotiationId == negotiationId && v.At > asOf)
+            .Select(v => v.IncidentId).Distinct().ToListAsync(ct);
+        if (later.Count > 0)
+        {
+            var moved = await primaries.Where(r => later.Contains(r.Id)).Select(r => new { r.Id, r.Start, r.State }).ToListAsync(ct);
+            var earlier = (await db.IncidentReviews.AsNoTracking()
+                    .Where(v => v.NegotiationId == negotiationId && v.At <= asOf && later.Contains(v.IncidentId))
+                    .Select(v => new { v.IncidentId, v.Step, v.ToState }).ToListAsync(ct))
+                .GroupBy(v => v.IncidentId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Step)!.ToState, StringComparer.Ordinal);
+            foreach (var r in moved)
+            {
+                var start = r.Start.ToUniversalTime();
+                counts[(start, r.State)]--;
+                var then = earlier.GetValueOrDefault(r.Id, nameof(VerificationState.Reported));
+                counts[(start, then)] = counts.GetValueOrDefault((start, then)) + 1;
+            }
+        }
+        return counts.Where(c => c.Value > 0).Select(c => (c.Key.Item1, Enum.Parse<VerificationState>(c.Key.Item2), c.Value)).ToList();
     }
 
     private IQueryable<IncidentRow> Filtered(string negotiationId, IncidentQuery query, bool stateIsCurrent)

@@ -110,6 +110,20 @@ public abstract partial class PersistenceTests
     }
 
     [Fact]
+    public async Task Desk_PrimaryStatesAtEarlierAndLaterDates_CountEachGroupOnceInItsStateThen()
+    {
+        var all = await DeskSampleAsync();
+        foreach (var asOf in new[] { T0.AddDays(1), T0.AddDays(2), new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero) })
+        {
+            var expected = all.Where(s => s.DuplicateOf is null && s.Incident.Time.Start <= asOf)
+                .GroupBy(s => (s.Incident.Time.Start, s.Incident.StateAt(asOf)))
+                .Select(g => $"{g.Key.Start:o} {g.Key.Item2} {g.Count()}").Order(StringComparer.Ordinal);
+            var stored = await WithGuarantees(g => g.PrimaryStatesAsync("small", asOf));
+            Assert.Equal(expected, stored.Select(c => $"{c.Start:o} {c.State} {c.Count}").Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Desk_EvaluationFromVerifiedReports_EqualsEvaluatingEveryReport()
     {
         var all = await DeskSampleAsync();

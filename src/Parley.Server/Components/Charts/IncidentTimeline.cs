@@ -52,13 +52,13 @@ public sealed record IncidentTimeline(TimelineUnit Unit, IReadOnlyList<TimelineB
     /// <summary>Builds the timeline.</summary>
     public static IncidentTimeline Compute(IReadOnlyList<StoredIncident> incidents, IReadOnlyList<Commitment> commitments, DateTimeOffset asOf) =>
         Compute(incidents.Where(s => s.DuplicateOf is null && s.Incident.Time.Start <= asOf)
-            .Select(s => (s.Incident.Time.Start, s.Incident.StateAt(asOf))).ToList(), commitments, asOf);
+            .Select(s => (s.Incident.Time.Start, s.Incident.StateAt(asOf), 1)).ToList(), commitments, asOf);
 
     /// <summary>
-    /// Builds the timeline from the start and state as of <paramref name="asOf"/> of each primary report known by then
-    /// (<see cref="GuaranteesStore.PrimaryStatesAsync"/>).
+    /// Builds the timeline from how many primary reports known by <paramref name="asOf"/> start at each instant in each
+    /// state as of then (<see cref="GuaranteesStore.PrimaryStatesAsync"/>).
     /// </summary>
-    public static IncidentTimeline Compute(IReadOnlyList<(DateTimeOffset Start, VerificationState State)> primaries,
+    public static IncidentTimeline Compute(IReadOnlyList<(DateTimeOffset Start, VerificationState State, int Count)> primaries,
         IReadOnlyList<Commitment> commitments, DateTimeOffset asOf)
     {
         var known = primaries.Where(p => p.Start <= asOf).ToArray();
@@ -78,7 +78,7 @@ public sealed record IncidentTimeline(TimelineUnit Unit, IReadOnlyList<TimelineB
             .Select(g =>
             {
                 var counts = new int[4];
-                foreach (var i in g) counts[(int)i.State]++;
+                foreach (var i in g) counts[(int)i.State] += i.Count;
                 return new TimelineBucket(g.Key, counts);
             })
             .ToArray();
