@@ -129,6 +129,64 @@ public abstract class GuaranteesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListIncidents_Filtered_SortedAndPaged_WithTheTotalInAHeader()
+    {
+        var all = (await Json(await Client.GetAsync($"{Api}/incidents"))).AsArray().Select(n => n!).ToList();
+        static string S(JsonNode n, string key) => n[key]?.ToString() ?? "";
+        var expected = all.Where(n => S(n, "state").Equals("Verified", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(n => n["start"]!.GetValue<DateTimeOffset>()).ThenByDescending(n => S(n, "id"), StringComparer.Ordinal).Select(n => S(n, "id")).ToList();
+        var byRu = all.Where(n => n["reviews"]!.AsArray().Any(r => S(r!, "responsibleParty") == "ru")).Select(n => S(n, "id")).ToList();
+
+        var kharkiv = all.Where(n => S(n, "admin1") == "Kharkiv").Select(n => S(n, "id")).ToList();
+        var first = await Client.GetAsync($"{Api}/incidents?state=verified&sort=newest&limit=1");
+        var second = await Client.GetAsync($"{Api}/incidents?state=verified&sort=newest&limit=1&offset=1");
+        var region = await Client.GetAsync($"{Api}/incidents?region=KHARKIV");
+        var ru = await Client.GetAsync($"{Api}/incidents?party=ru&asOf=2026-12-31");
+        var week = await Client.GetAsync($"{Api}/incidents?from=2025-12-22&to=2025-12-28&q=odesa");
+
+        Assert.True(expected.Count >= 2, "the demo has verified reports");
+        Assert.Equal(2, kharkiv.Count);
+        Assert.Equal(kharkiv, (await Json(region)).AsArray().Select(n => S(n!, "id")));
+        Assert.Equal(expected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), first.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal([expected[0]], (await Json(first)).AsArray().Select(n => S(n!, "id")));
+        Assert.Equal([expected[1]], (await Json(second)).AsArray().Select(n => S(n!, "id")));
+        Assert.NotEmpty(byRu);
+        Assert.Equal(byRu, (await Json(ru)).AsArray().Select(n => S(n!, "id")));
+        var odesa = (await Json(week)).AsArray().Select(n => n!).ToList();
+        Assert.NotEmpty(odesa);
+        Assert.All(odesa, n => Assert.Contains("odesa", n.ToJsonString(), StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(all.Count(n => n["start"]!.GetValue<DateTimeOffset>() is var t && t >= new DateTimeOffset(2025, 12, 22, 0, 0, 0, TimeSpan.Zero)
+            && t < new DateTimeOffset(2025, 12, 29, 0, 0, 0, TimeSpan.Zero) && n.ToJsonString().Contains("odesa", StringComparison.OrdinalIgnoreCase)), odesa.Count);
+    }
+
+    [Theory]
+    [InlineData("state=lost", "state")]
+    [InlineData("sort=upwards", "sort")]
+    [InlineData("from=2025-13-01", "from")]
+    [InlineData("from=2026-01-02&to=2026-01-01", "to")]
+    [InlineData("party=atlantis", "party")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("offset=-1", "offset")]
+    [InlineData("asOf=2025-13-45", "asOf")]
+    public async Task ListIncidents_BadValue_Is400NamingTheField(string query, string field)
+    {
+        var response = await Client.GetAsync($"{Api}/incidents?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, (await Json(response))["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task ListIncidents_TextLongerThan200_Is400NamingQ()
+    {
+        var response = await Client.GetAsync($"{Api}/incidents?q={new string('x', 201)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("q", (await Json(response))["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task Import_Csv_RejectedRowsNamedByLine_RestStored()
     {
         var lines = File.ReadAllLines(TestData.Path("acled", "acled-ukraine-sample.csv"));

@@ -24,8 +24,12 @@ internal sealed class IncidentRowConfiguration : IEntityTypeConfiguration<Incide
         foreach (var name in new[] { nameof(IncidentRow.Country), nameof(IncidentRow.Admin1), nameof(IncidentRow.Admin2),
                      nameof(IncidentRow.Admin3), nameof(IncidentRow.Place), nameof(IncidentRow.EventType), nameof(IncidentRow.SubEventType) })
             b.Property(name).HasMaxLength(GuaranteeColumns.NameLength);
-        // No index on the time: every query reads a negotiation's reports through the key, and a second index made each
-        // report's insert about a quarter dearer (docs/benchmarks.md). The foreign key is covered by the key.
+        // The desk's pages (docs/guarantees.md, "The desk"): duplicate groups newest first, a group's members, and the
+        // counts, through the first; the verification queue (oldest waiting first) and state filters through the second.
+        // Each makes an import's inserts dearer (docs/benchmarks.md); no other index on the time. The foreign key is
+        // covered by the key.
+        b.HasIndex(r => new { r.NegotiationId, r.DuplicateOf, r.Start, r.Id }).HasDatabaseName("IX_incidents_groups");
+        b.HasIndex(r => new { r.NegotiationId, r.State, r.Start, r.Id }).HasDatabaseName("IX_incidents_state");
         b.HasOne<NegotiationRow>().WithMany().HasForeignKey(r => r.NegotiationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

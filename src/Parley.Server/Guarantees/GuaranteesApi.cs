@@ -21,7 +21,8 @@ public static class GuaranteesApi
     public static RouteGroupBuilder MapGuaranteesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/negotiations/{id}").WithTags("Guarantees");
-        api.MapGet("incidents", ListIncidents).WithName("ListIncidents").WithSummary("Incident reports with their reviews and duplicate groups, in time order.")
+        api.MapGet("incidents", ListIncidents).WithName("ListIncidents")
+            .WithSummary("Incident reports with their reviews and duplicate groups, oldest first; filtered, sorted and paged by the query string (state, type, region, party, from, to, q, sort, offset, limit, asOf); the total in X-Total-Count.")
             .Requires(Permission.ReadTalks);
         api.MapPost("incidents", AddIncident).WithName("AddIncident").WithSummary("Takes in one incident report (state Reported).")
             .Requires(Permission.MonitorIncidents);
@@ -64,6 +65,9 @@ public static class GuaranteesApi
                 ? await EngineTimings.MeasureAsync(EngineTimings.Guarantees, () => Store.EvaluateAsync(negotiation, at, ct: Aborted))
                 : null;
 
+        /// <summary>The negotiation as the member sees it, or null when there is none.</summary>
+        public Task<Core.Talks.Negotiation?> NegotiationAsync(string id) => talks.LoadAsync(id, Viewer, Aborted);
+
         /// <summary>The request's actor: the signed-in member.</summary>
         public string Actor => viewer.Viewer.User;
 
@@ -72,8 +76,20 @@ public static class GuaranteesApi
     }
 
     // Incident reports and commitments are shared items: every member reads them (see docs/access.md).
-    private static async Task<Ok<IncidentView[]>> ListIncidents(string id, Ctx c) =>
-        TypedResults.Ok((await c.Store.IncidentsAsync(id, c.Aborted)).Select(IncidentView.From).ToArray());
+    private static async Task<Results<Ok<IncidentView[]>, NotFound>> ListIncidents(string id, Ctx c, HttpResponse response,
+        [AsParameters] IncidentListInput filters, string? offset = null, string? limit = null, string? asOf = null)
+    {
+        if (await c.NegotiationAsync(id) is not { } negotiation) return TypedResults.NotFound();
+        // Without asOf: every stored report, whatever its date, in its current state (as the list always answered).
+        var query = new IncidentQuery(filters.Filter(negotiation.Parties.Select(p => p.Id)),
+            asOf is null ? DateTimeOffset.MaxValue : Input.AsOf(asOf, c.Clock),
+            filters.Order(IncidentSort.Oldest),
+            IncidentListInput.Number(offset, "offset", 0, 0, IncidentQuery.MaxOffset),
+            limit is null ? null : IncidentListInput.Number(limit, "limit", 0, 1, IncidentQuery.MaxLimit));
+        var page = await c.Store.ListAsync(id, query, c.Aborted);
+        response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(page.Rows.Select(IncidentView.From).ToArray());
+    }
 
     private static async Task<Results<Created<IncidentView>, NotFound, Conflict<string>>> AddIncident(string id, IncidentInput body, Ctx c)
     {

@@ -591,6 +591,12 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasKey("NegotiationId", "Id");
 
+                    b.HasIndex("NegotiationId", "DuplicateOf", "Start", "Id")
+                        .HasDatabaseName("IX_incidents_groups");
+
+                    b.HasIndex("NegotiationId", "State", "Start", "Id")
+                        .HasDatabaseName("IX_incidents_state");
+
                     b.ToTable("incidents", (string)null);
                 });
 

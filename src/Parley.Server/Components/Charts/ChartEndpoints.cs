@@ -34,7 +34,7 @@ public static class ChartEndpoints
     {
         var at = Infrastructure.Input.AsOf(asOf, clock);
         var (commitments, _) = await guarantees.CommitmentsAsync(id, ct);
-        var timeline = IncidentTimeline.Compute(await guarantees.IncidentsAsync(id, ct), commitments, at);
+        var timeline = IncidentTimeline.Compute(await guarantees.PrimaryStatesAsync(id, at, ct), commitments, at);
         response.Headers.CacheControl = "no-cache";
         return TypedResults.File(IncidentTimelineChart.Render(timeline), "image/png");
     }

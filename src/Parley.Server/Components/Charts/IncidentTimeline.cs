@@ -50,9 +50,18 @@ public sealed record IncidentTimeline(TimelineUnit Unit, IReadOnlyList<TimelineB
     public int Total => Buckets.Sum(b => b.Total);
 
     /// <summary>Builds the timeline.</summary>
-    public static IncidentTimeline Compute(IReadOnlyList<StoredIncident> incidents, IReadOnlyList<Commitment> commitments, DateTimeOffset asOf)
+    public static IncidentTimeline Compute(IReadOnlyList<StoredIncident> incidents, IReadOnlyList<Commitment> commitments, DateTimeOffset asOf) =>
+        Compute(incidents.Where(s => s.DuplicateOf is null && s.Incident.Time.Start <= asOf)
+            .Select(s => (s.Incident.Time.Start, s.Incident.StateAt(asOf), 1)).ToList(), commitments, asOf);
+
+    /// <summary>
+    /// Builds the timeline from how many primary reports known by <paramref name="asOf"/> start at each instant in each
+    /// state as of then (<see cref="GuaranteesStore.PrimaryStatesAsync"/>).
+    /// </summary>
+    public static IncidentTimeline Compute(IReadOnlyList<(DateTimeOffset Start, VerificationState State, int Count)> primaries,
+        IReadOnlyList<Commitment> commitments, DateTimeOffset asOf)
     {
-        var known = incidents.Where(s => s.DuplicateOf is null && s.Incident.Time.Start <= asOf).Select(s => s.Incident).ToArray();
+        var known = primaries.Where(p => p.Start <= asOf).ToArray();
         var windows = commitments
             .Where(c => c.Window.Start != DateTimeOffset.MinValue && c.Window.End is not null)
             .Select(c => new TimelineWindow(c.Id, c.Title, c.Window.Start, c.Window.End!.Value))
@@ -60,16 +69,16 @@ public sealed record IncidentTimeline(TimelineUnit Unit, IReadOnlyList<TimelineB
         var unit = TimelineUnit.Day;
         if (known.Length > 0)
         {
-            var days = (known.Max(i => i.Time.Start) - known.Min(i => i.Time.Start)).TotalDays;
+            var days = (known.Max(i => i.Start) - known.Min(i => i.Start)).TotalDays;
             unit = days > 730 ? TimelineUnit.Month : days > 120 ? TimelineUnit.Week : TimelineUnit.Day;
         }
         var buckets = known
-            .GroupBy(i => PeriodStart(DateOnly.FromDateTime(i.Time.Start.UtcDateTime), unit))
+            .GroupBy(i => PeriodStart(DateOnly.FromDateTime(i.Start.UtcDateTime), unit))
             .OrderBy(g => g.Key)
             .Select(g =>
             {
                 var counts = new int[4];
-                foreach (var i in g) counts[(int)i.StateAt(asOf)]++;
+                foreach (var i in g) counts[(int)i.State] += i.Count;
                 return new TimelineBucket(g.Key, counts);
             })
             .ToArray();
