@@ -1,5 +1,6 @@
 using Parley.Application.Access;
 using Parley.Core.Access;
+using Parley.Core.Formats;
 using Parley.Core.Formats.Scenario;
 using Parley.Data;
 using Parley.Data.Access;
@@ -13,7 +14,7 @@ namespace Parley.Application.Negotiations;
 /// <param name="Outcome">Created, replaced or already there (nothing written); null when the file has errors.</param>
 /// <param name="NegotiationId">The id of the negotiation the file holds; null when the file has errors.</param>
 /// <param name="Errors">Every error of the file, in file order; empty when it was read.</param>
-public sealed record ScenarioImportResult(ImportOutcome? Outcome, string? NegotiationId, IReadOnlyList<ScenarioError> Errors)
+public sealed record ScenarioImportResult(ImportOutcome? Outcome, string? NegotiationId, IReadOnlyList<SourceProblem> Errors)
 {
     /// <summary>True when the file was read and its negotiation is now stored.</summary>
     public bool Stored => Outcome is ImportOutcome.Created or ImportOutcome.Replaced;

@@ -166,7 +166,7 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
         var issues = rows.Select(i => (i.Id, (IReadOnlyList<string>)StoredJson.Read<OptionJson[]>(i.OptionsJson).Select(o => o.Id).ToArray())).ToArray();
         var links = DraftLinks.Check(version.Document, issues);
         if (links.Count > 0)
-            throw new DraftRuleException("text", string.Join("; ", links.Select(l => $"{l.Line}:{l.Column}: {l.Message}")));
+            throw new DraftRuleException("text", string.Join("; ", links));
     }
 
     private static DraftVersionRow Row(string negotiationId, string draft, DraftVersion version, int ordinal) => new()

@@ -58,11 +58,9 @@ public static class DraftingApi
         var version = await DraftUpload.ReadAsync(request, ct);
         var document = version.Document;
         if (document.Problems.Count > 0 && !acceptProblems)
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["text"] = document.Problems.Select(p => $"{p.Line}:{p.Column}: {p.Message}").ToArray() },
-                detail: string.Join("\n", document.Problems.Take(20).Select(p => $"{p.Line}:{p.Column}: {p.Message}")),
-                title: $"The draft has {document.Problems.Count} problem(s); nothing was stored (send acceptProblems=true to store it as it is).",
-                extensions: new Dictionary<string, object?> { ["problems"] = document.Problems.Select(DraftJson.Problem).ToArray() });
+            return SourceProblems.Refuse(
+                $"The draft has {document.Problems.Count} problem(s); nothing was stored (send acceptProblems=true to store it as it is).",
+                document.Problems.Select(p => p.Source("")).ToArray(), "text");
         if (!await drafts.AddVersionAsync(id, draft, version, viewer.Viewer.User, ct)) return TypedResults.NotFound();
         return TypedResults.Created($"/api/negotiations/{id}/drafts/{draft}/versions/{Uri.EscapeDataString(version.Label)}",
             new DraftVersionCreated(draft, version.Label, version.Date, version.Author, document.Format,

@@ -95,8 +95,7 @@ public static class GuaranteesApi
         var outcome = await IncidentFileImport.ImportAsync(c.Store, id, buffer.ToArray(), format, c.Actor, $"{format} upload", c.Aborted);
         if (outcome is null) return TypedResults.NotFound();
         if (outcome.Result is not { } result)
-            return TypedResults.ValidationProblem(outcome.FileErrors.GroupBy(e => $"line {e.Line}: {e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                detail: string.Join("; ", outcome.FileErrors.Select(e => $"line {e.Line}: {e.Field}: {e.Message}")), title: "The file cannot be imported; nothing was stored.");
+            return SourceProblems.Refuse("The file cannot be imported; nothing was stored.", outcome.FileErrors, "file");
         return TypedResults.Ok(result);
     }
 

@@ -70,9 +70,7 @@ public static class NegotiationsApi
             id => CurrentViewer.ForAsync(memberships, http.User, id, ct));
         var result = await ScenarioImport.ImportAsync(store, memberships, yaml, fileName, importer, replace, ct);
         if (result.Errors.Count > 0)
-            return TypedResults.ValidationProblem(
-                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
-                detail: string.Join("\n", result.Errors), title: $"{fileName} has {result.Errors.Count} error(s); nothing was stored.");
+            return SourceProblems.Refuse($"{fileName} has {result.Errors.Count} error(s); nothing was stored.", result.Errors, "file");
         if (result.Outcome == ImportOutcome.AlreadyExists)
             return TypedResults.Conflict($"A negotiation '{result.NegotiationId}' exists; its mediator may import with ?replace=true to replace it.");
         var viewer = await importer.ViewerOf(result.NegotiationId!) ?? throw new InvalidOperationException("The importer is not the mediator of what it stored.");

@@ -27,7 +27,7 @@ public static class ScenarioReader
     public static ScenarioReadResult Read(string yaml, string fileName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var ctx = new ReadContext(fileName);
+        var ctx = new ReadContext(fileName, yaml);
         var root = Load(yaml, ctx);
         if (root is null) return new ScenarioReadResult(null, ctx.Errors());
 
