@@ -1,3 +1,4 @@
+using Parley.Core;
 using Parley.Application.Access;
 using Parley.Core.Access;
 using Parley.Core.Formats;
@@ -36,9 +37,8 @@ public static class ScenarioImport
     /// existing negotiation with the same id is replaced only when <paramref name="replace"/> is true.
     /// </summary>
     /// <exception cref="AccessDeniedException">The importer may not create (not an administrator) or replace (not its mediator) it.</exception>
-    /// <exception cref="Core.Talks.TalksRuleException">The store refused a preference profile; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The store refused a preference profile or a draft version; nothing is written.</exception>
     /// <exception cref="ArgumentException">The store refused the Guarantees sections; nothing is written.</exception>
-    /// <exception cref="Core.Drafting.DraftRuleException">The store refused a draft version; nothing is written.</exception>
     public static async Task<ScenarioImportResult> ImportAsync(NegotiationStore store, MembershipStore memberships, string yaml, string fileName,
         Importer importer, bool replace, CancellationToken ct = default)
     {

@@ -76,7 +76,7 @@ internal static class DraftAddCommand
                     if (!await drafts.AddVersionAsync(negotiation, draft, version, result.GetValue(actor)!, ct))
                         return c.Fail($"no negotiation '{negotiation}' in the database");
                 }
-                catch (DraftRuleException e)
+                catch (RuleRefusal e)
                 {
                     return c.Fail($"{(e.Field == "text" ? path : "--" + e.Field)}: {e.Message}");
                 }

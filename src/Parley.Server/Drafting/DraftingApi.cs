@@ -24,7 +24,7 @@ public static class DraftingApi
     public static RouteGroupBuilder MapDraftingApi(this IEndpointRouteBuilder app)
     {
         // Drafts are the shared negotiating text: every member reads them; the mediator (the pen-holder) adds versions.
-        var api = app.MapGroup("api/negotiations/{id}/drafts").WithTags("Drafting");
+        var api = app.MapGroup("api/negotiations/{id}/drafts").WithTags("Drafting").WithRefusals();
         api.MapGet("", ListDrafts).WithName("ListDrafts").WithSummary("The negotiation's drafts and their versions (without text).").Requires(Permission.ReadTalks);
         api.MapPost("{draft}/versions", Upload).WithName("UploadDraftVersion")
             .WithSummary("Stores a new version: Markdown or plain text in the body, or a .docx (raw or as the 'file' part of a form). " +

@@ -122,7 +122,7 @@ public sealed record GuaranteesFile(IReadOnlyList<Commitment> Commitments, IRead
             if (byId.Remove(incident.Id, out var steps))
             {
                 try { current = steps.Aggregate(current, (i, r) => i.Review(r.Step)); }
-                catch (ArgumentException ex) { problems.Add($"reviews of incident {incident.Id} not applied: {ex.Message}"); }
+                catch (RuleRefusal ex) { problems.Add($"reviews of incident {incident.Id} not applied: {ex.Message}"); }
             }
             else if (Trust is not null)
             {

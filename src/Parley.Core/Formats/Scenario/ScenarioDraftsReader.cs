@@ -67,7 +67,7 @@ internal static class ScenarioDraftsReader
         {
             DraftHistory.CheckNext(earlier.Select(e => (e.Label, e.Date)), version.Label, version.Date);
         }
-        catch (DraftRuleException ex)
+        catch (RuleRefusal ex)
         {
             var field = ex.Field == "date" ? "date" : "label";
             v.Fail(v.Locate(field), v.Sub(field), ex.Message);

@@ -12,7 +12,7 @@ namespace Parley.Core.Formats.Scenario;
 /// <remarks>
 /// The reader walks YamlDotNet's representation model, so every value keeps its position. References between
 /// items are checked by the aggregate itself (<see cref="Negotiation"/>'s Add methods); its
-/// <see cref="TalksRuleException"/> is mapped back to the item's YAML path and line. Items go into the aggregate
+/// <see cref="RuleRefusal"/> is mapped back to the item's YAML path and line. Items go into the aggregate
 /// in dependency order whatever the order of the sections in the file: parties, issues, proposals (without their
 /// answers), statements, answers, positions, rounds, working groups, agreements, contingencies, then the preference profiles,
 /// the commitments and incidents, and the drafts (whose links name issues and options).

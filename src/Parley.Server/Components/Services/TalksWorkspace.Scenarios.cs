@@ -38,13 +38,9 @@ public sealed partial class TalksWorkspace
         {
             return new(null, null, [new SourceProblem(fileName, 0, 0, e.Field, e.Message)]);
         }
-        catch (TalksRuleException e)
+        catch (RuleRefusal e)
         {
             return new(null, null, [new SourceProblem(fileName, 0, 0, e.Field, e.Message)]);
-        }
-        catch (Core.Drafting.DraftRuleException e)
-        {
-            return new(null, null, [new SourceProblem(fileName, 0, 0, "drafts." + e.Field, e.Message)]);
         }
         catch (ArgumentException e)
         {
