@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -45,7 +46,7 @@ public sealed partial class NegotiationStore
                     await transaction.ReleaseSavepointAsync(ChangeSavepoint, ct);
                     answers.Add((change, written));
                 }
-                catch (Exception e) when (e is TalksRuleException or ArgumentException or DbUpdateException or ParleyDatabaseException or JsonException)
+                catch (Exception e) when (e is RuleRefusal or ArgumentException or DbUpdateException or ParleyDatabaseException or JsonException)
                 {
                     await transaction.RollbackToSavepointAsync(ChangeSavepoint, ct);
                     // The negotiation in hand may hold part of the refused change: the next change of it reads it again.
@@ -99,7 +100,7 @@ public sealed partial class NegotiationStore
         var head = earlier ? h.Head : await HeadAsync(pending.Id, ct);
         var negotiation = (earlier ? h.Negotiation : versions?.Find(pending.Id, head)?.Copy()) ?? await ReadAsync(pending.Id, ct);
         if (negotiation is null) return false;
-        var change = pending.Apply(negotiation); // the aggregate's rules; a TalksRuleException leaves nothing tracked
+        var change = pending.Apply(negotiation); // the aggregate's rules; a RuleRefusal leaves nothing tracked
         if (change.IsNew) db.Add(change.Row);
         else db.Update(change.Row);
         await _history.AppendAsync(pending.Id, pending.Actor, change.Action, change.ItemKind, change.ItemId, change.Visibility,

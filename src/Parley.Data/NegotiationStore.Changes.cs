@@ -1,14 +1,15 @@
+using Parley.Core;
 using Parley.Core.Talks;
 using Parley.Data.Mapping;
 
 namespace Parley.Data;
 
 // One method per change. Each returns false when the negotiation does not exist and throws the aggregate's
-// TalksRuleException, with nothing written, when the change breaks a rule.
+// RuleRefusal, with nothing written, when the change breaks a rule.
 public sealed partial class NegotiationStore
 {
     /// <summary>Adds a party. History: <c>party.added</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> AddPartyAsync(string id, Party party, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -17,7 +18,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Adds an issue at the end of the agenda. History: <c>issue.added</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> AddIssueAsync(string id, Issue issue, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -26,7 +27,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Adds a statement. History: <c>statement.added</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> AddStatementAsync(string id, Statement statement, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -35,7 +36,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Records a position. History: <c>position.recorded</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> RecordPositionAsync(string id, Position position, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -44,7 +45,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Adds a proposal. History: <c>proposal.added</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> AddProposalAsync(string id, Proposal proposal, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -53,7 +54,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Records an addressee's answer to a proposal. History: <c>proposal.responded</c> with the answer.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> RespondAsync(string id, string proposalId, Response response, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -62,7 +63,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Records that the author withdrew a proposal. History: <c>proposal.withdrawn</c> with the time.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> WithdrawAsync(string id, string proposalId, DateTimeOffset at, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -71,7 +72,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Records an agreement. History: <c>agreement.recorded</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> RecordAgreementAsync(string id, Agreement agreement, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -80,7 +81,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Adds a round. History: <c>round.added</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> AddRoundAsync(string id, Round round, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -89,7 +90,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Adds a working group. History: <c>working-group.added</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> AddWorkingGroupAsync(string id, WorkingGroup group, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {
@@ -98,7 +99,7 @@ public sealed partial class NegotiationStore
         }, ct);
 
     /// <summary>Adds a contingency. History: <c>contingency.added</c>.</summary>
-    /// <exception cref="TalksRuleException">The change breaks a rule of the negotiation; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The change breaks a rule of the negotiation; nothing is written.</exception>
     public Task<bool> AddContingencyAsync(string id, Contingency contingency, string actor, CancellationToken ct = default) =>
         ChangeAsync(id, actor, n =>
         {

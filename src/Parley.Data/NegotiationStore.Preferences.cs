@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Settlement;
@@ -23,7 +24,7 @@ public sealed partial class NegotiationStore
     }
 
     /// <summary>Adds or replaces a party's profile. History: <c>preferences.set</c>. False when the negotiation does not exist.</summary>
-    /// <exception cref="TalksRuleException">The profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
     public async Task<bool> SetPreferencesAsync(string id, PartyPreferences preferences, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(preferences);
@@ -92,9 +93,9 @@ public sealed partial class NegotiationStore
             foreach (var p in profiles) p.CheckAgainst(negotiation);
             return profiles;
         }
-        catch (Exception e) when (e is TalksRuleException or ArgumentException or JsonException)
+        catch (Exception e) when (e is RuleRefusal or ArgumentException or JsonException)
         {
-            var field = e is TalksRuleException r ? $" ({r.Field})" : "";
+            var field = e is RuleRefusal r ? $" ({r.Field})" : "";
             throw new ParleyDatabaseException($"A stored preference profile of '{negotiation.Id}' is not valid any more{field}: {e.Message}", e);
         }
     }

@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Settlement;
@@ -55,7 +56,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
     /// Stores a whole negotiation with its parties' preference profiles (a scenario file's <c>preferences</c>); each
     /// profile gets its own history entry, <c>preferences.set</c>, after <c>negotiation.imported</c>.
     /// </summary>
-    /// <exception cref="TalksRuleException">A profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">A profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
     public Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences, string actor, bool replace, CancellationToken ct = default) =>
         ImportAsync(negotiation, preferences, Core.Formats.Scenario.ScenarioGuarantees.Empty, actor, replace, ct);
 
@@ -71,7 +72,7 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
     /// the file's drafts replace the stored ones. Any refusal or failure stores nothing, so a replaced negotiation stays
     /// as it was.
     /// </summary>
-    /// <exception cref="TalksRuleException">A profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">A profile names a party, issue or option the negotiation does not have; nothing is written.</exception>
     /// <exception cref="ArgumentException">The Guarantees sections repeat an id or name an unknown commitment, or a draft key is repeated; nothing is written.</exception>
     public async Task<ImportOutcome> ImportAsync(Negotiation negotiation, IReadOnlyList<PartyPreferences> preferences,
         Core.Formats.Scenario.ScenarioGuarantees guarantees, IReadOnlyList<Core.Formats.Scenario.ScenarioDraft> drafts, string actor, bool replace,
@@ -167,9 +168,9 @@ public sealed partial class NegotiationStore(ParleyDbContext db, TimeProvider cl
         {
             return AggregateBuilder.Build(row);
         }
-        catch (Exception e) when (e is TalksRuleException or ArgumentException or JsonException)
+        catch (Exception e) when (e is RuleRefusal or ArgumentException or JsonException)
         {
-            var field = e is TalksRuleException r ? $" ({r.Field})" : "";
+            var field = e is RuleRefusal r ? $" ({r.Field})" : "";
             throw new ParleyDatabaseException($"Stored negotiation '{id}' is not valid any more{field}: {e.Message}", e);
         }
     }

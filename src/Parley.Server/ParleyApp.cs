@@ -45,8 +45,6 @@ public static class ParleyApp
         builder.Services.AddScoped<NegotiationStore>();
         builder.Services.AddScoped<DraftStore>();
         builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();
-        builder.Services.AddScoped<GuaranteesApi.Ctx>();
-        builder.Services.AddScoped<TalksApi.Ctx>();
         builder.Services.AddSingleton(new Application.Reading.NegotiationCache());
         builder.Services.AddSingleton<INegotiationVersions>(sp => sp.GetRequiredService<Application.Reading.NegotiationCache>());
         builder.Services.AddScoped<TalksReader>();

@@ -79,6 +79,21 @@ public abstract class ApiTests : IAsyncLifetime
         Assert.Contains("/api/negotiations/{id}/positions", paths);
     }
 
+    [Fact]
+    public async Task OpenApi_EveryApiOperation_DeclaresTheRefusals()
+    {
+        var doc = await Json(await Client.GetAsync("/openapi/v1.json"));
+        var operations = (from path in doc["paths"]!.AsObject()
+                          where path.Key.StartsWith("/api/", StringComparison.Ordinal)
+                          from op in path.Value!.AsObject()
+                          where op.Key is "get" or "post" or "put" or "patch" or "delete"
+                          select (Name: $"{op.Key} {path.Key}", Responses: op.Value!["responses"]!.AsObject())).ToArray();
+
+        Assert.True(operations.Length > 30, $"only {operations.Length} operations");
+        Assert.Empty(from op in operations from status in new[] { "400", "404", "409" }
+                     where !op.Responses.ContainsKey(status) select $"{op.Name} does not declare {status}");
+    }
+
     [Theory]
     [InlineData("/api/negotiations/nope")]
     [InlineData("/api/negotiations/nope/status")]
@@ -180,8 +195,15 @@ public abstract class ApiTests : IAsyncLifetime
         const string yaml = "negotiation:\n  id: broken\n  title: Broken\nparties:\n  - id: ua\n    name: Ukraine\n    roles: [principal]\n  - id: ua\n    name: Again\n    roles: [principal]\n";
         var response = await Client.PostAsync("/api/negotiations?fileName=broken.yaml", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var detail = (await Json(response))["detail"]!.GetValue<string>();
-        Assert.Contains("broken.yaml:8", detail);
+        var problem = await Json(response);
+        Assert.Contains("broken.yaml:8", problem["detail"]!.GetValue<string>());
+        // The one problem shape: every problem as {file, line, column, field, message, excerpt}.
+        var first = Assert.Single(problem["problems"]!.AsArray())!;
+        Assert.Equal(("broken.yaml", 8), (first["file"]!.GetValue<string>(), first["line"]!.GetValue<int>()));
+        Assert.True(first["column"]!.GetValue<int>() > 0);
+        Assert.NotEmpty(first["field"]!.GetValue<string>());
+        Assert.NotEmpty(first["message"]!.GetValue<string>());
+        Assert.Contains("id: ua", first["excerpt"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/negotiations/broken")).StatusCode);
     }
 
@@ -191,6 +213,8 @@ public abstract class ApiTests : IAsyncLifetime
         var yaml = await Client.GetStringAsync("/api/negotiations/berlin-2025/scenario");
         var again = await Client.PostAsync("/api/negotiations", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType!.MediaType);
+        Assert.NotNull((await Json(again))["errors"]!["negotiation.id"]);
         var replaced = await Client.PostAsync("/api/negotiations?replace=true", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
         Assert.Equal(HttpStatusCode.Created, replaced.StatusCode);
         Assert.Equal(yaml, await Client.GetStringAsync("/api/negotiations/berlin-2025/scenario"));

@@ -125,7 +125,7 @@ public sealed class EditingApiTests : IAsyncLifetime
 
         var bad = await workspace.ImportScenarioAsync(user, Harbour.Replace("2025-12-01", "2025-12-32"), "harbour.yaml", replace: false);
         Assert.Null(bad.Outcome);
-        Assert.StartsWith("harbour.yaml:10:", TalksWorkspace.Describe(Assert.Single(bad.Errors)));
+        Assert.StartsWith("harbour.yaml:10:", Assert.Single(bad.Errors).ToString());
         Assert.DoesNotContain(await workspace.ListAsync(user), n => n.Id == "harbour-talks");
 
         var created = await workspace.ImportScenarioAsync(user, Harbour, "harbour.yaml", replace: false);

@@ -207,6 +207,8 @@ public abstract class GuaranteesApiTests : IAsyncLifetime
         Assert.Equal(10, again["rejected"]!.GetValue<int>());
         var missing = await Client.PostAsync($"{Api}/incidents/import?format=acled", new StringContent("id,foo\n1,2\n", Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var missingProblems = (await Json(missing))["problems"]!.AsArray();
+        Assert.Contains(missingProblems, p => p!["line"]!.GetValue<int>() == 1 && p["field"]!.GetValue<string>() == "event_date");
         Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync($"{Api}/incidents/import?format=xls", new StringContent("x"))).StatusCode);
     }
 

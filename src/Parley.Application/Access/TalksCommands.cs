@@ -1,3 +1,4 @@
+using Parley.Core;
 using Parley.Core.Access;
 using Parley.Core.Talks;
 using Parley.Data;
@@ -11,7 +12,7 @@ namespace Parley.Application.Access;
 /// change is first applied to the negotiation as the viewer sees it, so that it may refer only to items the viewer can
 /// see (a hidden proposal is "unknown", not a way to learn that it exists). The history's actor is
 /// <see cref="Viewer.User"/>. Each returns false when the negotiation does not exist, throws
-/// <see cref="AccessDeniedException"/> for what the viewer may not do and <see cref="TalksRuleException"/> for what the
+/// <see cref="AccessDeniedException"/> for what the viewer may not do and <see cref="RuleRefusal"/> for what the
 /// talks' rules refuse; nothing is written then.
 /// </summary>
 public sealed class TalksCommands(NegotiationStore store, TalksReader reader)
@@ -109,7 +110,7 @@ public sealed class TalksCommands(NegotiationStore store, TalksReader reader)
         // instead of reading every item again (the store's INegotiationVersions).
         if (await reader.LoadAsync(id, viewer, ct) is not { } scoped) return false;
         if (!viewer.SeesEverything)
-            apply(scoped.Copy()); // the talks' rules on what the viewer sees (a copy: the read is shared); refuses with TalksRuleException
+            apply(scoped.Copy()); // the talks' rules on what the viewer sees (a copy: the read is shared); refuses with RuleRefusal
         return await write();
     }
 

@@ -1,5 +1,7 @@
+using Parley.Core;
 using Parley.Application.Access;
 using Parley.Core.Access;
+using Parley.Core.Formats;
 using Parley.Core.Formats.Scenario;
 using Parley.Data;
 using Parley.Data.Access;
@@ -13,7 +15,7 @@ namespace Parley.Application.Negotiations;
 /// <param name="Outcome">Created, replaced or already there (nothing written); null when the file has errors.</param>
 /// <param name="NegotiationId">The id of the negotiation the file holds; null when the file has errors.</param>
 /// <param name="Errors">Every error of the file, in file order; empty when it was read.</param>
-public sealed record ScenarioImportResult(ImportOutcome? Outcome, string? NegotiationId, IReadOnlyList<ScenarioError> Errors)
+public sealed record ScenarioImportResult(ImportOutcome? Outcome, string? NegotiationId, IReadOnlyList<SourceProblem> Errors)
 {
     /// <summary>True when the file was read and its negotiation is now stored.</summary>
     public bool Stored => Outcome is ImportOutcome.Created or ImportOutcome.Replaced;
@@ -35,9 +37,8 @@ public static class ScenarioImport
     /// existing negotiation with the same id is replaced only when <paramref name="replace"/> is true.
     /// </summary>
     /// <exception cref="AccessDeniedException">The importer may not create (not an administrator) or replace (not its mediator) it.</exception>
-    /// <exception cref="Core.Talks.TalksRuleException">The store refused a preference profile; nothing is written.</exception>
+    /// <exception cref="RuleRefusal">The store refused a preference profile or a draft version; nothing is written.</exception>
     /// <exception cref="ArgumentException">The store refused the Guarantees sections; nothing is written.</exception>
-    /// <exception cref="Core.Drafting.DraftRuleException">The store refused a draft version; nothing is written.</exception>
     public static async Task<ScenarioImportResult> ImportAsync(NegotiationStore store, MembershipStore memberships, string yaml, string fileName,
         Importer importer, bool replace, CancellationToken ct = default)
     {

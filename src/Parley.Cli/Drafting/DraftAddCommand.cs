@@ -57,7 +57,7 @@ internal static class DraftAddCommand
             }
             if (document.Problems.Count > 0 && !result.GetValue(acceptProblems))
             {
-                foreach (var p in document.Problems) cli.Out.WriteLine($"{path}:{p.Line}:{p.Column}: {p.Message}");
+                ProblemPrinter.Print(cli.Out, document.Problems.Select(p => p.Source(path)));
                 cli.Error.WriteLine($"{path}: {document.Problems.Count} problem(s); nothing was stored (--accept-problems stores it as it is).");
                 return ExitCodes.Problems;
             }
@@ -67,7 +67,7 @@ internal static class DraftAddCommand
                 var links = DraftLinks.Check(document, (await talks.LoadAsync(negotiation, ct))!);
                 if (links.Count > 0)
                 {
-                    foreach (var p in links) c.Out.WriteLine($"{path}:{p.Line}:{p.Column}: {p.Message}");
+                    ProblemPrinter.Print(c.Out, links.Select(p => p with { File = path }));
                     c.Error.WriteLine($"{path}: {links.Count} link(s) to issues or options '{negotiation}' does not have; nothing was stored.");
                     return ExitCodes.Problems;
                 }
@@ -76,7 +76,7 @@ internal static class DraftAddCommand
                     if (!await drafts.AddVersionAsync(negotiation, draft, version, result.GetValue(actor)!, ct))
                         return c.Fail($"no negotiation '{negotiation}' in the database");
                 }
-                catch (DraftRuleException e)
+                catch (RuleRefusal e)
                 {
                     return c.Fail($"{(e.Field == "text" ? path : "--" + e.Field)}: {e.Message}");
                 }

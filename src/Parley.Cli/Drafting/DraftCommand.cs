@@ -52,8 +52,7 @@ public static class DraftCommand
                 return stored.Given(result) && result.GetValue(file) is null ? await StoredDrafts.Check(result, stored, result.GetValue(version), ct) : BadInput;
             var (document, failure) = DraftInput.Load(path, result.GetValue(FormatOption));
             if (document is null) return Fail(error, failure!);
-            foreach (var p in document.Problems) output.WriteLine($"{path}:{p.Line}:{p.Column}: {p.Message}");
-            foreach (var w in document.Warnings) output.WriteLine($"{path}:{w.Line}:{w.Column}: warning: {w.Message}");
+            ProblemPrinter.Print(output, path, document);
             error.WriteLine($"{path}: {Plural(document.Problems.Count, "problem")}, {Plural(document.Warnings.Count, "warning")}, {Plural(document.Metrics.Opens, "opening bracket")}");
             return document.Problems.Count > 0 ? HasProblems : Ok;
         });

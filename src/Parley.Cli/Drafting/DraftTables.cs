@@ -34,7 +34,7 @@ internal static class DraftTables
             foreach (var p in s.Parties) parties.Row(p.Party, N(p.Brackets), N(p.Words));
             parties.Write(output);
         }
-        foreach (var p in s.Problems.Concat(s.Warnings)) output.WriteLine($"{s.File}:{p.Line}:{p.Column}: {p.Message}");
+        ProblemPrinter.Print(output, s.Problems.Select(p => p.ToSource()), s.Warnings.Select(w => w.ToSource()));
     }
 
     // A long draft has thousands of sections: plain text tables, not Spectre's layout (TextTable says why).

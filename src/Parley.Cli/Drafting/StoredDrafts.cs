@@ -114,8 +114,7 @@ internal static class StoredDrafts
             if (await Version(cli, drafts, negotiation, draft, label, ct) is not { } version) return ExitCodes.Failure;
             var name = $"{draft}/{version.Label}";
             var document = version.Document;
-            foreach (var p in document.Problems) cli.Out.WriteLine($"{name}:{p.Line}:{p.Column}: {p.Message}");
-            foreach (var w in document.Warnings) cli.Out.WriteLine($"{name}:{w.Line}:{w.Column}: warning: {w.Message}");
+            ProblemPrinter.Print(cli.Out, name, document);
             cli.Error.WriteLine($"{name}: {document.Problems.Count} problem(s), {document.Warnings.Count} warning(s), {document.Metrics.Opens} opening bracket(s)");
             return document.Problems.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok;
         });

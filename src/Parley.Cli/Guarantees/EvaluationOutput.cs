@@ -22,7 +22,7 @@ internal static class EvaluationOutput
             imported = import.Incidents.Count,
             rejected = import.Rejected,
             duplicatesGrouped = duplicates,
-            errors = import.Errors.Select(e => new { line = e.Line, field = e.Field, message = e.Message }),
+            errors = import.Errors.Select(Parley.Server.Infrastructure.ProblemView.From),
         }, Options));
 
     public static void WriteJson(TextWriter output, GuaranteesEvaluation result, IncidentImport? import, IncidentIndex index) =>

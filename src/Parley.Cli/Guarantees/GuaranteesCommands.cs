@@ -55,7 +55,7 @@ public static class GuaranteesCommands
             {
                 import = IncidentFiles.Read(incidentFile.FullName, parse.GetValue(format)!, error);
                 if (import is null) return 1;
-                foreach (var e in import.Errors) error.WriteLine($"{incidentFile.Name}:{e.Line}: {e.Field}: {e.Message}");
+                ProblemPrinter.Print(error, import.Errors);
                 if (import.FileRejected) return 1;
             }
             if (parse.GetValue(scenario) is { } scenarioFile)
@@ -94,7 +94,7 @@ public static class GuaranteesCommands
             else
             {
                 output.WriteLine($"imported {import.Incidents.Count}, rejected {import.Rejected}, duplicates grouped {duplicates}");
-                foreach (var e in import.Errors) output.WriteLine($"line {e.Line}: {e.Field}: {e.Message}");
+                ProblemPrinter.Print(output, import.Errors);
             }
             return import.Errors.Count == 0 ? 0 : 1;
         });
@@ -111,8 +111,7 @@ public static class GuaranteesCommands
             return 1;
         }
         var read = Core.Formats.Scenario.ScenarioReader.Read(yaml, path.Name);
-        foreach (var e in read.Errors) error.WriteLine(e);
-        foreach (var w in read.Warnings) error.WriteLine($"{w.File}:{w.Line}:{w.Column}: warning: {w.Field}: {w.Message}");
+        ProblemPrinter.Print(error, read.Errors, read.Warnings);
         if (read.Negotiation is not { } negotiation) return 1;
         GuaranteesEvaluation result;
         IncidentIndex index;
@@ -132,7 +131,7 @@ public static class GuaranteesCommands
 
     private static GuaranteesFile? ReadGuarantees(FileInfo path, TextWriter error)
     {
-        (GuaranteesFile? File, IReadOnlyList<FileError> Errors) read;
+        (GuaranteesFile? File, IReadOnlyList<Core.Formats.SourceProblem> Errors) read;
         try
         {
             using var reader = path.OpenText();
@@ -143,8 +142,7 @@ public static class GuaranteesCommands
             error.WriteLine($"cannot read {path.FullName}: {ex.Message}");
             return null;
         }
-        foreach (var e in read.Errors) error.WriteLine($"{path.Name}:{e.Line}:{e.Column}: {e.Message}");
-        foreach (var w in read.File?.Warnings ?? []) error.WriteLine($"{w.File}:{w.Line}:{w.Column}: warning: {w.Field}: {w.Message}");
+        ProblemPrinter.Print(error, read.Errors, read.File?.Warnings);
         return read.File;
     }
 }

@@ -18,8 +18,8 @@ internal static class IncidentFiles
     public static IncidentImport? Read(string path, string format, TextWriter error)
     {
         Func<TextReader, IProgress<int>?, IncidentImport> parse = format == "ucdp"
-            ? (r, p) => UcdpGedCsv.Read(r, p)
-            : (r, p) => AcledCsv.Read(r, p);
+            ? (r, p) => UcdpGedCsv.Read(r, p, Path.GetFileName(path))
+            : (r, p) => AcledCsv.Read(r, p, Path.GetFileName(path));
         FileStream? current = null;
         Stream Open() => current = File.OpenRead(path);
         try

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Parley.Cli.Talks;
 using Parley.Core.Guarantees;
+using Parley.Core.Formats;
 using Parley.Core.Formats.Incidents;
 using Parley.Data;
 using Parley.Data.Guarantees;
@@ -74,7 +75,7 @@ internal static class IncidentImportCommand
                 }
                 if (stored is null) return cli.Fail($"no negotiation '{id}' is stored");
                 var lines = import.Incidents.Select((incident, k) => (incident.Id, Line: import.Lines[k])).ToDictionary(x => x.Id, x => x.Line);
-                var refused = stored.AlreadyStored.Select(r => new ImportError(lines[r], parse.GetValue(format) == "ucdp" ? "id" : "event_id_cnty",
+                var refused = stored.AlreadyStored.Select(r => new SourceProblem(file.Name, lines[r], 0, parse.GetValue(format) == "ucdp" ? "id" : "event_id_cnty",
                     $"id '{r}' is already stored for negotiation {id}")).ToArray();
                 Report(cli, parse.GetValue(json), import, refused, stored.Imported, stored.DuplicatesGrouped);
                 return import.Errors.Count + refused.Length == 0 ? ExitCodes.Ok : ExitCodes.Problems;
@@ -112,16 +113,16 @@ internal static class IncidentImportCommand
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
     }
 
-    private static void Report(Cli cli, bool json, IncidentImport import, IReadOnlyList<ImportError> refused, int imported, int duplicates)
+    private static void Report(Cli cli, bool json, IncidentImport import, IReadOnlyList<SourceProblem> refused, int imported, int duplicates)
     {
         var errors = import.Errors.Concat(refused).OrderBy(e => e.Line).ToArray();
         var rejected = import.Rejected + refused.Count;
         if (json)
-            cli.WriteJson(new { imported, rejected, duplicatesGrouped = duplicates, errors = errors.Select(e => new { line = e.Line, field = e.Field, message = e.Message }) });
+            cli.WriteJson(new { imported, rejected, duplicatesGrouped = duplicates, errors = errors.Select(Parley.Server.Infrastructure.ProblemView.From) });
         else
         {
             cli.Out.WriteLine($"imported {imported}, rejected {rejected}, duplicates grouped {duplicates}");
-            foreach (var e in errors) cli.Out.WriteLine($"line {e.Line}: {e.Field}: {e.Message}");
+            ProblemPrinter.Print(cli.Out, errors);
         }
     }
 

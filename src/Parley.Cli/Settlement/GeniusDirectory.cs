@@ -1,3 +1,4 @@
+using Parley.Core.Formats;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
 using Parley.Core.Settlement.Nonlinear;
@@ -12,7 +13,7 @@ internal sealed record GeniusFolder(
     OutcomeSpace Space,
     SettlementProblem? Linear,
     NonlinearProblem? Nonlinear,
-    IReadOnlyList<GeniusWarning> Warnings,
+    IReadOnlyList<SourceProblem> Warnings,
     IReadOnlyList<string> Notes,
     IReadOnlyList<double[]>? Reference,
     string? ReferenceFile);
@@ -28,11 +29,11 @@ internal static class GeniusDirectory
     /// the <c>--profiles</c> that would choose it.
     /// </summary>
     /// <exception cref="SettleInputException">Missing folder or file, no domain, several domains without --profiles, no profile, or linear and nonlinear profiles mixed.</exception>
-    /// <exception cref="GeniusFormatException">A file cannot be read as GENIUS XML.</exception>
+    /// <exception cref="SourceProblemException">A file cannot be read as GENIUS XML.</exception>
     public static GeniusFolder Load(string dir, IReadOnlyList<string>? profiles, GeniusReadOptions options)
     {
         if (!Directory.Exists(dir)) throw new SettleInputException($"no such folder: {dir}");
-        var warnings = new List<GeniusWarning>();
+        var warnings = new List<SourceProblem>();
         var notes = new List<string>();
         var files = Directory.GetFiles(dir, "*.xml").OrderBy(Path.GetFileName, StringComparer.Ordinal).ToList();
         var kinds = new Dictionary<string, GeniusFileKind>();
@@ -53,7 +54,7 @@ internal static class GeniusDirectory
                     referenceFile = name;
                     notes.Add($"{name}: skipped as a domain or profile; read as GENIUS's reference frontier ({reference.Count} points)");
                 }
-                catch (GeniusFormatException e)
+                catch (SourceProblemException e)
                 {
                     notes.Add($"{name}: skipped (not XML, and not a utility list either: {e.Message})");
                 }
@@ -125,7 +126,7 @@ internal static class GeniusDirectory
             var own = GeniusXmlReader.ReadDomain(File.ReadAllBytes(profile), Path.GetFileName(profile), options);
             return own.Issues.Select(i => i.Name).Order(StringComparer.Ordinal).SequenceEqual(space.Issues.Select(i => i.Name).Order(StringComparer.Ordinal));
         }
-        catch (GeniusFormatException)
+        catch (SourceProblemException)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using Parley.Core.Formats;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -69,7 +70,7 @@ public static class SettleCommand
             if (realPoints < 2) throw new SettleInputException("--real-points must be at least 2");
             if (!(budget > 0) || budget > 86_400) throw new SettleInputException("--budget must be a number of seconds above 0 (at most a day)");
             var folder = GeniusDirectory.Load(dir, profiles, new GeniusReadOptions { RealPoints = realPoints });
-            foreach (var w in folder.Warnings) error.WriteLine(w.ToString());
+            foreach (var w in folder.Warnings) error.WriteLine(w.Describe(warning: true));
             foreach (var n in folder.Notes) error.WriteLine($"note: {n}");
             if (folder.Nonlinear is not null)
             {
@@ -85,7 +86,7 @@ public static class SettleCommand
             output.Write(text);
             return 0;
         }
-        catch (Exception e) when (e is SettleInputException or GeniusFormatException or IOException or UnauthorizedAccessException or ArgumentException or TimeoutException)
+        catch (Exception e) when (e is SettleInputException or SourceProblemException or IOException or UnauthorizedAccessException or ArgumentException or TimeoutException)
         {
             error.WriteLine($"error: {e.Message}");
             return 2;

@@ -119,7 +119,7 @@ public static class ScenarioCommands
             exit = ExitCodes.Ok;
             return true;
         }
-        foreach (var error in read.Errors) cli.Out.WriteLine(error);
+        ProblemPrinter.Print(cli.Out, read.Errors);
         cli.Error.WriteLine($"{path}: {read.Errors.Count} problem(s); nothing was read.");
         exit = ExitCodes.Problems;
         return false;

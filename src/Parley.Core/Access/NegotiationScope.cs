@@ -60,7 +60,7 @@ public static class NegotiationScope
         {
             add();
         }
-        catch (TalksRuleException)
+        catch (RuleRefusal)
         {
             // Refers to something the viewer may not see: hidden too (see the remarks).
         }

@@ -1,12 +1,7 @@
+using Parley.Core.Formats;
 using Parley.Core.Talks;
 
 namespace Parley.Core.Drafting;
-
-/// <summary>A link in a draft that the negotiation cannot resolve, at the 1-based line and column of the tag or bracket.</summary>
-/// <param name="Line">1-based line in the draft's text.</param>
-/// <param name="Column">1-based column in the draft's text.</param>
-/// <param name="Message">What is wrong, in words.</param>
-public sealed record DraftLinkProblem(int Line, int Column, string Message);
 
 /// <summary>
 /// Checks a draft's links to the talks against a negotiation: every <c>&lt;!-- issue: id --&gt;</c> tag names one of its
@@ -18,11 +13,12 @@ public sealed record DraftLinkProblem(int Line, int Column, string Message);
 public static class DraftLinks
 {
     /// <summary>
-    /// Every unresolvable link of <paramref name="document"/>, in text order: an unknown issue is reported once, at its
-    /// first tag; an option id at its bracket. Empty when every link resolves (or the draft has none).
+    /// Every unresolvable link of <paramref name="document"/>, in text order, at the 1-based line and column of the tag or
+    /// bracket in the draft's text (no file name, no field; the excerpt is that line's): an unknown issue is reported once,
+    /// at its first tag; an option id at its bracket. Empty when every link resolves (or the draft has none).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IReadOnlyList<DraftLinkProblem> Check(DraftDocument document, Negotiation negotiation)
+    public static IReadOnlyList<SourceProblem> Check(DraftDocument document, Negotiation negotiation)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         return Check(document, negotiation.Issues.Select(i => (i.Id, (IReadOnlyList<string>)i.Options.Select(o => o.Id).ToArray())).ToArray());
@@ -30,7 +26,7 @@ public static class DraftLinks
 
     /// <summary>As <see cref="Check(DraftDocument, Negotiation)"/>, against issue ids with their option ids, in the negotiation's order.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IReadOnlyList<DraftLinkProblem> Check(DraftDocument document, IReadOnlyList<(string Issue, IReadOnlyList<string> Options)> issues)
+    public static IReadOnlyList<SourceProblem> Check(DraftDocument document, IReadOnlyList<(string Issue, IReadOnlyList<string> Options)> issues)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(issues);
@@ -56,7 +52,14 @@ public static class DraftLinks
             if (!offered.Contains(option, StringComparer.Ordinal))
                 found.Add((b.Start, b.Line, b.Column, $"unknown option '{option}' of issue '{issue}' (options: {string.Join(", ", offered)})"));
         }
-        return found.OrderBy(f => f.Offset).Select(f => new DraftLinkProblem(f.Line, f.Column, f.Message)).ToArray();
+        return found.OrderBy(f => f.Offset).Select(f => new SourceProblem("", f.Line, f.Column, "", f.Message,
+            SourceProblem.ExcerptOf(LineText(document.Text, lines.LineStart(f.Offset)), f.Column))).ToArray();
+    }
+
+    private static string LineText(string text, int start)
+    {
+        int end = text.IndexOf('\n', start);
+        return text[start..(end < 0 ? text.Length : end)];
     }
 
     /// <summary>Offset of the first <c>&lt;!-- issue: id --&gt;</c> comment naming <paramref name="issue"/>, if any.</summary>

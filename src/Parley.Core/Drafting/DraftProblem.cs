@@ -1,3 +1,5 @@
+using Parley.Core.Formats;
+
 namespace Parley.Core.Drafting;
 
 /// <summary>What is wrong at a <see cref="DraftProblem"/>'s position.</summary>
@@ -80,15 +82,26 @@ public sealed record DraftProblem
     public bool IsWarning => Kind == DraftProblemKind.BracketCrossesHeading;
 
     /// <summary>One-line description, e.g. <c>']' has no matching '[' near "…circumstances,]]"</c>.</summary>
-    public string Message => Kind switch
+    public string Message => Kind == DraftProblemKind.UnclosedFrontMatter ? Summary : $"{Summary} near \"{Excerpt}\"";
+
+    /// <summary>What is wrong without the excerpt, e.g. <c>']' has no matching '['</c>.</summary>
+    public string Summary => Kind switch
     {
-        DraftProblemKind.UnmatchedClosingBracket => $"']' has no matching '[' near \"{Excerpt}\"",
-        DraftProblemKind.UnclosedBracket => $"'[' is never closed near \"{Excerpt}\"",
-        DraftProblemKind.UnclosedNote => $"'{{' is not closed before the end of the paragraph near \"{Excerpt}\"",
-        DraftProblemKind.UnmatchedClosingBrace => $"'}}' has no matching '{{' near \"{Excerpt}\"",
-        DraftProblemKind.UnclosedComment => $"'<!--' is never closed near \"{Excerpt}\"",
+        DraftProblemKind.UnmatchedClosingBracket => "']' has no matching '['",
+        DraftProblemKind.UnclosedBracket => "'[' is never closed",
+        DraftProblemKind.UnclosedNote => "'{' is not closed before the end of the paragraph",
+        DraftProblemKind.UnmatchedClosingBrace => "'}' has no matching '{'",
+        DraftProblemKind.UnclosedComment => "'<!--' is never closed",
         DraftProblemKind.UnclosedFrontMatter => "front matter opened by '---' is never closed",
-        DraftProblemKind.BracketCrossesHeading => $"'[' {Detail}; a ']' may be missing near \"{Excerpt}\"",
+        DraftProblemKind.BracketCrossesHeading => $"'[' {Detail}; a ']' may be missing",
         _ => Kind.ToString(),
     };
+
+    /// <summary>
+    /// The problem in the one shape every parser reports (<see cref="SourceProblem"/>): <paramref name="file"/> (a path,
+    /// draft/version, or empty for a request body), line, column, no field, <see cref="Summary"/> and the excerpt; its
+    /// <see cref="SourceProblem.ToString"/> reads as <c>file:line:column: </c> + <see cref="Message"/>.
+    /// </summary>
+    public SourceProblem Source(string file) =>
+        new(file, Line, Column, "", Summary, Kind == DraftProblemKind.UnclosedFrontMatter ? "" : Excerpt);
 }

@@ -81,10 +81,10 @@ public sealed class DraftHistory
     /// <paramref name="earlier"/> (oldest first): its label is new (ordinal, case-insensitive) and its date, if any, is not
     /// before the latest dated earlier version.
     /// </summary>
-    /// <exception cref="DraftRuleException">It may not; <see cref="DraftRuleException.Field"/> is <c>version</c> or <c>date</c>.</exception>
+    /// <exception cref="RuleRefusal">It may not; <see cref="RuleRefusal.Field"/> is <c>version</c> or <c>date</c>.</exception>
     public static void CheckNext(IEnumerable<(string Label, DateOnly? Date)> earlier, string label, DateOnly? date)
     {
-        if (Refusal(earlier, label, date) is { } refusal) throw new DraftRuleException(refusal.Field, refusal.Message);
+        if (Refusal(earlier, label, date) is { } refusal) throw new RuleRefusal(refusal.Field, refusal.Message);
     }
 
     private static (string Field, string Message)? Refusal(IEnumerable<(string Label, DateOnly? Date)> earlier, string label, DateOnly? date)
@@ -103,7 +103,7 @@ public sealed class DraftHistory
     }
 
     /// <summary>This history with <paramref name="next"/> added as the newest version.</summary>
-    /// <exception cref="DraftRuleException">Its label is used or it is dated before the versions before it.</exception>
+    /// <exception cref="RuleRefusal">Its label is used or it is dated before the versions before it.</exception>
     public DraftHistory Append(DraftVersion next)
     {
         ArgumentNullException.ThrowIfNull(next);

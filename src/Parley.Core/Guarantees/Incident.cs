@@ -89,15 +89,22 @@ public sealed record Incident
         _steps.Length > 0 && _steps[^1].To == VerificationState.Verified && _steps[^1].At <= asOf ? _steps[^1] : null;
 
     /// <summary>Returns this incident with one more review step.</summary>
-    /// <exception cref="ArgumentException">The step does not follow the workflow or goes back in time.</exception>
+    /// <exception cref="RuleRefusal">The step does not follow the workflow or goes back in time (field <c>review</c>).</exception>
     public Incident Review(VerificationStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
+        if (WorkflowRefusal([.. _steps, step]) is { } refusal) throw new RuleRefusal("review", refusal);
         return new Incident(Id, Time, Location, EventType, SubEventType, Actors, TargetClasses, Fatalities, Sources, Notes,
             _steps.Append(step));
     }
 
     private static void CheckWorkflow(VerificationStep[] steps)
+    {
+        if (WorkflowRefusal(steps) is { } refusal) throw new ArgumentException(refusal, nameof(steps));
+    }
+
+    /// <summary>Why <paramref name="steps"/> do not follow the workflow, or null when they do.</summary>
+    private static string? WorkflowRefusal(VerificationStep[] steps)
     {
         var state = VerificationState.Reported;
         DateTimeOffset? last = null;
@@ -110,13 +117,12 @@ public sealed record Incident
                 (VerificationState.UnderReview, VerificationState.Rejected) => true,
                 _ => false,
             };
-            if (!allowed)
-                throw new ArgumentException($"Verification cannot go from {state} to {step.To}.", nameof(steps));
-            if (last is { } l && step.At < l)
-                throw new ArgumentException($"Verification step at {step.At:o} precedes the previous step at {l:o}.", nameof(steps));
+            if (!allowed) return $"Verification cannot go from {state} to {step.To}.";
+            if (last is { } l && step.At < l) return $"Verification step at {step.At:o} precedes the previous step at {l:o}.";
             state = step.To;
             last = step.At;
         }
+        return null;
     }
 
     /// <summary>The non-blank values, trimmed, in order. A loop rather than LINQ: imports build 200,000 incidents at a time.</summary>

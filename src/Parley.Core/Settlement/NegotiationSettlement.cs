@@ -56,7 +56,7 @@ public static class NegotiationSettlement
         foreach (var p in list)
         {
             try { p.CheckAgainst(negotiation); }
-            catch (TalksRuleException e) { throw new ArgumentException($"The profile of '{p.Party}': {e.Field}: {e.Message}", nameof(profiles), e); }
+            catch (RuleRefusal e) { throw new ArgumentException($"The profile of '{p.Party}': {e.Field}: {e.Message}", nameof(profiles), e); }
         }
 
         var agreed = new Dictionary<string, string>(StringComparer.Ordinal);

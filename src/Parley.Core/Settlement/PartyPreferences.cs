@@ -175,20 +175,20 @@ public sealed record PartyPreferences
     /// the profile as a scenario file writes it (<c>issues.nato.values.x</c>, <c>red_lines.territory[0]</c>,
     /// <c>constraints[1].then.guarantees</c>).
     /// </summary>
-    /// <exception cref="TalksRuleException">An unknown party, issue or option.</exception>
+    /// <exception cref="RuleRefusal">An unknown party, issue or option.</exception>
     public void CheckAgainst(Negotiation negotiation)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
-        var party = negotiation.FindParty(Party) ?? throw new TalksRuleException("party", $"unknown party '{Party}'");
+        var party = negotiation.FindParty(Party) ?? throw new RuleRefusal("party", $"unknown party '{Party}'");
         if (!party.Visibility.Covers(Visibility))
-            throw new TalksRuleException("party", $"party '{Party}' is {party.Visibility}, so a profile readable as {Visibility} cannot name it");
+            throw new RuleRefusal("party", $"party '{Party}' is {party.Visibility}, so a profile readable as {Visibility} cannot name it");
         foreach (var i in Issues)
         {
-            var issue = negotiation.FindIssue(i.Issue) ?? throw new TalksRuleException($"issues.{i.Issue}", $"unknown issue '{i.Issue}'");
+            var issue = negotiation.FindIssue(i.Issue) ?? throw new RuleRefusal($"issues.{i.Issue}", $"unknown issue '{i.Issue}'");
             RequireVisible(issue, $"issues.{i.Issue}");
             foreach (var (option, _) in i.Values)
                 if (!issue.HasOption(option))
-                    throw new TalksRuleException($"issues.{i.Issue}.values.{option}", $"issue '{i.Issue}' has no option '{option}'");
+                    throw new RuleRefusal($"issues.{i.Issue}.values.{option}", $"issue '{i.Issue}' has no option '{option}'");
         }
         foreach (var group in RedLines.GroupBy(r => r.Issue))
             foreach (var (r, k) in group.Select((r, k) => (r, k)))
@@ -212,13 +212,13 @@ public sealed record PartyPreferences
     private void RequireVisible(Talks.Issue issue, string field)
     {
         if (!issue.Visibility.Covers(Visibility))
-            throw new TalksRuleException(field, $"issue '{issue.Id}' is {issue.Visibility}, so a profile readable as {Visibility} cannot name it");
+            throw new RuleRefusal(field, $"issue '{issue.Id}' is {issue.Visibility}, so a profile readable as {Visibility} cannot name it");
     }
 
     private void Require(Negotiation negotiation, OptionKey key, string issueField, string optionField)
     {
-        var issue = negotiation.FindIssue(key.Issue) ?? throw new TalksRuleException(issueField, $"unknown issue '{key.Issue}'");
+        var issue = negotiation.FindIssue(key.Issue) ?? throw new RuleRefusal(issueField, $"unknown issue '{key.Issue}'");
         RequireVisible(issue, issueField);
-        if (!issue.HasOption(key.Option)) throw new TalksRuleException(optionField, $"issue '{key.Issue}' has no option '{key.Option}'");
+        if (!issue.HasOption(key.Option)) throw new RuleRefusal(optionField, $"issue '{key.Issue}' has no option '{key.Option}'");
     }
 }

@@ -3,7 +3,7 @@ namespace Parley.Core.Talks;
 /// <summary>
 /// One negotiation: the parties, the issues, and everything the talks produce. The aggregate keeps references
 /// whole — every party, issue, option, proposal and statement an item names must already be there — and
-/// refuses a change that breaks that with a <see cref="TalksRuleException"/>. Items are immutable; history is
+/// refuses a change that breaks that with a <see cref="RuleRefusal"/>. Items are immutable; history is
 /// kept by adding (a new position supersedes the old one in valid time, it never overwrites it).
 /// Derived figures are computed by <see cref="TalksStatus"/>, never stored.
 /// </summary>
@@ -124,7 +124,7 @@ public sealed class Negotiation
         issue.Principals ?? _parties.Where(p => p.Has(PartyRole.Principal)).Select(p => p.Id).ToArray();
 
     /// <summary>Adds a party.</summary>
-    /// <exception cref="TalksRuleException">The id is taken.</exception>
+    /// <exception cref="RuleRefusal">The id is taken.</exception>
     public void AddParty(Party party)
     {
         Unique(_parties, party.Id, p => p.Id, "party");
@@ -132,7 +132,7 @@ public sealed class Negotiation
     }
 
     /// <summary>Adds an issue to the end of the agenda.</summary>
-    /// <exception cref="TalksRuleException">The id is taken or a principal is unknown.</exception>
+    /// <exception cref="RuleRefusal">The id is taken or a principal is unknown.</exception>
     public void AddIssue(Issue issue)
     {
         Unique(_issues, issue.Id, i => i.Id, "issue");
@@ -141,15 +141,15 @@ public sealed class Negotiation
     }
 
     /// <summary>Adds a statement.</summary>
-    /// <exception cref="TalksRuleException">The id is taken, or a signatory, speaker, issue, option or proposal is unknown.</exception>
+    /// <exception cref="RuleRefusal">The id is taken, or a signatory, speaker, issue, option or proposal is unknown.</exception>
     public void AddStatement(Statement statement)
     {
-        if (_statementsById.ContainsKey(statement.Id)) throw new TalksRuleException("id", $"duplicate statement id '{statement.Id}'");
+        if (_statementsById.ContainsKey(statement.Id)) throw new RuleRefusal("id", $"duplicate statement id '{statement.Id}'");
         for (var k = 0; k < statement.Signatories.Count; k++) RequireParty(statement.Signatories[k], $"signatories[{k}]", statement.Visibility);
         if (statement.Speaker is { } speaker)
         {
             var party = _parties.Find(p => p.Delegates.Any(d => d.Id == speaker))
-                ?? throw new TalksRuleException("speaker", $"unknown delegate '{speaker}'");
+                ?? throw new RuleRefusal("speaker", $"unknown delegate '{speaker}'");
             RequireVisible(party.Visibility, "party", party.Id, "speaker", statement.Visibility);
         }
         for (var k = 0; k < statement.Stances.Count; k++)
@@ -163,10 +163,10 @@ public sealed class Negotiation
     }
 
     /// <summary>Records a party's position on an issue.</summary>
-    /// <exception cref="TalksRuleException">The id is taken; the party, issue, an option or the statement is unknown.</exception>
+    /// <exception cref="RuleRefusal">The id is taken; the party, issue, an option or the statement is unknown.</exception>
     public void RecordPosition(Position position)
     {
-        if (_positionIds.Contains(position.Id)) throw new TalksRuleException("id", $"duplicate position id '{position.Id}'");
+        if (_positionIds.Contains(position.Id)) throw new RuleRefusal("id", $"duplicate position id '{position.Id}'");
         RequireParty(position.Party, "party", position.Visibility);
         var issue = RequireIssue(position.Issue, "issue", position.Visibility);
         foreach (var option in position.Stances.Keys) RequireOption(issue, option, $"stances.{option}");
@@ -176,7 +176,7 @@ public sealed class Negotiation
     }
 
     /// <summary>Adds a proposal (its answers, if any, are checked too).</summary>
-    /// <exception cref="TalksRuleException">The id is taken; the author, an addressee, an issue or option is unknown; an answer comes from a non-addressee.</exception>
+    /// <exception cref="RuleRefusal">The id is taken; the author, an addressee, an issue or option is unknown; an answer comes from a non-addressee.</exception>
     public void AddProposal(Proposal proposal)
     {
         Unique(_proposals, proposal.Id, p => p.Id, "proposal");
@@ -189,29 +189,29 @@ public sealed class Negotiation
     }
 
     /// <summary>Records an addressee's answer to a proposal.</summary>
-    /// <exception cref="TalksRuleException">Unknown proposal, a non-addressee, or an unknown statement.</exception>
+    /// <exception cref="RuleRefusal">Unknown proposal, a non-addressee, or an unknown statement.</exception>
     public void Respond(string proposalId, Response response)
     {
         var index = _proposals.FindIndex(p => p.Id == proposalId);
-        if (index < 0) throw new TalksRuleException("proposal", $"unknown proposal '{proposalId}'");
+        if (index < 0) throw new RuleRefusal("proposal", $"unknown proposal '{proposalId}'");
         CheckResponse(_proposals[index], response, "response");
         _proposals[index] = _proposals[index].WithResponse(response);
     }
 
     /// <summary>Records that the author withdrew a proposal.</summary>
-    /// <exception cref="TalksRuleException">Unknown proposal, already withdrawn, or a time before it was made.</exception>
+    /// <exception cref="RuleRefusal">Unknown proposal, already withdrawn, or a time before it was made.</exception>
     public void Withdraw(string proposalId, DateTimeOffset at)
     {
         var index = _proposals.FindIndex(p => p.Id == proposalId);
-        if (index < 0) throw new TalksRuleException("proposal", $"unknown proposal '{proposalId}'");
+        if (index < 0) throw new RuleRefusal("proposal", $"unknown proposal '{proposalId}'");
         var proposal = _proposals[index];
-        if (proposal.Withdrawn is not null) throw new TalksRuleException("withdrawn", $"proposal '{proposalId}' is already withdrawn");
-        if (at < proposal.Created) throw new TalksRuleException("withdrawn", $"proposal '{proposalId}' cannot be withdrawn before it is made");
+        if (proposal.Withdrawn is not null) throw new RuleRefusal("withdrawn", $"proposal '{proposalId}' is already withdrawn");
+        if (at < proposal.Created) throw new RuleRefusal("withdrawn", $"proposal '{proposalId}' cannot be withdrawn before it is made");
         _proposals[index] = proposal.WithdrawnAt(at);
     }
 
     /// <summary>Records an agreement.</summary>
-    /// <exception cref="TalksRuleException">The id is taken; the issue, option or a party is unknown.</exception>
+    /// <exception cref="RuleRefusal">The id is taken; the issue, option or a party is unknown.</exception>
     public void RecordAgreement(Agreement agreement)
     {
         Unique(_agreements, agreement.Id, a => a.Id, "agreement");
@@ -228,7 +228,7 @@ public sealed class Negotiation
     }
 
     /// <summary>Adds a round.</summary>
-    /// <exception cref="TalksRuleException">The id is taken or an attendee is unknown.</exception>
+    /// <exception cref="RuleRefusal">The id is taken or an attendee is unknown.</exception>
     public void AddRound(Round round)
     {
         Unique(_rounds, round.Id, r => r.Id, "round");
@@ -237,7 +237,7 @@ public sealed class Negotiation
     }
 
     /// <summary>Adds a working group.</summary>
-    /// <exception cref="TalksRuleException">The id is taken, or a member or issue is unknown.</exception>
+    /// <exception cref="RuleRefusal">The id is taken, or a member or issue is unknown.</exception>
     public void AddWorkingGroup(WorkingGroup group)
     {
         Unique(_workingGroups, group.Id, g => g.Id, "working group");
@@ -247,7 +247,7 @@ public sealed class Negotiation
     }
 
     /// <summary>Adds a contingency.</summary>
-    /// <exception cref="TalksRuleException">The id is taken; the owner, the proposal, a party or the statement is unknown; the trigger names a party that is not an addressee, or names one for an event other than a rejection.</exception>
+    /// <exception cref="RuleRefusal">The id is taken; the owner, the proposal, a party or the statement is unknown; the trigger names a party that is not an addressee, or names one for an event other than a rejection.</exception>
     public void AddContingency(Contingency contingency)
     {
         Unique(_contingencies, contingency.Id, c => c.Id, "contingency");
@@ -258,9 +258,9 @@ public sealed class Negotiation
             RequireParty(by, "trigger.by", contingency.Visibility);
             // A plan that could never fire as written is refused rather than kept silently dead.
             if (contingency.Trigger.Kind != TriggerKind.ProposalRejected)
-                throw new TalksRuleException("trigger.by", "only a rejection names the party whose answer fires the plan");
+                throw new RuleRefusal("trigger.by", "only a rejection names the party whose answer fires the plan");
             if (!FindProposal(contingency.Trigger.Proposal)!.Addressees.Contains(by))
-                throw new TalksRuleException("trigger.by", $"'{by}' is not an addressee of proposal '{contingency.Trigger.Proposal}', so it cannot reject it");
+                throw new RuleRefusal("trigger.by", $"'{by}' is not an addressee of proposal '{contingency.Trigger.Proposal}', so it cannot reject it");
         }
         for (var k = 0; k < contingency.Actions.Count; k++) RequireParty(contingency.Actions[k].Party, $"actions[{k}].party", contingency.Visibility);
         if (contingency.Statement is { } s) RequireStatement(s, "statement", contingency.Visibility);
@@ -270,26 +270,26 @@ public sealed class Negotiation
     private void CheckResponse(Proposal proposal, Response response, string field)
     {
         if (!proposal.Addressees.Contains(response.Party))
-            throw new TalksRuleException($"{field}.party", $"'{response.Party}' is not an addressee of proposal '{proposal.Id}'");
+            throw new RuleRefusal($"{field}.party", $"'{response.Party}' is not an addressee of proposal '{proposal.Id}'");
         if (response.At < proposal.Created)
-            throw new TalksRuleException($"{field}.at", $"answer to proposal '{proposal.Id}' is dated before the proposal");
+            throw new RuleRefusal($"{field}.at", $"answer to proposal '{proposal.Id}' is dated before the proposal");
         if (response.Statement is { } s) RequireStatement(s, $"{field}.statement", proposal.Visibility);
     }
 
     private static void Unique<T>(List<T> items, string id, Func<T, string> key, string what)
     {
-        if (items.Exists(i => key(i) == id)) throw new TalksRuleException("id", $"duplicate {what} id '{id}'");
+        if (items.Exists(i => key(i) == id)) throw new RuleRefusal("id", $"duplicate {what} id '{id}'");
     }
 
     private void RequireParty(string id, string field, Visibility seenAs)
     {
-        var party = FindParty(id) ?? throw new TalksRuleException(field, $"unknown party '{id}'");
+        var party = FindParty(id) ?? throw new RuleRefusal(field, $"unknown party '{id}'");
         RequireVisible(party.Visibility, "party", id, field, seenAs);
     }
 
     private Issue RequireIssue(string id, string field, Visibility seenAs)
     {
-        var issue = FindIssue(id) ?? throw new TalksRuleException(field, $"unknown issue '{id}'");
+        var issue = FindIssue(id) ?? throw new RuleRefusal(field, $"unknown issue '{id}'");
         RequireVisible(issue.Visibility, "issue", id, field, seenAs);
         return issue;
     }
@@ -299,24 +299,24 @@ public sealed class Negotiation
     private static void RequireVisible(Visibility referred, string what, string id, string field, Visibility seenAs)
     {
         if (!referred.Covers(seenAs))
-            throw new TalksRuleException(field, $"{what} '{id}' is {referred}, so an item readable as {seenAs} cannot refer to it");
+            throw new RuleRefusal(field, $"{what} '{id}' is {referred}, so an item readable as {seenAs} cannot refer to it");
     }
 
     private static void RequireOption(Issue issue, string? option, string field)
     {
         if (option is not null && !issue.HasOption(option))
-            throw new TalksRuleException(field, $"issue '{issue.Id}' has no option '{option}'");
+            throw new RuleRefusal(field, $"issue '{issue.Id}' has no option '{option}'");
     }
 
     private void RequireProposal(string id, string field, Visibility seenAs)
     {
-        var proposal = FindProposal(id) ?? throw new TalksRuleException(field, $"unknown proposal '{id}'");
+        var proposal = FindProposal(id) ?? throw new RuleRefusal(field, $"unknown proposal '{id}'");
         RequireVisible(proposal.Visibility, "proposal", id, field, seenAs);
     }
 
     private void RequireStatement(string id, string field, Visibility seenAs)
     {
-        var statement = _statementsById.GetValueOrDefault(id) ?? throw new TalksRuleException(field, $"unknown statement '{id}'");
+        var statement = _statementsById.GetValueOrDefault(id) ?? throw new RuleRefusal(field, $"unknown statement '{id}'");
         RequireVisible(statement.Visibility, "statement", id, field, seenAs);
     }
 }

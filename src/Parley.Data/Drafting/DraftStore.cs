@@ -1,3 +1,4 @@
+using Parley.Core;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Drafting;
 using Parley.Core.Formats.Scenario;
@@ -28,7 +29,7 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
     /// does not exist.
     /// </summary>
     /// <exception cref="ArgumentException">The draft key is malformed or the actor blank.</exception>
-    /// <exception cref="DraftRuleException">
+    /// <exception cref="RuleRefusal">
     /// The label is used or the date is before an earlier version's (field <c>version</c> or <c>date</c>), or the text links to
     /// an issue or option the negotiation does not have (field <c>text</c>, each link as <c>line:column: message</c>;
     /// <see cref="DraftLinks"/>) — such a draft would make the negotiation's scenario export unreadable. Nothing is written.
@@ -166,7 +167,7 @@ public sealed class DraftStore(ParleyDbContext db, TimeProvider clock)
         var issues = rows.Select(i => (i.Id, (IReadOnlyList<string>)StoredJson.Read<OptionJson[]>(i.OptionsJson).Select(o => o.Id).ToArray())).ToArray();
         var links = DraftLinks.Check(version.Document, issues);
         if (links.Count > 0)
-            throw new DraftRuleException("text", string.Join("; ", links.Select(l => $"{l.Line}:{l.Column}: {l.Message}")));
+            throw new RuleRefusal("text", string.Join("; ", links));
     }
 
     private static DraftVersionRow Row(string negotiationId, string draft, DraftVersion version, int ordinal) => new()

@@ -1,3 +1,4 @@
+using Parley.Core;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Guarantees;
 using Parley.Core.Talks;
@@ -173,10 +174,10 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
 
     /// <summary>
     /// Records a verification step (start review, verify with attribution and evidence, reject). Refusals of the
-    /// workflow (verifying a report not under review, a step back in time) throw <see cref="ArgumentException"/>
+    /// workflow (verifying a report not under review, a step back in time) throw <see cref="RuleRefusal"/>
     /// and store nothing.
     /// </summary>
-    /// <exception cref="ArgumentException">The step does not follow the workflow, or names a party the negotiation lacks.</exception>
+    /// <exception cref="RuleRefusal">The step does not follow the workflow, or names a party the negotiation lacks.</exception>
     public async Task<GuaranteeChange> ReviewAsync(string negotiationId, string incidentId, VerificationStep step, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -187,7 +188,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
             var row = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(r => r.NegotiationId == negotiationId && r.Id == incidentId, ct);
             if (row is null) return GuaranteeChange.NotFound;
             if (step.ResponsibleParty is { } party && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
-                throw new ArgumentException($"unknown party '{party}'", "responsibleParty");
+                throw new RuleRefusal("responsibleParty", $"unknown party '{party}'");
             var steps = await db.IncidentReviews.AsNoTracking().Where(r => r.NegotiationId == negotiationId && r.IncidentId == incidentId).ToListAsync(ct);
             var reviewed = IncidentMapping.Model(row, steps).Review(step); // the workflow's rules
             db.IncidentReviews.Add(IncidentMapping.Review(negotiationId, incidentId, steps.Count + 1, step));
@@ -298,7 +299,8 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
     }
 
     /// <summary>Records a lifecycle event or a performed action on one commitment.</summary>
-    /// <exception cref="ArgumentException">A signal (signals come from the Talks), or a party the negotiation lacks.</exception>
+    /// <exception cref="ArgumentException">A signal (signals come from the Talks).</exception>
+    /// <exception cref="RuleRefusal">A party the negotiation lacks.</exception>
     public async Task<GuaranteeChange> AddEventAsync(string negotiationId, CommitmentEvent e, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -315,7 +317,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
             if (!await db.Commitments.AnyAsync(c => c.NegotiationId == negotiationId && c.Id == commitmentId, ct)) return GuaranteeChange.NotFound;
             var party = e is LifecycleEvent le ? le.Actor : ((ActionPerformed)e).Party;
             if (party is not null && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
-                throw new ArgumentException($"unknown party '{party}'", e is LifecycleEvent ? "actor" : "party");
+                throw new RuleRefusal(e is LifecycleEvent ? "actor" : "party", $"unknown party '{party}'");
             var last = await db.CommitmentEvents.Where(r => r.NegotiationId == negotiationId).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
             var row = EventRow(negotiationId, last + 1, e, null);
             db.CommitmentEvents.Add(row);

@@ -19,7 +19,7 @@ public static class MembersApi
     /// <summary>Maps <c>/api/negotiations/{id}/members</c>.</summary>
     public static RouteGroupBuilder MapMembersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/negotiations/{id}/members").WithTags("Access");
+        var api = app.MapGroup("api/negotiations/{id}/members").WithTags("Access").WithRefusals();
         api.MapGet("", List).WithName("ListMembers").WithSummary("The negotiation's members (administrators).")
             .Requires(InstanceRequirement.Administrator);
         api.MapPut("{user}", Grant).WithName("GrantMembership").WithSummary("Grants or changes a user's membership (administrators).")

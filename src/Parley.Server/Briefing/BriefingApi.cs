@@ -15,7 +15,7 @@ public static partial class BriefingApi
 {
     /// <summary>Maps <c>GET /api/negotiations/{id}/briefing.docx</c>.</summary>
     public static RouteHandlerBuilder MapBriefingApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("api/negotiations/{id}/briefing.docx", Docx).WithName("GetBriefingDocx").WithTags("Briefing")
+        app.MapGet("api/negotiations/{id}/briefing.docx", Docx).WithName("GetBriefingDocx").WithTags("Briefing").WithRefusals()
             .WithSummary("The state of play as of ?asOf= (default now) for the caller's role, as .docx: agreed share, sticking points, open offers, the draft's brackets by issue, guarantees and breaches.")
             .Requires(Permission.ReadTalks);
 

@@ -18,9 +18,6 @@ public static class DraftJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>A problem or warning at a 1-based line and column.</summary>
-    public sealed record ProblemJson(int Line, int Column, string Message);
-
     /// <summary>Brackets and words attributed to a party.</summary>
     public sealed record PartyJson(string Party, int Brackets, long Words);
 
@@ -31,7 +28,7 @@ public static class DraftJson
     public sealed record StatsJson(
         string File, int Opens, int TopLevel, int MaxDepth, int AlternativeGroups, int Alternatives, int OptionLabels,
         int AllOptionLabels, int Placeholders, int Notes, int AdReferendum, long Words, long AgreedWords, long BracketedWords,
-        long Chars, long AgreedChars, double AgreedShare, IReadOnlyList<ProblemJson> Problems, IReadOnlyList<ProblemJson> Warnings,
+        long Chars, long AgreedChars, double AgreedShare, IReadOnlyList<Infrastructure.ProblemView> Problems, IReadOnlyList<Infrastructure.ProblemView> Warnings,
         IReadOnlyList<PartyJson> Parties, IReadOnlyList<AreaJson> Issues, IReadOnlyList<AreaJson> Sections);
 
     /// <summary>One bracket added, accepted, deleted or changed.</summary>
@@ -44,9 +41,6 @@ public static class DraftJson
         int BracketsAdded, int BracketsAccepted, int BracketsDeleted, int BracketsChanged, long WordsInserted, long WordsDeleted,
         IReadOnlyList<BracketChangeJson> Brackets);
 
-    /// <summary>Projects a problem.</summary>
-    public static ProblemJson Problem(DraftProblem p) => new(p.Line, p.Column, p.Message);
-
     /// <summary>Projects a parsed draft; <paramref name="file"/> names it (a path, or draft/version).</summary>
     public static StatsJson Stats(string file, DraftDocument d)
     {
@@ -54,7 +48,8 @@ public static class DraftJson
         return new StatsJson(file, m.Opens, m.TopLevel, m.MaxDepth, m.AlternativeGroups, m.Alternatives, m.OptionLabels,
             m.AllOptionLabels, m.Placeholders, m.Notes, m.AdReferendum, m.Words, m.AgreedWords, m.Text.BracketedWords,
             m.Text.Chars, m.Text.AgreedChars, m.AgreedShare,
-            d.Problems.Select(Problem).ToArray(), d.Warnings.Select(Problem).ToArray(),
+            d.Problems.Select(p => Infrastructure.ProblemView.From(p.Source(file))).ToArray(),
+            d.Warnings.Select(p => Infrastructure.ProblemView.From(p.Source(file))).ToArray(),
             d.Parties.Select(p => new PartyJson(p.Party, p.Brackets, p.Words)).ToArray(),
             d.Issues.Select(i => Area(i.Issue, i.Metrics)).ToArray(),
             d.Sections.Where(s => s.Parent < 0 || d.Sections[s.Parent].Parent < 0).Select(s => Area(s.Title, s.Metrics)).ToArray());

@@ -24,7 +24,7 @@ public static class DraftingApi
     public static RouteGroupBuilder MapDraftingApi(this IEndpointRouteBuilder app)
     {
         // Drafts are the shared negotiating text: every member reads them; the mediator (the pen-holder) adds versions.
-        var api = app.MapGroup("api/negotiations/{id}/drafts").WithTags("Drafting");
+        var api = app.MapGroup("api/negotiations/{id}/drafts").WithTags("Drafting").WithRefusals();
         api.MapGet("", ListDrafts).WithName("ListDrafts").WithSummary("The negotiation's drafts and their versions (without text).").Requires(Permission.ReadTalks);
         api.MapPost("{draft}/versions", Upload).WithName("UploadDraftVersion")
             .WithSummary("Stores a new version: Markdown or plain text in the body, or a .docx (raw or as the 'file' part of a form). " +
@@ -58,11 +58,9 @@ public static class DraftingApi
         var version = await DraftUpload.ReadAsync(request, ct);
         var document = version.Document;
         if (document.Problems.Count > 0 && !acceptProblems)
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["text"] = document.Problems.Select(p => $"{p.Line}:{p.Column}: {p.Message}").ToArray() },
-                detail: string.Join("\n", document.Problems.Take(20).Select(p => $"{p.Line}:{p.Column}: {p.Message}")),
-                title: $"The draft has {document.Problems.Count} problem(s); nothing was stored (send acceptProblems=true to store it as it is).",
-                extensions: new Dictionary<string, object?> { ["problems"] = document.Problems.Select(DraftJson.Problem).ToArray() });
+            return SourceProblems.Refuse(
+                $"The draft has {document.Problems.Count} problem(s); nothing was stored (send acceptProblems=true to store it as it is).",
+                document.Problems.Select(p => p.Source("")).ToArray(), "text");
         if (!await drafts.AddVersionAsync(id, draft, version, viewer.Viewer.User, ct)) return TypedResults.NotFound();
         return TypedResults.Created($"/api/negotiations/{id}/drafts/{draft}/versions/{Uri.EscapeDataString(version.Label)}",
             new DraftVersionCreated(draft, version.Label, version.Date, version.Author, document.Format,

@@ -20,7 +20,7 @@ public static class GuaranteesApi
     /// <summary>Maps the Guarantees routes.</summary>
     public static RouteGroupBuilder MapGuaranteesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/negotiations/{id}").WithTags("Guarantees");
+        var api = app.MapGroup("api/negotiations/{id}").WithTags("Guarantees").WithRefusals();
         api.MapGet("incidents", ListIncidents).WithName("ListIncidents")
             .WithSummary("Incident reports with their reviews and duplicate groups, oldest first; filtered, sorted and paged by the query string (state, type, region, party, from, to, q, sort, offset, limit, asOf); the total in X-Total-Count.")
             .Requires(Permission.ReadTalks);
@@ -29,14 +29,11 @@ public static class GuaranteesApi
         api.MapPost("incidents/import", ImportIncidents).WithName("ImportIncidents")
             .WithSummary("Imports an ACLED or UCDP CSV body (?format=acled|ucdp): rejected rows are listed, the rest stored in one transaction.")
             .WithBodyLimit(BodyLimits.IncidentFile).Requires(Permission.MonitorIncidents);
-        api.MapPost("incidents/{incident}/review", (string id, string incident, ReviewInput? body, Ctx c) =>
-                Review(id, incident, c, body, VerificationState.UnderReview))
+        api.MapPost("incidents/{incident}/review", StartReview)
             .WithName("StartReview").WithSummary("Moves a report to UnderReview.").Requires(Permission.MonitorIncidents);
-        api.MapPost("incidents/{incident}/verify", (string id, string incident, ReviewInput? body, Ctx c) =>
-                Review(id, incident, c, body, VerificationState.Verified))
+        api.MapPost("incidents/{incident}/verify", VerifyIncident)
             .WithName("VerifyIncident").WithSummary("Verifies a report under review, with evidence and the responsible party.").Requires(Permission.MonitorIncidents);
-        api.MapPost("incidents/{incident}/reject", (string id, string incident, ReviewInput? body, Ctx c) =>
-                Review(id, incident, c, body, VerificationState.Rejected))
+        api.MapPost("incidents/{incident}/reject", RejectIncident)
             .WithName("RejectIncident").WithSummary("Rejects a report under review.").Requires(Permission.MonitorIncidents);
         api.MapPost("commitments/{commitment}/events", AddEvent).WithName("AddCommitmentEvent")
             .WithSummary("Records entry into force, suspension, resumption, termination, discharge, or a debtor's action.")
@@ -47,36 +44,32 @@ public static class GuaranteesApi
         return api;
     }
 
-    /// <summary>What the handlers need, bound from services and the request.</summary>
-    public sealed class Ctx(GuaranteesStore store, TalksReader talks, TimeProvider clock, CurrentViewer viewer, IHttpContextAccessor http)
+    /// <summary>What the handlers need, bound from services and the request (<c>[AsParameters]</c>).</summary>
+    /// <param name="Store">The store.</param>
+    /// <param name="Talks">The viewer's reads of the negotiation.</param>
+    /// <param name="Clock">The clock.</param>
+    /// <param name="Member">The signed-in member.</param>
+    /// <param name="Aborted">The request's cancellation.</param>
+    public sealed record Ctx(GuaranteesStore Store, TalksReader Talks, TimeProvider Clock, CurrentViewer Member, CancellationToken Aborted)
     {
-        /// <summary>The store.</summary>
-        public GuaranteesStore Store { get; } = store;
-
-        /// <summary>The clock.</summary>
-        public TimeProvider Clock { get; } = clock;
-
         /// <summary>The signed-in member.</summary>
-        public Viewer Viewer => viewer.Viewer;
+        public Viewer Viewer => Member.Viewer;
 
         /// <summary>The evaluation as of <paramref name="at"/> from the negotiation as the member sees it, or null when there is none.</summary>
         public async Task<(GuaranteesEvaluation Evaluation, Core.Guarantees.IncidentIndex Index)?> EvaluateAsync(string id, DateTimeOffset at) =>
-            await talks.LoadAsync(id, Viewer, Aborted) is { } negotiation
+            await Talks.LoadAsync(id, Viewer, Aborted) is { } negotiation
                 ? await EngineTimings.MeasureAsync(EngineTimings.Guarantees, () => Store.EvaluateAsync(negotiation, at, ct: Aborted))
                 : null;
 
         /// <summary>The negotiation as the member sees it, or null when there is none.</summary>
-        public Task<Core.Talks.Negotiation?> NegotiationAsync(string id) => talks.LoadAsync(id, Viewer, Aborted);
+        public Task<Core.Talks.Negotiation?> NegotiationAsync(string id) => Talks.LoadAsync(id, Viewer, Aborted);
 
         /// <summary>The request's actor: the signed-in member.</summary>
-        public string Actor => viewer.Viewer.User;
-
-        /// <summary>The request's cancellation.</summary>
-        public CancellationToken Aborted => http.HttpContext!.RequestAborted;
+        public string Actor => Member.Viewer.User;
     }
 
     // Incident reports and commitments are shared items: every member reads them (see docs/access.md).
-    private static async Task<Results<Ok<IncidentView[]>, NotFound>> ListIncidents(string id, Ctx c, HttpResponse response,
+    private static async Task<Results<Ok<IncidentView[]>, NotFound>> ListIncidents(string id, [AsParameters] Ctx c, HttpResponse response,
         [AsParameters] IncidentListInput filters, string? offset = null, string? limit = null, string? asOf = null)
     {
         if (await c.NegotiationAsync(id) is not { } negotiation) return TypedResults.NotFound();
@@ -91,18 +84,18 @@ public static class GuaranteesApi
         return TypedResults.Ok(page.Rows.Select(IncidentView.From).ToArray());
     }
 
-    private static async Task<Results<Created<IncidentView>, NotFound, Conflict<string>>> AddIncident(string id, IncidentInput body, Ctx c)
+    private static async Task<Results<Created<IncidentView>, NotFound>> AddIncident(string id, IncidentInput body, [AsParameters] Ctx c)
     {
         var incident = body.ToModel();
         var stored = await c.Store.ImportIncidentsAsync(id, [incident], c.Actor, "api", GuaranteesStore.Sha256([incident.Id]), ct: c.Aborted);
         if (stored is null) return TypedResults.NotFound();
-        if (stored.AlreadyStored.Count > 0) return TypedResults.Conflict($"An incident '{incident.Id}' is already stored.");
+        if (stored.AlreadyStored.Count > 0) throw new RuleRefusal("id", $"an incident '{incident.Id}' is already stored", RefusalKind.Conflict);
         var view = await c.Store.IncidentAsync(id, incident.Id, c.Aborted)
             ?? throw new InvalidOperationException($"Incident '{incident.Id}' was stored and cannot be read back.");
         return TypedResults.Created($"/api/negotiations/{id}/incidents", IncidentView.From(view));
     }
 
-    private static async Task<Results<Ok<ImportView>, NotFound, ValidationProblem>> ImportIncidents(string id, HttpRequest request, Ctx c,
+    private static async Task<Results<Ok<ImportView>, NotFound, ValidationProblem>> ImportIncidents(string id, HttpRequest request, [AsParameters] Ctx c,
         string format = "acled")
     {
         if (!IncidentFileImport.Formats.Contains(format)) throw new InvalidInputException("format", $"'{format}' is not acled or ucdp");
@@ -111,10 +104,18 @@ public static class GuaranteesApi
         var outcome = await IncidentFileImport.ImportAsync(c.Store, id, buffer.ToArray(), format, c.Actor, $"{format} upload", c.Aborted);
         if (outcome is null) return TypedResults.NotFound();
         if (outcome.Result is not { } result)
-            return TypedResults.ValidationProblem(outcome.FileErrors.GroupBy(e => $"line {e.Line}: {e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                detail: string.Join("; ", outcome.FileErrors.Select(e => $"line {e.Line}: {e.Field}: {e.Message}")), title: "The file cannot be imported; nothing was stored.");
+            return SourceProblems.Refuse("The file cannot be imported; nothing was stored.", outcome.FileErrors, "file");
         return TypedResults.Ok(result);
     }
+
+    private static Task<Results<Ok<IncidentView>, NotFound>> StartReview(string id, string incident, ReviewInput? body, [AsParameters] Ctx c) =>
+        Review(id, incident, c, body, VerificationState.UnderReview);
+
+    private static Task<Results<Ok<IncidentView>, NotFound>> VerifyIncident(string id, string incident, ReviewInput? body, [AsParameters] Ctx c) =>
+        Review(id, incident, c, body, VerificationState.Verified);
+
+    private static Task<Results<Ok<IncidentView>, NotFound>> RejectIncident(string id, string incident, ReviewInput? body, [AsParameters] Ctx c) =>
+        Review(id, incident, c, body, VerificationState.Rejected);
 
     private static async Task<Results<Ok<IncidentView>, NotFound>> Review(string id, string incident, Ctx c, ReviewInput? body, VerificationState to)
     {
@@ -122,37 +123,26 @@ public static class GuaranteesApi
             to == VerificationState.Verified ? body?.ResponsibleParty : null));
         if (to != VerificationState.Verified && body?.ResponsibleParty is not null)
             throw new InvalidInputException("responsibleParty", "only a verification attributes responsibility");
-        var outcome = await Refusable("review", () => c.Store.ReviewAsync(id, incident, step, c.Actor, c.Aborted));
+        var outcome = await c.Store.ReviewAsync(id, incident, step, c.Actor, c.Aborted);
         if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
         return await c.Store.IncidentAsync(id, incident, c.Aborted) is { } view ? TypedResults.Ok(IncidentView.From(view)) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Created<EvaluationView>, NotFound>> AddEvent(string id, string commitment, CommitmentEventInput body, Ctx c)
+    private static async Task<Results<Created<EvaluationView>, NotFound>> AddEvent(string id, string commitment, CommitmentEventInput body, [AsParameters] Ctx c)
     {
         var e = body.ToModel(commitment, c.Clock.GetUtcNow());
         GuaranteeRules.RequireMayRecord(c.Viewer, e);
-        var outcome = await Refusable("event", () => c.Store.AddEventAsync(id, e, c.Actor, c.Aborted));
+        var outcome = await c.Store.AddEventAsync(id, e, c.Actor, c.Aborted);
         if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
         if (await c.EvaluateAsync(id, c.Clock.GetUtcNow()) is not var (evaluation, index)) return TypedResults.NotFound();
         return TypedResults.Created($"/api/negotiations/{id}/guarantees", EvaluationView.From(evaluation, index));
     }
 
-    private static async Task<Results<Ok<EvaluationView>, NotFound>> Evaluate(string id, Ctx c, string? asOf = null)
+    private static async Task<Results<Ok<EvaluationView>, NotFound>> Evaluate(string id, [AsParameters] Ctx c, string? asOf = null)
     {
         var when = Input.AsOf(asOf, c.Clock);
         return await c.EvaluateAsync(id, when) is { } r
             ? TypedResults.Ok(EvaluationView.From(r.Evaluation, r.Index))
             : TypedResults.NotFound();
-    }
-
-    /// <summary>A refusal by the rules (an <see cref="ArgumentException"/>) becomes a 400 on <paramref name="field"/>.</summary>
-    private static async Task<T> Refusable<T>(string field, Func<Task<T>> change)
-    {
-        try { return await change(); }
-        catch (ArgumentException e)
-        {
-            var message = e.Reason();
-            throw new InvalidInputException(e.ParamName is { } name && name != "steps" ? name : field, message);
-        }
     }
 }

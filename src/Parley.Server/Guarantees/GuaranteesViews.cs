@@ -24,10 +24,7 @@ public sealed record IncidentView(string Id, DateTimeOffset Start, DateTimeOffse
 }
 
 /// <summary>An incident file import: counts and every rejected row with its line and field.</summary>
-public sealed record ImportView(int Imported, int Rejected, int DuplicatesGrouped, IReadOnlyList<ImportErrorView> Errors);
-
-/// <summary>A rejected row.</summary>
-public sealed record ImportErrorView(int Line, string Field, string Message);
+public sealed record ImportView(int Imported, int Rejected, int DuplicatesGrouped, IReadOnlyList<Infrastructure.ProblemView> Errors);
 
 /// <summary>A state change.</summary>
 public sealed record TransitionView(CommitmentState From, CommitmentState To, DateTimeOffset At, string Cause);

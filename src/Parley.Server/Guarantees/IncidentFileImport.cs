@@ -4,13 +4,14 @@ using Parley.Core.Formats.Acled;
 using Parley.Core.Formats.Ucdp;
 using Parley.Core.Formats.Incidents;
 using Parley.Data.Guarantees;
+using Parley.Server.Infrastructure;
 
 namespace Parley.Server.Guarantees;
 
 /// <summary>What importing an incident file did: the file refused as a whole (nothing stored), or the counts and row errors.</summary>
 /// <param name="Result">The counts and every rejected row (null when the file was refused as a whole).</param>
 /// <param name="FileErrors">Why the whole file was refused (empty otherwise).</param>
-public sealed record IncidentFileOutcome(ImportView? Result, IReadOnlyList<ImportErrorView> FileErrors)
+public sealed record IncidentFileOutcome(ImportView? Result, IReadOnlyList<SourceProblem> FileErrors)
 {
     /// <summary>True when nothing was stored because the file cannot be read as a whole.</summary>
     public bool FileRejected => Result is null;
@@ -40,18 +41,16 @@ public static class IncidentFileImport
         var (import, encoding) = ExportText.Read(() => new MemoryStream(content, writable: false),
             reader => format == "ucdp" ? UcdpGedCsv.Read(reader) : AcledCsv.Read(reader));
         var readAs = encoding == ExportText.Windows1252 ? "Windows-1252" : null;
-        if (import.FileRejected) return new IncidentFileOutcome(null, import.Errors.Select(View).ToArray()) { ReadAs = readAs };
+        if (import.FileRejected) return new IncidentFileOutcome(null, import.Errors) { ReadAs = readAs };
         var stored = await store.ImportIncidentsAsync(negotiationId, import.Incidents, actor, source, hash, ct: ct);
         if (stored is null) return null;
         var lines = import.Incidents.Select((i, k) => (i.Id, Line: import.Lines[k])).ToDictionary(x => x.Id, x => x.Line);
-        var errors = import.Errors.Select(View)
-            .Concat(stored.AlreadyStored.Select(r => new ImportErrorView(lines[r], format == "ucdp" ? "id" : "event_id_cnty", $"id '{r}' is already stored")))
-            .OrderBy(e => e.Line).ToArray();
+        var errors = import.Errors
+            .Concat(stored.AlreadyStored.Select(r => new SourceProblem("", lines[r], 0, format == "ucdp" ? "id" : "event_id_cnty", $"id '{r}' is already stored")))
+            .OrderBy(e => e.Line).Select(ProblemView.From).ToArray();
         return new IncidentFileOutcome(new ImportView(stored.Imported, import.Rejected + stored.AlreadyStored.Count, stored.DuplicatesGrouped, errors), [])
         {
             ReadAs = readAs,
         };
     }
-
-    private static ImportErrorView View(ImportError e) => new(e.Line, e.Field, e.Message);
 }

@@ -1,5 +1,7 @@
 using Parley.Core;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Parley.Core.Talks;
 
 namespace Parley.Server.Infrastructure;
@@ -15,10 +17,12 @@ public sealed class InvalidInputException(string field, string message) : Except
 }
 
 /// <summary>
-/// Maps the user's mistakes to ProblemDetails in one place: a refused change (<see cref="TalksRuleException"/>)
-/// or malformed input (<see cref="InvalidInputException"/>, an unreadable body) is a 400 naming the field; what the
-/// member's role or party does not allow (<see cref="Application.Access.AccessDeniedException"/>) a 403 naming the field.
-/// Anything else is a real fault and stays a 500.
+/// Maps the user's mistakes to ProblemDetails in one place: a change the rules refuse (<see cref="RuleRefusal"/>) is a
+/// 400, 404 or 409 by its <see cref="RuleRefusal.Kind"/>, naming the field; malformed input
+/// (<see cref="InvalidInputException"/>, an unreadable body) a 400 naming the field; what the member's role or party does
+/// not allow (<see cref="Application.Access.AccessDeniedException"/>) a 403 naming the field. Anything else is a real
+/// fault and stays a 500. Every API group declares these answers (<see cref="Refusals.WithRefusals"/>) so the OpenAPI document
+/// shows them.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -27,13 +31,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
     {
         (string Field, string Message)? error = exception switch
         {
-            TalksRuleException e => (e.Field, e.Message),
-            Core.Drafting.DraftRuleException e => (e.Field, e.Message),
+            RuleRefusal e => (e.Field, e.Message),
             InvalidInputException e => (e.Field, e.Message),
             BadHttpRequestException e => ("body", e.InnerException?.Message ?? e.Message),
             _ => null,
         };
-        var status = StatusCodes.Status400BadRequest;
+        var status = exception is RuleRefusal { Kind: var kind } ? Status(kind) : StatusCodes.Status400BadRequest;
         if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             // Kestrel counted a body past the endpoint's limit while it was read (a body that did not declare its length).
@@ -59,12 +62,38 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
                 {
                     StatusCodes.Status403Forbidden => "Your role or party does not allow this.",
                     StatusCodes.Status422UnprocessableEntity => "The computation was stopped: it needs more time than a request may use.",
+                    StatusCodes.Status404NotFound => "What the request names is not there.",
+                    StatusCodes.Status409Conflict => "The request collides with what is already stored.",
                     _ => "The request was refused.",
                 },
                 Detail = $"{field}: {message}",
             },
         });
     }
+
+    /// <summary>The HTTP status of a refusal of <paramref name="kind"/>.</summary>
+    public static int Status(RefusalKind kind) => kind switch
+    {
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}
+
+/// <summary>Declares on every API endpoint the problems <see cref="ProblemMapping"/> answers with.</summary>
+public static class Refusals
+{
+    /// <summary>
+    /// Adds 400 (a ValidationProblem naming the field), 404 and 409 ProblemDetails to every endpoint of
+    /// <paramref name="builder"/> (a group or one route), so the OpenAPI document lists them.
+    /// </summary>
+    public static TBuilder WithRefusals<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), [Problem]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDetails), [Problem]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status409Conflict, typeof(ProblemDetails), [Problem]));
+
+    private const string Problem = "application/problem+json";
 }
 
 /// <summary>Turns model construction errors into <see cref="InvalidInputException"/>s naming the field.</summary>

@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Application.Access;
@@ -21,7 +22,7 @@ public static class NegotiationsApi
     /// <summary>Maps <c>/api/negotiations</c>.</summary>
     public static RouteGroupBuilder MapNegotiationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/negotiations").WithTags("Negotiations");
+        var api = app.MapGroup("api/negotiations").WithTags("Negotiations").WithRefusals();
         api.MapGet("", List).WithName("ListNegotiations").WithSummary("Lists the negotiations the caller is a member of.")
             .Requires(InstanceRequirement.SignedIn);
         api.MapGet("{id}", Get).WithName("GetNegotiation").WithSummary("Everything in one negotiation the caller may see.")
@@ -59,7 +60,7 @@ public static class NegotiationsApi
     private static async Task<Results<Ok<NegotiationView>, NotFound>> Get(string id, CurrentViewer viewer, TalksReader reader, CancellationToken ct) =>
         await reader.LoadAsync(id, viewer.Viewer, ct) is { } n ? TypedResults.Ok(NegotiationView.From(n)) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<NegotiationSummary>, ValidationProblem, Conflict<string>>> Import(
+    private static async Task<Results<Created<NegotiationSummary>, ValidationProblem>> Import(
         HttpRequest request, NegotiationStore store, MembershipStore memberships, TalksReader reader, bool replace = false,
         string fileName = "upload.yaml", CancellationToken ct = default)
     {
@@ -70,11 +71,10 @@ public static class NegotiationsApi
             id => CurrentViewer.ForAsync(memberships, http.User, id, ct));
         var result = await ScenarioImport.ImportAsync(store, memberships, yaml, fileName, importer, replace, ct);
         if (result.Errors.Count > 0)
-            return TypedResults.ValidationProblem(
-                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
-                detail: string.Join("\n", result.Errors), title: $"{fileName} has {result.Errors.Count} error(s); nothing was stored.");
+            return SourceProblems.Refuse($"{fileName} has {result.Errors.Count} error(s); nothing was stored.", result.Errors, "file");
         if (result.Outcome == ImportOutcome.AlreadyExists)
-            return TypedResults.Conflict($"A negotiation '{result.NegotiationId}' exists; its mediator may import with ?replace=true to replace it.");
+            throw new RuleRefusal("negotiation.id", $"a negotiation '{result.NegotiationId}' exists; its mediator may import with ?replace=true to replace it",
+                RefusalKind.Conflict);
         var viewer = await importer.ViewerOf(result.NegotiationId!) ?? throw new InvalidOperationException("The importer is not the mediator of what it stored.");
         var stored = await reader.LoadAsync(result.NegotiationId!, viewer, ct) ?? throw new InvalidOperationException("The stored negotiation cannot be read back.");
         return TypedResults.Created($"/api/negotiations/{result.NegotiationId}", NegotiationSummary.Of(stored));

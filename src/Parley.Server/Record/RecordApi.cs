@@ -38,7 +38,7 @@ public static class RecordApi
     /// <summary>Maps <c>/api/negotiations/{id}/record</c> and <c>/api/record</c>.</summary>
     public static RouteGroupBuilder MapRecordApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/negotiations/{id}/record").WithTags("Record");
+        var api = app.MapGroup("api/negotiations/{id}/record").WithTags("Record").WithRefusals();
         api.MapGet("", Summary).WithName("GetRecord").WithSummary("The tree's size and root, as of the latest signed checkpoint.")
             .Requires(Permission.ReadTalks);
         api.MapGet("checkpoint", CheckpointNote).WithName("GetCheckpoint")
@@ -55,7 +55,7 @@ public static class RecordApi
         api.MapGet("consistency", Consistency).WithName("GetConsistencyProof")
             .WithSummary("The proof that the tree of 'from' entries is a prefix of the tree of 'to' entries (default: all).")
             .Requires(Permission.ReadTalks);
-        var instance = app.MapGroup("api/record").WithTags("Record");
+        var instance = app.MapGroup("api/record").WithTags("Record").WithRefusals();
         instance.MapGet("key", Key).WithName("GetRecordKey").WithSummary("The instance's checkpoint key (public half).")
             .AllowAnonymousBecause("the public half of the checkpoint key: anyone holding a checkpoint verifies with it");
         instance.MapGet("verification", Verification).WithName("GetRecordVerification")

@@ -23,7 +23,7 @@ public static class SettlementApi
     /// <summary>Maps <c>/api/negotiations/{id}/settlement</c>.</summary>
     public static RouteGroupBuilder MapSettlementApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/negotiations/{id}/settlement").WithTags("Settlement");
+        var api = app.MapGroup("api/negotiations/{id}/settlement").WithTags("Settlement").WithRefusals();
         api.MapGet("", Get).WithName("GetSettlement")
             .WithSummary("Acceptable packages, the Pareto frontier, Nash, Kalai-Smorodinsky, egalitarian and utilitarian packages, and trades.")
             .WithDescription("asOf: read the talks as of a date (agreed issues fixed); default: the whole agenda. for: the redacted view for one party " +

@@ -55,7 +55,7 @@ public sealed class SettleScenarioTests : IDisposable
         var r = await CliRunner.Run("settle", "--scenario", file);
 
         Assert.Equal(1, r.Exit);
-        Assert.Contains("bad.yaml:5:13 preferences[0].party: unknown party 'b'", r.Error);
+        Assert.Contains("bad.yaml:5:13: preferences[0].party: unknown party 'b'", r.Error);
     }
 
     [Theory]

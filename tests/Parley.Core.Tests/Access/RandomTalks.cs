@@ -108,7 +108,7 @@ internal sealed class RandomTalks
         {
             add();
         }
-        catch (TalksRuleException)
+        catch (RuleRefusal)
         {
             Refused++;
         }

@@ -1,3 +1,4 @@
+using Parley.Core.Formats;
 using System.Text;
 using System.IO.Compression;
 using Parley.Core.Drafting;
@@ -39,9 +40,9 @@ public sealed class FuzzFindingsTests
         var json = Encoding.UTF8.GetBytes("{\"LinearAdditiveUtilitySpace\": {\n  \"name\": \"bu?er\"}}");
         json[Array.IndexOf(json, (byte)'?')] = 0xC0;
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusWebJsonReader.Read(json, "b.json"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusWebJsonReader.Read(json, "b.json"));
 
-        Assert.Equal((2, 14), (e.Line, e.Column));
+        Assert.Equal((2, 14), (e.Problem.Line, e.Problem.Column));
         Assert.Contains("0xC0", e.Message);
     }
 
@@ -50,9 +51,9 @@ public sealed class FuzzFindingsTests
     {
         var json = "{\"LinearAdditiveUtilitySpace\": {\"domain\": {\"issuesValues\": {\"colour\": \"red\"}}}}";
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes(json), "b.json"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes(json), "b.json"));
 
-        Assert.Equal("$.LinearAdditiveUtilitySpace.domain.issuesValues.colour", e.Element);
+        Assert.Equal("$.LinearAdditiveUtilitySpace.domain.issuesValues.colour", e.Problem.Field);
         Assert.Contains("expected an object, found String", e.Message);
     }
 
@@ -62,7 +63,7 @@ public sealed class FuzzFindingsTests
         var json = "{\"LinearAdditiveUtilitySpace\": {\"domain\": {\"issuesValues\": {\"c\": {\"values\": [\"a\"]}}}, \"issueWeights\": {\"c\": 1}," +
             "\"issueUtilities\": {\"c\": {\"DiscreteValueSetUtilities\": {\"valueUtilities\": {\"a\": 1, \"a\": 0}}}}}}";
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes(json), "b.json"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes(json), "b.json"));
 
         Assert.Contains("'a' is given twice", e.Message);
     }

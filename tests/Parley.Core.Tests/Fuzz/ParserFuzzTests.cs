@@ -117,7 +117,7 @@ public sealed class ParserFuzzTests
         {
             read();
         }
-        catch (GeniusFormatException e) when (e.File.StartsWith("fuzz.", StringComparison.Ordinal) && e.Problem.Length > 0)
+        catch (SourceProblemException e) when (e.Problem.File.StartsWith("fuzz.", StringComparison.Ordinal) && e.Problem.Message.Length > 0)
         {
             // the documented refusal
         }

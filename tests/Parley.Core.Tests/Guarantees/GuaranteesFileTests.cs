@@ -6,7 +6,7 @@ namespace Parley.Core.Tests.Guarantees;
 
 public class GuaranteesFileTests
 {
-    private static (GuaranteesFile? File, IReadOnlyList<FileError> Errors) Read(string yaml) => GuaranteesFile.Read(new StringReader(yaml));
+    private static (GuaranteesFile? File, IReadOnlyList<Parley.Core.Formats.SourceProblem> Errors) Read(string yaml) => GuaranteesFile.Read(new StringReader(yaml));
 
     [Fact]
     public void Read_ProhibitionWithGeoJsonAndPowers_Built()
@@ -121,11 +121,12 @@ public class GuaranteesFileTests
         Assert.Equal(LifecycleAction.EnterIntoForce, Assert.IsType<LifecycleEvent>(file.Events.Single()).Action);
         Assert.Equal(
             [
-                "old.yaml:9:19 commitments[0].trigger.incident.eventTypes: 'eventTypes' is deprecated; write 'event_types'",
-                "old.yaml:9:61 commitments[0].trigger.incident.attributedTo: 'attributedTo' is deprecated; write 'attributed_to'",
-                "old.yaml:11:36 events[0].action: 'enterIntoForce' is deprecated; write 'enter_into_force'",
+                "old.yaml:9:19: warning: commitments[0].trigger.incident.eventTypes: 'eventTypes' is deprecated; write 'event_types'",
+                "old.yaml:9:61: warning: commitments[0].trigger.incident.attributedTo: 'attributedTo' is deprecated; write 'attributed_to'",
+                "old.yaml:11:36: warning: events[0].action: 'enterIntoForce' is deprecated; write 'enter_into_force'",
             ],
-            file.Warnings.Select(w => w.ToString()));
+            file.Warnings.Select(w => (w with { Excerpt = "" }).Describe(warning: true)));
+        Assert.Equal([true, true, true], file.Warnings.Zip(["eventTypes", "attributedTo", "enterIntoForce"], (w, key) => w.Excerpt.Contains(key, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -20,17 +20,17 @@ public class IncidentTests
     }
 
     [Fact]
-    public void Review_VerifyWithoutReview_Throws() =>
-        Assert.Throws<ArgumentException>(() => Strike("i", T0).Review(new VerificationStep(VerificationState.Verified, T0, "chief")));
+    public void Review_VerifyWithoutReview_IsRefused() =>
+        Assert.Throws<RuleRefusal>(() => Strike("i", T0).Review(new VerificationStep(VerificationState.Verified, T0, "chief")));
 
     [Fact]
-    public void Review_AfterRejection_Throws() =>
-        Assert.Throws<ArgumentException>(() => Strike("i", T0).Rejected(T0)
+    public void Review_AfterRejection_IsRefused() =>
+        Assert.Throws<RuleRefusal>(() => Strike("i", T0).Rejected(T0)
             .Review(new VerificationStep(VerificationState.UnderReview, T0.AddHours(1), "team")));
 
     [Fact]
-    public void Review_StepBackInTime_Throws() =>
-        Assert.Throws<ArgumentException>(() => Strike("i", T0)
+    public void Review_StepBackInTime_IsRefused() =>
+        Assert.Throws<RuleRefusal>(() => Strike("i", T0)
             .Review(new VerificationStep(VerificationState.UnderReview, T0.AddHours(2), "team"))
             .Review(new VerificationStep(VerificationState.Rejected, T0.AddHours(1), "chief")));
 

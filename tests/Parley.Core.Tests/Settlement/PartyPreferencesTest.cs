@@ -38,7 +38,7 @@ public class PartyPreferencesTest
         var n = Talks();
         n.AddParty(new Party("quiet", "Quiet party", [PartyRole.Observer], visibility: Visibility.MediatorOnly));
 
-        var error = Assert.Throws<TalksRuleException>(() => Profile("quiet", Visibility.Shared, "nato").CheckAgainst(n));
+        var error = Assert.Throws<RuleRefusal>(() => Profile("quiet", Visibility.Shared, "nato").CheckAgainst(n));
         Assert.Equal("party", error.Field);
         Profile("quiet", Visibility.MediatorOnly, "nato").CheckAgainst(n);
     }
@@ -48,7 +48,7 @@ public class PartyPreferencesTest
     {
         var profile = Profile("ua", null, "nato", "sanctions");
 
-        var error = Assert.Throws<TalksRuleException>(() => profile.CheckAgainst(Talks()));
+        var error = Assert.Throws<RuleRefusal>(() => profile.CheckAgainst(Talks()));
 
         Assert.Equal("issues.sanctions", error.Field);
         Assert.Contains("party:ua", error.Message);
@@ -63,14 +63,14 @@ public class PartyPreferencesTest
     [Fact]
     public void CheckAgainst_PartyPrivateProfileNamingAnotherPartysIssue_Refused()
     {
-        var error = Assert.Throws<TalksRuleException>(() => Profile("ua", null, "moscow-ask").CheckAgainst(Talks()));
+        var error = Assert.Throws<RuleRefusal>(() => Profile("ua", null, "moscow-ask").CheckAgainst(Talks()));
         Assert.Equal("issues.moscow-ask", error.Field);
     }
 
     [Fact]
     public void CheckAgainst_SharedProfileNamingAPartyPrivateIssue_Refused()
     {
-        var error = Assert.Throws<TalksRuleException>(() => Profile("ua", Visibility.Shared, "nato", "kyiv-ask").CheckAgainst(Talks()));
+        var error = Assert.Throws<RuleRefusal>(() => Profile("ua", Visibility.Shared, "nato", "kyiv-ask").CheckAgainst(Talks()));
         Assert.Equal("issues.kyiv-ask", error.Field);
     }
 
@@ -91,7 +91,7 @@ public class PartyPreferencesTest
     {
         var profile = new PartyPreferences("ua", [On("nato")], redLines: [Yes("sanctions")]);
 
-        var error = Assert.Throws<TalksRuleException>(() => profile.CheckAgainst(Talks()));
+        var error = Assert.Throws<RuleRefusal>(() => profile.CheckAgainst(Talks()));
         Assert.Equal("red_lines.sanctions", error.Field);
     }
 
@@ -101,7 +101,7 @@ public class PartyPreferencesTest
         var profile = new PartyPreferences("ua", [On("nato")],
             constraints: [new PreferenceConstraint(ConstraintKind.Requires, Yes("nato"), Yes("moscow-ask"))]);
 
-        var error = Assert.Throws<TalksRuleException>(() => profile.CheckAgainst(Talks()));
+        var error = Assert.Throws<RuleRefusal>(() => profile.CheckAgainst(Talks()));
         Assert.Equal("constraints[0].requires.moscow-ask", error.Field);
     }
 
@@ -110,7 +110,7 @@ public class PartyPreferencesTest
     {
         var profile = new PartyPreferences("ua", [On("nato")], interactions: [new PreferenceInteraction(Yes("sanctions"), Yes("nato"), 0.1)]);
 
-        var error = Assert.Throws<TalksRuleException>(() => profile.CheckAgainst(Talks()));
+        var error = Assert.Throws<RuleRefusal>(() => profile.CheckAgainst(Talks()));
         Assert.Equal("interactions[0].when.sanctions", error.Field);
     }
 }

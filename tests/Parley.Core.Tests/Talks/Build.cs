@@ -95,10 +95,10 @@ internal static class Build
     ];
 
     /// <summary>Asserts that <paramref name="change"/> is refused naming <paramref name="field"/> and changes nothing.</summary>
-    public static TalksRuleException AssertRefused(this Negotiation n, Action change, string field)
+    public static RuleRefusal AssertRefused(this Negotiation n, Action change, string field)
     {
         var before = n.Snapshot();
-        var error = Assert.Throws<TalksRuleException>(change);
+        var error = Assert.Throws<RuleRefusal>(change);
         Assert.Equal(field, error.Field);
         var after = n.Snapshot();
         for (var k = 0; k < before.Length; k++)

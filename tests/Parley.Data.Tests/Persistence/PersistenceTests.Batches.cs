@@ -1,3 +1,4 @@
+using Parley.Core;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Talks;
 using Parley.Data.Tests.Support;
@@ -46,7 +47,7 @@ public abstract partial class PersistenceTests
 
         var refused = writes.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException).ToArray();
         Assert.Equal(6, refused.Length);
-        Assert.All(refused, e => Assert.Contains("duplicate statement id", Assert.IsType<TalksRuleException>(e).Message, StringComparison.Ordinal));
+        Assert.All(refused, e => Assert.Contains("duplicate statement id", Assert.IsType<RuleRefusal>(e).Message, StringComparison.Ordinal));
         Assert.All(writes.Where(w => !w.IsFaulted), w => Assert.True(w.Result));
         var stored = (await LoadAsync("small"))!.Statements.Select(s => s.Id).Where(id => id.StartsWith("said-", StringComparison.Ordinal));
         Assert.Equal(statements.Select(s => s.Id).Distinct().Order(), stored.Order());

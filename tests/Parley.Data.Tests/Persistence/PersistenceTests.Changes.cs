@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Text.Json;
 using Parley.Core.Talks;
 using Parley.Data.Tests.Support;
@@ -55,7 +56,7 @@ public abstract partial class PersistenceTests
         await using (var db = Open())
         {
             var store = new NegotiationStore(db, Clock);
-            await Assert.ThrowsAsync<TalksRuleException>(() => change.Violate(store, "small", "mediator:alice"));
+            await Assert.ThrowsAsync<RuleRefusal>(() => change.Violate(store, "small", "mediator:alice"));
             // The same store stays usable: nothing of the refused change is left pending in it.
             Assert.True(await store.AddRoundAsync("small", new Round("after", "After", Samples.At(12, 30, 9, 1), Samples.At(12, 30, 9, 1), "", []), "mediator:alice"));
         }

@@ -1,3 +1,4 @@
+using Parley.Core;
 using System.Text.Json;
 using Parley.Core.Drafting;
 using Parley.Data.Drafting;
@@ -78,7 +79,7 @@ public abstract partial class PersistenceTests
         await WithDrafts(s => s.AddVersionAsync("small", "framework", Version("v1", new(2025, 12, 14), OlderText), "drafter"));
         var before = await HistoryCountAsync();
 
-        var refused = await Assert.ThrowsAsync<DraftRuleException>(() =>
+        var refused = await Assert.ThrowsAsync<RuleRefusal>(() =>
             WithDrafts(s => s.AddVersionAsync("small", "framework", Version(label, DateOnly.Parse(date), NewerText), "drafter")));
 
         Assert.Equal(field, refused.Field);

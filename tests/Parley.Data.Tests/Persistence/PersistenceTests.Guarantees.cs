@@ -1,3 +1,4 @@
+using Parley.Core;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Formats.Acled;
 using Parley.Core.Guarantees;
@@ -281,11 +282,11 @@ public abstract partial class PersistenceTests
         await ImportAsync(Samples.Small());
         await WithGuarantees(g => g.ImportIncidentsAsync("small", [Report("a", 50, 36, T0)], "importer", "t", "h"));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => WithGuarantees(g =>
+        await Assert.ThrowsAsync<RuleRefusal>(() => WithGuarantees(g =>
             g.ReviewAsync("small", "a", new VerificationStep(VerificationState.Verified, T0.AddHours(1), "m", null, "ru"), "m")));
         await WithGuarantees(g => g.ReviewAsync("small", "a", new VerificationStep(VerificationState.UnderReview, T0.AddHours(1), "m"), "m"));
-        await Assert.ThrowsAsync<ArgumentException>(() => WithGuarantees(g =>
-            g.ReviewAsync("small", "a", new VerificationStep(VerificationState.Verified, T0.AddHours(2), "m", null, "xx"), "m")));
+        Assert.Equal("responsibleParty", (await Assert.ThrowsAsync<RuleRefusal>(() => WithGuarantees(g =>
+            g.ReviewAsync("small", "a", new VerificationStep(VerificationState.Verified, T0.AddHours(2), "m", null, "xx"), "m")))).Field);
         await WithGuarantees(g => g.ReviewAsync("small", "a", new VerificationStep(VerificationState.Verified, T0.AddHours(2), "m", "imagery", "ru"), "m"));
 
         var a = Assert.Single(await WithGuarantees(g => g.IncidentsAsync("small"))).Incident;

@@ -1,3 +1,4 @@
+using Parley.Core;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Settlement;
 using Parley.Core.Talks;
@@ -70,7 +71,7 @@ public abstract partial class PersistenceTests
     {
         var bad = new PartyPreferences("ua", [new IssuePreference("territory", 1, [new("cede", 1)])]);
 
-        var e = await Assert.ThrowsAsync<TalksRuleException>(() => WithStore(s => s.ImportAsync(Samples.Small(), [bad], "importer", replace: false)));
+        var e = await Assert.ThrowsAsync<RuleRefusal>(() => WithStore(s => s.ImportAsync(Samples.Small(), [bad], "importer", replace: false)));
 
         Assert.Equal("issues.territory.values.cede", e.Field);
         Assert.Null(await LoadAsync("small"));
@@ -103,7 +104,7 @@ public abstract partial class PersistenceTests
         var before = await HistoryCountAsync();
         var stranger = new PartyPreferences("cn", [new IssuePreference("territory", 1, [new("freeze", 1)])]);
 
-        var e = await Assert.ThrowsAsync<TalksRuleException>(() => WithStore(s => s.SetPreferencesAsync("small", stranger, "analyst")));
+        var e = await Assert.ThrowsAsync<RuleRefusal>(() => WithStore(s => s.SetPreferencesAsync("small", stranger, "analyst")));
 
         Assert.Equal("party", e.Field);
         Assert.Equal(before, await HistoryCountAsync());

@@ -1,3 +1,4 @@
+using Parley.Core;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Drafting;
 using Parley.Core.Formats.Scenario;
@@ -98,7 +99,7 @@ public abstract partial class PersistenceTests
         await ImportAsync(Samples.Small());
         var before = await HistoryCountAsync();
 
-        var refused = await Assert.ThrowsAsync<DraftRuleException>(() =>
+        var refused = await Assert.ThrowsAsync<RuleRefusal>(() =>
             WithDrafts(s => s.AddVersionAsync("small", "framework", Version("v1", null, text), "drafter")));
 
         Assert.Equal("text", refused.Field);

@@ -21,11 +21,15 @@ public static class AcledCsv
     /// <summary>Columns without which no row can be read.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = ["event_id_cnty", "event_date", "event_type", "latitude", "longitude"];
 
-    /// <summary>Reads the whole input. Never throws on bad content: every problem is an <see cref="ImportError"/>.</summary>
+    /// <summary>
+    /// Reads the whole input. Never throws on bad content: every problem is a <see cref="SourceProblem"/> with the line
+    /// and the column's header as its field; <paramref name="file"/> only labels them.
+    /// </summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="progress">Receives the number of rows read, every 1,000 rows and at the end.</param>
-    public static IncidentImport Read(TextReader reader, IProgress<int>? progress = null) =>
-        IncidentCsv.Read(reader, "ACLED", RequiredColumns, c => new Columns(c), Map, progress);
+    /// <param name="file">The file name the problems carry; empty when there is none.</param>
+    public static IncidentImport Read(TextReader reader, IProgress<int>? progress = null, string file = "") =>
+        IncidentCsv.Read(reader, "ACLED", RequiredColumns, c => new Columns(c), Map, progress, file);
 
     /// <summary>The columns this format reads, found once per file.</summary>
     private sealed class Columns(IncidentCsv c)

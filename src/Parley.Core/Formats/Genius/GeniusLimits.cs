@@ -10,7 +10,7 @@ namespace Parley.Core.Formats.Genius;
 /// <remarks>
 /// The limits are far above what negotiation files need (the largest GENIUS file in tests/data is 40 KB and nests 5
 /// deep; the 30-issue nonlinear domain 20 KB) and far below what hurts: <see cref="MaxBytes"/> bytes,
-/// <see cref="MaxDepth"/> levels. Every refusal is a <see cref="GeniusFormatException"/> naming the file and, for depth
+/// <see cref="MaxDepth"/> levels. Every refusal is a <see cref="SourceProblemException"/> naming the file and, for depth
 /// and DTDs, the line and column.
 /// </remarks>
 public static class GeniusLimits
@@ -22,11 +22,11 @@ public static class GeniusLimits
     public const int MaxDepth = 64;
 
     /// <summary>Refuses <paramref name="bytes"/> when longer than <see cref="MaxBytes"/>.</summary>
-    /// <exception cref="GeniusFormatException">The file is too large.</exception>
+    /// <exception cref="SourceProblemException">The file is too large.</exception>
     public static void CheckSize(ReadOnlySpan<byte> bytes, string file)
     {
         if (bytes.Length > MaxBytes)
-            throw new GeniusFormatException(file, 0, 0, null,
+            throw new SourceProblemException(file, 0, 0, null,
                 $"the file is {bytes.Length:N0} bytes; Parley reads GENIUS files of at most {MaxBytes:N0} bytes (limit)");
     }
 
@@ -41,7 +41,7 @@ public static class GeniusLimits
 
     /// <summary>Reads <paramref name="text"/> once as a stream of nodes, refusing at the first element deeper than
     /// <see cref="MaxDepth"/>; malformed XML is left for the real read to report.</summary>
-    /// <exception cref="GeniusFormatException">An element is too deep.</exception>
+    /// <exception cref="SourceProblemException">An element is too deep.</exception>
     internal static void CheckDepth(string text, string file)
     {
         using var reader = XmlReader.Create(new StringReader(text), XmlSettings);
@@ -50,7 +50,7 @@ public static class GeniusLimits
         {
             while (reader.Read())
                 if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
-                    throw new GeniusFormatException(file, info.LineNumber, info.LinePosition, reader.LocalName,
+                    throw new SourceProblemException(file, info.LineNumber, info.LinePosition, reader.LocalName,
                         $"elements nest more than {MaxDepth} deep; Parley refuses the file (limit: {MaxDepth})");
         }
         catch (XmlException)

@@ -13,7 +13,7 @@ namespace Parley.Core.Formats.Genius;
 /// ufun's weight multiplies everything under it. Only the <c>sum</c> aggregation is read (every shipped file uses it);
 /// <c>&lt;reservation value&gt;</c> (0 when absent) and <c>&lt;discount_factor value&gt;</c> (reported, not applied) as in
 /// linear profiles. Bounds refer to integer issues by their <c>index</c>; a bound reaching past the issue's range is cut
-/// to it. Every problem is a <see cref="GeniusFormatException"/> with file, line and column.
+/// to it. Every problem is a <see cref="SourceProblemException"/> with file, line and column.
 /// </summary>
 public static class GeniusNonlinearReader
 {
@@ -21,8 +21,8 @@ public static class GeniusNonlinearReader
     public static bool IsNonlinear(ReadOnlySpan<byte> bytes, string file) => GeniusXmlReader.IsNonlinear(GeniusXmlReader.Load(bytes, file, null));
 
     /// <summary>Reads the profile of <paramref name="party"/> over <paramref name="space"/> (issues matched by name through their index).</summary>
-    /// <exception cref="GeniusFormatException">The file cannot be read as a nonlinear profile over the space.</exception>
-    public static NonlinearProfile ReadProfile(ReadOnlySpan<byte> bytes, string file, OutcomeSpace space, string party, ICollection<GeniusWarning>? warnings = null)
+    /// <exception cref="SourceProblemException">The file cannot be read as a nonlinear profile over the space.</exception>
+    public static NonlinearProfile ReadProfile(ReadOnlySpan<byte> bytes, string file, OutcomeSpace space, string party, ICollection<SourceProblem>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         var root = GeniusXmlReader.Load(bytes, file, warnings);
@@ -68,7 +68,7 @@ public static class GeniusNonlinearReader
         return map;
     }
 
-    private static void Collect(XElement ufun, double weight, OutcomeSpace space, Dictionary<int, int> positions, string file, List<HyperRectangle> into, ICollection<GeniusWarning>? warnings)
+    private static void Collect(XElement ufun, double weight, OutcomeSpace space, Dictionary<int, int> positions, string file, List<HyperRectangle> into, ICollection<SourceProblem>? warnings)
     {
         var aggregation = ufun.Attribute("aggregation")?.Value.Trim();
         if (aggregation is not null && !aggregation.Equals("sum", StringComparison.OrdinalIgnoreCase))
@@ -82,13 +82,13 @@ public static class GeniusNonlinearReader
     }
 
     /// <summary>One rectangle; null when it can never apply (an inclusive bound that no option of its issue meets).</summary>
-    private static HyperRectangle? Rectangle(XElement e, double weight, OutcomeSpace space, Dictionary<int, int> positions, string file, ICollection<GeniusWarning>? warnings)
+    private static HyperRectangle? Rectangle(XElement e, double weight, OutcomeSpace space, Dictionary<int, int> positions, string file, ICollection<SourceProblem>? warnings)
     {
         var utility = GeniusXmlReader.Number(e, "utility", file) * weight * (e.Attribute("weight") is null ? 1.0 : GeniusXmlReader.Number(e, "weight", file));
         var includes = e.Elements("INCLUDES").ToList();
         var excludes = e.Elements("EXCLUDES").ToList();
         if (includes.Count > 0 && excludes.Count > 0)
-            warnings?.Add(new GeniusWarning(file, Line(e), Column(e), "a hyperRectangle with both INCLUDES and EXCLUDES bounds; GENIUS uses the EXCLUDES bounds only, and so does Parley"));
+            warnings?.Add(new SourceProblem(file, Line(e), Column(e), "", "a hyperRectangle with both INCLUDES and EXCLUDES bounds; GENIUS uses the EXCLUDES bounds only, and so does Parley"));
         var kind = excludes.Count > 0 ? RectangleKind.Exclusive : RectangleKind.Inclusive;
         var bounds = new Dictionary<int, (int Lo, int Hi)>();
         foreach (var b in excludes.Count > 0 ? excludes : includes)

@@ -22,7 +22,7 @@ public static class GeniusParetoFile
     }
 
     /// <summary>Reads the vectors.</summary>
-    /// <exception cref="GeniusFormatException">A component that is not a number (with line and column), or lines of different lengths.</exception>
+    /// <exception cref="SourceProblemException">A component that is not a number (with line and column), or lines of different lengths.</exception>
     public static IReadOnlyList<double[]> Read(ReadOnlySpan<byte> bytes, string file)
     {
         GeniusLimits.CheckSize(bytes, file);
@@ -39,12 +39,12 @@ public static class GeniusParetoFile
             for (var k = 0; k < parts.Length; k++)
             {
                 if (!double.TryParse(parts[k], NumberStyles.Float, CultureInfo.InvariantCulture, out v[k]) || !double.IsFinite(v[k]))
-                    throw new GeniusFormatException(file, l + 1, column, null, $"'{parts[k].Trim()}' is not a utility (pareto.xml holds comma-separated numbers, one vector per line)");
+                    throw new SourceProblemException(file, l + 1, column, null, $"'{parts[k].Trim()}' is not a utility (pareto.xml holds comma-separated numbers, one vector per line)");
                 column += parts[k].Length + 1;
             }
 
             if (vectors.Count > 0 && vectors[0].Length != v.Length)
-                throw new GeniusFormatException(file, l + 1, 1, null, $"{v.Length} utilities on this line, {vectors[0].Length} on the first");
+                throw new SourceProblemException(file, l + 1, 1, null, $"{v.Length} utilities on this line, {vectors[0].Length} on the first");
             vectors.Add(v);
         }
 

@@ -13,7 +13,7 @@ public static partial class GeniusText
     static GeniusText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Decodes <paramref name="bytes"/> as described above.</summary>
-    /// <exception cref="GeniusFormatException">The declared encoding is unknown.</exception>
+    /// <exception cref="SourceProblemException">The declared encoding is unknown.</exception>
     public static string Decode(ReadOnlySpan<byte> bytes, string file)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false).GetString(bytes[3..]);
@@ -29,7 +29,7 @@ public static partial class GeniusText
             }
             catch (ArgumentException e)
             {
-                throw new GeniusFormatException(file, 1, 1, "?xml", $"unknown encoding '{declared.Groups[1].Value}'", e);
+                throw new SourceProblemException(file, 1, 1, "?xml", $"unknown encoding '{declared.Groups[1].Value}'", e);
             }
         }
 

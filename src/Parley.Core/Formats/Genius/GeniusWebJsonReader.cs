@@ -26,7 +26,7 @@ public static class GeniusWebJsonReader
         }
         catch (JsonException x)
         {
-            throw new GeniusFormatException(file, (int)(x.LineNumber ?? -1) + 1, (int)(x.BytePositionInLine ?? -1) + 1, null, $"not valid JSON: {x.Message}", x);
+            throw new SourceProblemException(file, (int)(x.LineNumber ?? -1) + 1, (int)(x.BytePositionInLine ?? -1) + 1, null, $"not valid JSON: {x.Message}", x);
         }
 
         using (doc)
@@ -46,11 +46,11 @@ public static class GeniusWebJsonReader
                 }
                 catch (ArgumentException x)
                 {
-                    throw new GeniusFormatException(file, 0, 0, path, x.Message, x);
+                    throw new SourceProblemException(file, 0, 0, path, x.Message, x);
                 }
             }
 
-            if (issues.Count == 0) throw new GeniusFormatException(file, 0, 0, at + ".domain.issuesValues", "the domain has no issues");
+            if (issues.Count == 0) throw new SourceProblemException(file, 0, 0, at + ".domain.issuesValues", "the domain has no issues");
             var space = Build(() => new OutcomeSpace(issues), file, at + ".domain");
             var utilities = Get(root, "issueUtilities", file, at);
             var weightsElement = Get(root, "issueWeights", file, at);
@@ -75,7 +75,7 @@ public static class GeniusWebJsonReader
                 }
                 catch (ArgumentException x)
                 {
-                    throw new GeniusFormatException(file, 0, 0, at + ".reservationBid", x.Message, x);
+                    throw new SourceProblemException(file, 0, 0, at + ".reservationBid", x.Message, x);
                 }
             }
 
@@ -99,7 +99,7 @@ public static class GeniusWebJsonReader
                 var before = json[..done];
                 var line = before.Count((byte)'\n') + 1;
                 var column = done - (before.LastIndexOf((byte)'\n') + 1) + 1;
-                throw new GeniusFormatException(file, line, column, null, $"byte 0x{json[done]:X2} is not UTF-8; a GeniusWeb JSON file is UTF-8 text");
+                throw new SourceProblemException(file, line, column, null, $"byte 0x{json[done]:X2} is not UTF-8; a GeniusWeb JSON file is UTF-8 text");
             }
         }
     }
@@ -124,11 +124,11 @@ public static class GeniusWebJsonReader
             var p = $"{path}.{rk}";
             double lv = Number(Get(r, "lowValue", file, p), file, p + ".lowValue"), lu = Number(Get(r, "lowUtility", file, p), file, p + ".lowUtility");
             double hv = Number(Get(r, "highValue", file, p), file, p + ".highValue"), hu = Number(Get(r, "highUtility", file, p), file, p + ".highUtility");
-            if (issue.Numbers.IsEmpty) throw new GeniusFormatException(file, 0, 0, p, $"issue '{issue.Name}' has no numbers to interpolate");
+            if (issue.Numbers.IsEmpty) throw new SourceProblemException(file, 0, 0, p, $"issue '{issue.Name}' has no numbers to interpolate");
             return [.. issue.Numbers.Select(x => x < lv || x > hv ? 0 : hv == lv ? lu : lu + (hu - lu) * (x - lv) / (hv - lv))];
         }
 
-        throw new GeniusFormatException(file, 0, 0, path, "expected DiscreteValueSetUtilities (discreteutils) or NumberValueSetUtilities (numberutils)");
+        throw new SourceProblemException(file, 0, 0, path, "expected DiscreteValueSetUtilities (discreteutils) or NumberValueSetUtilities (numberutils)");
     }
 
     /// <summary>The member named by the class name or by the JSON type name, with the name it was found under.</summary>
@@ -140,9 +140,9 @@ public static class GeniusWebJsonReader
         var low = Number(Get(range, "low", file, path + ".range"), file, path + ".range.low");
         var high = Number(Get(range, "high", file, path + ".range"), file, path + ".range.high");
         var step = Number(Get(range, "step", file, path + ".range"), file, path + ".range.step");
-        if (!(step > 0) || high < low) throw new GeniusFormatException(file, 0, 0, path + ".range", "the range needs low ≤ high and a positive step");
+        if (!(step > 0) || high < low) throw new SourceProblemException(file, 0, 0, path + ".range", "the range needs low ≤ high and a positive step");
         var steps = (high - low) / step;
-        if (Math.Abs(steps - Math.Round(steps)) > 1e-9 || steps > 1_000_000) throw new GeniusFormatException(file, 0, 0, path + ".range", "the step does not divide the range into at most a million parts");
+        if (Math.Abs(steps - Math.Round(steps)) > 1e-9 || steps > 1_000_000) throw new SourceProblemException(file, 0, 0, path + ".range", "the step does not divide the range into at most a million parts");
         return low == Math.Floor(low) && step == 1 ? SettlementIssue.Integer(name, (long)low, (long)high) : SettlementIssue.RealDiscretised(name, low, high, (int)Math.Round(steps) + 1);
     }
 
@@ -155,12 +155,12 @@ public static class GeniusWebJsonReader
         }
         catch (ArgumentException x)
         {
-            throw new GeniusFormatException(file, 0, 0, path, x.Message, x);
+            throw new SourceProblemException(file, 0, 0, path, x.Message, x);
         }
     }
 
     private static JsonElement Object(JsonElement e, string file, string path) =>
-        e.ValueKind == JsonValueKind.Object ? e : throw new GeniusFormatException(file, 0, 0, path, $"expected an object, found {e.ValueKind}");
+        e.ValueKind == JsonValueKind.Object ? e : throw new SourceProblemException(file, 0, 0, path, $"expected an object, found {e.ValueKind}");
 
     /// <summary>The members of an object; a name given twice is refused (JSON allows it; a profile cannot mean both).</summary>
     private static List<JsonProperty> Members(JsonElement e, string file, string path)
@@ -168,26 +168,26 @@ public static class GeniusWebJsonReader
         var members = Object(e, file, path).EnumerateObject().ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in members)
-            if (!seen.Add(m.Name)) throw new GeniusFormatException(file, 0, 0, path, $"'{m.Name}' is given twice");
+            if (!seen.Add(m.Name)) throw new SourceProblemException(file, 0, 0, path, $"'{m.Name}' is given twice");
         return members;
     }
 
     private static JsonElement.ArrayEnumerator Items(JsonElement e, string file, string path) =>
-        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw new GeniusFormatException(file, 0, 0, path, $"expected a list, found {e.ValueKind}");
+        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw new SourceProblemException(file, 0, 0, path, $"expected a list, found {e.ValueKind}");
 
     private static JsonElement Get(JsonElement e, string property, string file, string path) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(property, out var v) ? v
-        : throw new GeniusFormatException(file, 0, 0, path, $"missing '{property}'");
+        : throw new SourceProblemException(file, 0, 0, path, $"missing '{property}'");
 
     private static double Number(JsonElement e, string file, string path) =>
         e.ValueKind == JsonValueKind.Number ? e.GetDouble()
         : e.ValueKind == JsonValueKind.String && double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-        : throw new GeniusFormatException(file, 0, 0, path, $"expected a number, found {e.ValueKind}");
+        : throw new SourceProblemException(file, 0, 0, path, $"expected a number, found {e.ValueKind}");
 
     private static string Label(JsonElement e, string file, string path) => e.ValueKind switch
     {
         JsonValueKind.String => e.GetString()!,
         JsonValueKind.Number => e.GetDouble().ToString("R", CultureInfo.InvariantCulture),
-        _ => throw new GeniusFormatException(file, 0, 0, path, $"expected a value, found {e.ValueKind}"),
+        _ => throw new SourceProblemException(file, 0, 0, path, $"expected a value, found {e.ValueKind}"),
     };
 }

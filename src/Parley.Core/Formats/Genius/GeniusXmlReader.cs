@@ -45,7 +45,7 @@ public sealed record GeniusReadOptions
 /// <c>weight</c> elements matched to issues by <c>index</c>, used as given; the reservation value is
 /// <c>&lt;reservation value&gt;</c> (0 when absent). The issue kind is read from <c>type</c>, <c>etype</c> or
 /// <c>vtype</c>, which must agree when several are given; <c>cost</c> and discount factors are ignored.
-/// Every problem is reported as a <see cref="GeniusFormatException"/> naming file, line and element; the size, depth and DTD
+/// Every problem is reported as a <see cref="SourceProblemException"/> naming file, line and element; the size, depth and DTD
 /// limits are <see cref="GeniusLimits"/>.
 /// </summary>
 public static class GeniusXmlReader
@@ -55,7 +55,7 @@ public static class GeniusXmlReader
         ReadDomain(bytes, file, options, null);
 
     /// <summary>Reads a domain file, adding to <paramref name="warnings"/> what GENIUS accepts but is not clean.</summary>
-    public static OutcomeSpace ReadDomain(ReadOnlySpan<byte> bytes, string file, GeniusReadOptions? options, ICollection<GeniusWarning>? warnings)
+    public static OutcomeSpace ReadDomain(ReadOnlySpan<byte> bytes, string file, GeniusReadOptions? options, ICollection<SourceProblem>? warnings)
     {
         options ??= new GeniusReadOptions();
         var objective = Objective(Load(bytes, file, warnings), file);
@@ -94,7 +94,7 @@ public static class GeniusXmlReader
         ReadProfile(bytes, file, space, party, null);
 
     /// <summary>Reads a profile, adding to <paramref name="warnings"/> what GENIUS accepts but is not clean.</summary>
-    public static PreferenceProfile ReadProfile(ReadOnlySpan<byte> bytes, string file, OutcomeSpace space, string party, ICollection<GeniusWarning>? warnings)
+    public static PreferenceProfile ReadProfile(ReadOnlySpan<byte> bytes, string file, OutcomeSpace space, string party, ICollection<SourceProblem>? warnings)
     {
         ArgumentNullException.ThrowIfNull(space);
         var root = Load(bytes, file, warnings);
@@ -143,8 +143,8 @@ public static class GeniusXmlReader
     /// XML (its root neither <c>utility_space</c> nor <c>negotiation_template</c>), a domain, a linear or a nonlinear
     /// profile. XML that is not well-formed is not guessed at: it is refused as a GENIUS file.
     /// </summary>
-    /// <exception cref="GeniusFormatException">The file is XML (starts with <c>&lt;</c>) but cannot be read.</exception>
-    public static GeniusFileKind Classify(ReadOnlySpan<byte> bytes, string file, ICollection<GeniusWarning>? warnings = null)
+    /// <exception cref="SourceProblemException">The file is XML (starts with <c>&lt;</c>) but cannot be read.</exception>
+    public static GeniusFileKind Classify(ReadOnlySpan<byte> bytes, string file, ICollection<SourceProblem>? warnings = null)
     {
         if (GeniusParetoFile.Looks(bytes)) return GeniusFileKind.ParetoSidecar;
         var root = Load(bytes, file, warnings);
@@ -159,7 +159,7 @@ public static class GeniusXmlReader
     /// <c>utility_space</c> element: its utility is defined by option ranks and constraints, not by weights and
     /// evaluations (additive) or rectangles (nonlinear), the two kinds Parley settles.
     /// </summary>
-    public static GeniusFormatException ConstraintSpaceRefusal(ReadOnlySpan<byte> bytes, string file)
+    public static SourceProblemException ConstraintSpaceRefusal(ReadOnlySpan<byte> bytes, string file)
     {
         var root = Load(bytes, file, null);
         var space = ConstraintSpace(root) ?? throw new ArgumentException($"{file} is not a GENIUS constraint utility space", nameof(bytes));
@@ -195,7 +195,7 @@ public static class GeniusXmlReader
                root.Descendants("hyperRectangle").Any();
     }
 
-    private static double[] Values(XElement e, SettlementIssue issue, string file, ICollection<GeniusWarning>? warnings)
+    private static double[] Values(XElement e, SettlementIssue issue, string file, ICollection<SourceProblem>? warnings)
     {
         var kind = Kind(e, file);
         if (kind != issue.Kind) throw Error(e, file, $"issue '{issue.Name}' is {kind} here but {issue.Kind} in the domain");
@@ -245,7 +245,7 @@ public static class GeniusXmlReader
     /// 13000..20600 where the domain says 13000..22666). GENIUS takes the issue from the domain; so does Parley, and
     /// says so when the profile's bounds differ.
     /// </summary>
-    private static void BoundsAsInDomain(XElement e, SettlementIssue issue, string file, ICollection<GeniusWarning>? warnings)
+    private static void BoundsAsInDomain(XElement e, SettlementIssue issue, string file, ICollection<SourceProblem>? warnings)
     {
         if (warnings is null || issue.Numbers.Length == 0) return;
         var range = e.Element("range");
@@ -258,7 +258,7 @@ public static class GeniusXmlReader
             $"issue '{issue.Name}' ranges {N(lo)}..{N(hi)} here but {N(issue.Numbers[0])}..{N(issue.Numbers[^1])} in the domain; the domain's range is used, as GENIUS does"));
     }
 
-    internal static XElement Load(ReadOnlySpan<byte> bytes, string file, ICollection<GeniusWarning>? warnings)
+    internal static XElement Load(ReadOnlySpan<byte> bytes, string file, ICollection<SourceProblem>? warnings)
     {
         GeniusLimits.CheckSize(bytes, file);
         var text = LateDeclaration(GeniusText.Decode(bytes, file), file, warnings);
@@ -266,18 +266,18 @@ public static class GeniusXmlReader
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), GeniusLimits.XmlSettings);
-            return XDocument.Load(reader, LoadOptions.SetLineInfo).Root ?? throw new GeniusFormatException(file, 0, 0, null, "the file is empty");
+            return XDocument.Load(reader, LoadOptions.SetLineInfo).Root ?? throw new SourceProblemException(file, 0, 0, null, "the file is empty");
         }
         catch (XmlException x) when (x.Message.Contains("DTD", StringComparison.Ordinal))
         {
             // The prohibition is raised without a position: the DOCTYPE is where the text says.
             var (line, column) = GeniusLimits.PositionOf(text, text.IndexOf("<!DOCTYPE", StringComparison.Ordinal));
-            throw new GeniusFormatException(file, line, column, "!DOCTYPE",
+            throw new SourceProblemException(file, line, column, "!DOCTYPE",
                 "a DTD (<!DOCTYPE …>) is not allowed in a GENIUS file: Parley defines and expands no entities", x);
         }
         catch (XmlException x)
         {
-            throw new GeniusFormatException(file, x.LineNumber, x.LinePosition, null, $"not well-formed XML: {x.Message}", x);
+            throw new SourceProblemException(file, x.LineNumber, x.LinePosition, null, $"not well-formed XML: {x.Message}", x);
         }
     }
 
@@ -286,7 +286,7 @@ public static class GeniusXmlReader
     /// <c>&lt;!-- profile 1 --&gt;</c>); XML forbids it. Such a declaration is blanked out (line and column numbers stay)
     /// and a warning given; a declaration after an element is left for the XML reader to refuse.
     /// </summary>
-    private static string LateDeclaration(string text, string file, ICollection<GeniusWarning>? warnings)
+    private static string LateDeclaration(string text, string file, ICollection<SourceProblem>? warnings)
     {
         var at = text.IndexOf("<?xml", StringComparison.Ordinal);
         if (at <= 0) return text;
@@ -306,7 +306,7 @@ public static class GeniusXmlReader
         var close = text.IndexOf("?>", at, StringComparison.Ordinal);
         if (close < 0) return text;
         var (line, column) = GeniusLimits.PositionOf(text, at);
-        warnings?.Add(new GeniusWarning(file, line, column,
+        warnings?.Add(new SourceProblem(file, line, column, "",
             at == i && text[..at].Trim().Length == 0
                 ? "whitespace before the XML declaration; read as GENIUS does"
                 : "a comment before the XML declaration; read as GENIUS does"));
@@ -346,7 +346,7 @@ public static class GeniusXmlReader
     }
 
     /// <summary>Distinct option labels of a discrete issue; a repeated label is read once (its first position) with a warning.</summary>
-    private static List<string> Labels(XElement issue, string name, string file, ICollection<GeniusWarning>? warnings)
+    private static List<string> Labels(XElement issue, string name, string file, ICollection<SourceProblem>? warnings)
     {
         var labels = new List<string>();
         foreach (var item in Items(issue, file))
@@ -361,7 +361,7 @@ public static class GeniusXmlReader
     }
 
     /// <summary>An integer issue's bound: the attribute, or (as GENIUS accepts, with a warning) a <c>&lt;range&gt;</c> child's.</summary>
-    private static double IntegerBound(XElement issue, string attribute, string file, ICollection<GeniusWarning>? warnings)
+    private static double IntegerBound(XElement issue, string attribute, string file, ICollection<SourceProblem>? warnings)
     {
         if (issue.Attribute(attribute) is not null) return Number(issue, attribute, file);
         if (issue.Element("range") is not { } range) throw Error(issue, file, $"integer issue has no {attribute} (attribute or range element)");
@@ -386,15 +386,15 @@ public static class GeniusXmlReader
         throw Error(e, file, $"attribute '{attribute}' is '{text}', not a number");
     }
 
-    private static GeniusWarning Warning(XElement e, string file, string message)
+    private static SourceProblem Warning(XElement e, string file, string message)
     {
         var info = (IXmlLineInfo)e;
-        return new GeniusWarning(file, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0, message);
+        return new SourceProblem(file, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0, "", message);
     }
 
-    internal static GeniusFormatException Error(XElement e, string file, string problem, Exception? inner = null)
+    internal static SourceProblemException Error(XElement e, string file, string problem, Exception? inner = null)
     {
         var info = (IXmlLineInfo)e;
-        return new GeniusFormatException(file, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0, e.Name.LocalName, problem, inner);
+        return new SourceProblemException(file, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0, e.Name.LocalName, problem, inner);
     }
 }

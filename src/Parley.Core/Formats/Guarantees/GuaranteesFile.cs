@@ -23,12 +23,6 @@ public sealed record ActorAttribution(string ActorPrefix, string Party);
 /// <param name="Attribution">Actor-prefix rules, tried in order.</param>
 public sealed record SourceTrust(string Reviewer, IReadOnlyList<ActorAttribution> Attribution);
 
-/// <summary>A problem in a guarantees file, at a 1-based line and column.</summary>
-/// <param name="Line">1-based line.</param>
-/// <param name="Column">1-based column.</param>
-/// <param name="Message">What is wrong, naming the field (its path from the document root).</param>
-public sealed record FileError(int Line, int Column, string Message);
-
 /// <summary>
 /// The contents of a guarantees file (YAML or JSON): commitments, lifecycle events and actions, incident reviews,
 /// an optional source-trust declaration and the duplicate policy. One schema with the scenario's commitments
@@ -42,21 +36,20 @@ public sealed record GuaranteesFile(IReadOnlyList<Commitment> Commitments, IRead
     private static readonly string[] Sections = ["commitments", "events", "reviews", "source_trust", "duplicates"];
 
     /// <summary>Deprecated spellings read, each with file, line, column and field: <c>guarantees.yaml:12:20 rules[0].eventTypes: …</c>.</summary>
-    public IReadOnlyList<ScenarioError> Warnings { get; init; } = [];
+    public IReadOnlyList<SourceProblem> Warnings { get; init; } = [];
 
     /// <summary>
-    /// Reads a file; on any error returns no file and every error found, with line and column.
-    /// <paramref name="fileName"/> only labels the warnings (no file I/O).
+    /// Reads a file; on any error returns no file and every error found, with line, column and field.
+    /// <paramref name="fileName"/> only labels the errors and warnings (no file I/O).
     /// </summary>
-    public static (GuaranteesFile? File, IReadOnlyList<FileError> Errors) Read(TextReader reader, string fileName = "guarantees file")
+    public static (GuaranteesFile? File, IReadOnlyList<SourceProblem> Errors) Read(TextReader reader, string fileName = "guarantees file")
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var ctx = new ReadContext(fileName);
-        var file = Read(ctx, reader.ReadToEnd());
+        var text = reader.ReadToEnd();
+        var ctx = new ReadContext(fileName, text);
+        var file = Read(ctx, text);
         var errors = ctx.Errors();
-        return errors.Count > 0
-            ? (null, errors.Select(e => new FileError(e.Line, e.Column, e.Field.Length == 0 ? e.Message : $"{e.Field}: {e.Message}")).ToArray())
-            : (file! with { Warnings = ctx.Warnings() }, []);
+        return errors.Count > 0 ? (null, errors) : (file! with { Warnings = ctx.Warnings() }, []);
     }
 
     private static GuaranteesFile? Read(ReadContext ctx, string text)
@@ -129,7 +122,7 @@ public sealed record GuaranteesFile(IReadOnlyList<Commitment> Commitments, IRead
             if (byId.Remove(incident.Id, out var steps))
             {
                 try { current = steps.Aggregate(current, (i, r) => i.Review(r.Step)); }
-                catch (ArgumentException ex) { problems.Add($"reviews of incident {incident.Id} not applied: {ex.Message}"); }
+                catch (RuleRefusal ex) { problems.Add($"reviews of incident {incident.Id} not applied: {ex.Message}"); }
             }
             else if (Trust is not null)
             {

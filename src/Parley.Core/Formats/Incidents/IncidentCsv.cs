@@ -20,13 +20,15 @@ internal sealed class IncidentCsv
 {
     private readonly Dictionary<string, int> _columns;
     private readonly string[] _header;
-    private readonly List<ImportError> _rowErrors = [];
+    private readonly List<SourceProblem> _rowErrors = [];
+    private readonly string _file;
     private readonly CsvRecordReader _reader;
     private readonly StringPool _pool = new();
     private int _line;
 
-    private IncidentCsv(string[] header, CsvRecordReader reader)
+    private IncidentCsv(string[] header, CsvRecordReader reader, string file)
     {
+        _file = file;
         _header = header;
         _reader = reader;
         _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -34,30 +36,32 @@ internal sealed class IncidentCsv
     }
 
     /// <summary>Reads the whole input: <paramref name="columns"/> finds the format's columns once,
-    /// <paramref name="map"/> turns a record into an incident or reports errors through the reader.</summary>
+    /// <paramref name="map"/> turns a record into an incident or reports errors through the reader; <paramref name="file"/>
+    /// only labels the errors.</summary>
     public static IncidentImport Read<TColumns>(TextReader reader, string format, IReadOnlyList<string> required,
-        Func<IncidentCsv, TColumns> columns, Func<IncidentCsv, TColumns, Incident?> map, IProgress<int>? progress)
+        Func<IncidentCsv, TColumns> columns, Func<IncidentCsv, TColumns, Incident?> map, IProgress<int>? progress, string file = "")
     {
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(reader);
         var csv = new CsvRecordReader(reader);
         var first = csv.Read();
         if (first is not { Ok: true } headerRow)
         {
             var error = first is { } broken
-                ? new ImportError(broken.Line, "header", broken.Error!)
-                : new ImportError(1, "header", $"the file is empty; a {format} file starts with a header row");
+                ? new SourceProblem(file, broken.Line, 0, "header", broken.Error!)
+                : new SourceProblem(file, 1, 0, "header", $"the file is empty; a {format} file starts with a header row");
             return new IncidentImport([], [error], 0, true);
         }
         var header = csv.FieldStrings();
-        var fileErrors = new List<ImportError>();
+        var fileErrors = new List<SourceProblem>();
         var seenHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Length; i++)
             if (!seenHeaders.Add(header[i].Trim()))
-                fileErrors.Add(new ImportError(headerRow.Line, header[i].Trim() is { Length: > 0 } name ? name : $"column {i + 1}",
+                fileErrors.Add(new SourceProblem(file, headerRow.Line, 0, header[i].Trim() is { Length: > 0 } name ? name : $"column {i + 1}",
                     "column appears twice in the header"));
         foreach (var name in required)
             if (!seenHeaders.Contains(name))
-                fileErrors.Add(new ImportError(headerRow.Line, name, $"required {format} column is missing from the header"));
+                fileErrors.Add(new SourceProblem(file, headerRow.Line, 0, name, $"required {format} column is missing from the header"));
         var rows = 0;
         if (fileErrors.Count > 0)
         {
@@ -66,26 +70,26 @@ internal sealed class IncidentCsv
         }
 
         csv.ExpectedFields = header.Length;
-        var state = new IncidentCsv(header, csv);
+        var state = new IncidentCsv(header, csv, file);
         var cols = columns(state);
         var incidents = new List<Incident>();
         var lines = new List<int>();
-        var errors = new List<ImportError>();
+        var errors = new List<SourceProblem>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         while (csv.Read() is { } row)
         {
             if (++rows > CsvLimits.MaxRows)
-                return new IncidentImport([], [new ImportError(row.Line, "row",
+                return new IncidentImport([], [new SourceProblem(file, row.Line, 0, "row",
                     $"the file holds more than {CsvLimits.MaxRows:N0} rows; Parley imports at most {CsvLimits.MaxRows:N0} at once (limit): nothing was imported")], rows, true);
             if (progress is not null && rows % 1000 == 0) progress.Report(rows);
             if (!row.Ok)
             {
-                errors.Add(new ImportError(row.Line, state.ColumnName(row.ErrorColumn), row.Error!));
+                errors.Add(new SourceProblem(file, row.Line, 0, state.ColumnName(row.ErrorColumn), row.Error!));
                 continue;
             }
             if (row.FieldCount != header.Length)
             {
-                errors.Add(new ImportError(row.Line, "row", $"has {row.FieldCount} fields; the header has {header.Length}"));
+                errors.Add(new SourceProblem(file, row.Line, 0, "row", $"has {row.FieldCount} fields; the header has {header.Length}"));
                 continue;
             }
             state._line = row.Line;
@@ -98,7 +102,7 @@ internal sealed class IncidentCsv
             catch (ArgumentException ex)
             {
                 // A value that parsed but breaks an invariant of the model (e.g. coordinates out of range).
-                state._rowErrors.Add(new ImportError(row.Line, ex.ParamName ?? "row", ex.Message));
+                state._rowErrors.Add(new SourceProblem(file, row.Line, 0, ex.ParamName ?? "row", ex.Message));
             }
             if (state._rowErrors.Count > 0 || incident is null)
             {
@@ -107,7 +111,7 @@ internal sealed class IncidentCsv
             }
             if (!ids.TryAdd(incident.Id, row.Line))
             {
-                errors.Add(new ImportError(row.Line, state.IdColumn, $"id '{incident.Id}' already appears on line {ids[incident.Id]}"));
+                errors.Add(new SourceProblem(file, row.Line, 0, state.IdColumn, $"id '{incident.Id}' already appears on line {ids[incident.Id]}"));
                 continue;
             }
             incidents.Add(incident);
@@ -205,7 +209,7 @@ internal sealed class IncidentCsv
     }
 
     /// <summary>Records an error for this row's field.</summary>
-    public void Fail(CsvColumn column, string message) => _rowErrors.Add(new ImportError(_line, column.Name, message));
+    public void Fail(CsvColumn column, string message) => _rowErrors.Add(new SourceProblem(_file, _line, 0, column.Name, message));
 
     /// <summary>True once this row has an error.</summary>
     public bool Failed => _rowErrors.Count > 0;

@@ -1,12 +1,6 @@
 using Parley.Core.Guarantees;
 namespace Parley.Core.Formats.Incidents;
 
-/// <summary>Why a row (or the whole file, on line 1) was rejected: its physical line, the column, and what is wrong.</summary>
-/// <param name="Line">1-based physical line where the record starts.</param>
-/// <param name="Field">The column's header name; "row" when the record as a whole is broken.</param>
-/// <param name="Message">What is wrong, with the offending value.</param>
-public sealed record ImportError(int Line, string Field, string Message);
-
 /// <summary>
 /// The outcome of reading an incident file: every row that parsed, and an error for every one that did not.
 /// Nothing is stored while reading; a caller that stores the result stores <see cref="Incidents"/> in one
@@ -14,10 +8,13 @@ public sealed record ImportError(int Line, string Field, string Message);
 /// column is missing), no row is imported.
 /// </summary>
 /// <param name="Incidents">The rows that parsed, in file order, as Reported incidents.</param>
-/// <param name="Errors">Errors in line order; a rejected row may have several (one per bad field).</param>
+/// <param name="Errors">
+/// Errors in line order, each at the 1-based physical line where its record starts, its field the column's header name
+/// ("row" when the record as a whole is broken, "header" for the header); a rejected row may have several (one per bad field).
+/// </param>
 /// <param name="RowsRead">Data records seen (accepted or rejected), not counting the header.</param>
 /// <param name="FileRejected">True when the header makes every row unreadable.</param>
-public sealed record IncidentImport(IReadOnlyList<Incident> Incidents, IReadOnlyList<ImportError> Errors, int RowsRead,
+public sealed record IncidentImport(IReadOnlyList<Incident> Incidents, IReadOnlyList<SourceProblem> Errors, int RowsRead,
     bool FileRejected)
 {
     /// <summary>The 1-based line each of <see cref="Incidents"/> starts on (same order); empty when not read from a file.</summary>

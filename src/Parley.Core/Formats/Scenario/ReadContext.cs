@@ -3,11 +3,15 @@ using YamlDotNet.Core;
 
 namespace Parley.Core.Formats.Scenario;
 
-/// <summary>Collects the errors of one read, each with the file name, the node's position and the field path.</summary>
-internal sealed partial class ReadContext(string file)
+/// <summary>
+/// Collects the errors of one read, each with the file name, the node's position, the field path and (from
+/// <paramref name="source"/>) an excerpt of the line.
+/// </summary>
+internal sealed partial class ReadContext(string file, string source)
 {
-    private readonly List<ScenarioError> _errors = [];
-    private readonly List<ScenarioError> _warnings = [];
+    private readonly List<SourceProblem> _errors = [];
+    private readonly List<SourceProblem> _warnings = [];
+    private string[]? _lines;
 
     /// <summary>
     /// The commitments format's old camelCase spellings (the guarantees file before it took the scenario's snake_case),
@@ -27,16 +31,22 @@ internal sealed partial class ReadContext(string file)
     public string Modern(string text, Mark mark, string field)
     {
         if (!OldSpellings.TryGetValue(text, out var now)) return text;
-        _warnings.Add(new ScenarioError(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column), field,
-            $"'{text}' is deprecated; write '{now}'"));
+        _warnings.Add(Problem(mark, field, $"'{text}' is deprecated; write '{now}'"));
         return now;
     }
 
     /// <summary>The warnings (deprecated spellings read), in file order.</summary>
-    public IReadOnlyList<ScenarioError> Warnings() => _warnings.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
+    public IReadOnlyList<SourceProblem> Warnings() => _warnings.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 
     public void Error(Mark mark, string field, string message) =>
-        _errors.Add(new ScenarioError(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column), field, message));
+        _errors.Add(Problem(mark, field, message));
+
+    private SourceProblem Problem(Mark mark, string field, string message)
+    {
+        int line = Math.Max(1, (int)mark.Line), column = Math.Max(1, (int)mark.Column);
+        _lines ??= source.Split('\n');
+        return new SourceProblem(file, line, column, field, message, line <= _lines.Length ? SourceProblem.ExcerptOf(_lines[line - 1], column) : "");
+    }
 
     /// <summary>Remembers an item that was declared but refused, so references to it do not report again.</summary>
     public void Failed(string kind, string? id)
@@ -58,7 +68,7 @@ internal sealed partial class ReadContext(string file)
     public bool IsFailed(string kind, string id) => _failed.Contains((kind, id));
 
     /// <summary>The errors in file order.</summary>
-    public IReadOnlyList<ScenarioError> Errors() => _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
+    public IReadOnlyList<SourceProblem> Errors() => _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 
     [GeneratedRegex("^unknown (party|issue|statement|proposal|delegate) '(.*)'$")]
     private static partial Regex UnknownReference();

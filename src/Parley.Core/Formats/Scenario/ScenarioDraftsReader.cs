@@ -67,7 +67,7 @@ internal static class ScenarioDraftsReader
         {
             DraftHistory.CheckNext(earlier.Select(e => (e.Label, e.Date)), version.Label, version.Date);
         }
-        catch (DraftRuleException ex)
+        catch (RuleRefusal ex)
         {
             var field = ex.Field == "date" ? "date" : "label";
             v.Fail(v.Locate(field), v.Sub(field), ex.Message);
@@ -102,7 +102,7 @@ internal static class ScenarioDraftsReader
     /// Where a line and column of a literal block's text lie in the file: content line k sits k lines below the <c>|</c>,
     /// shifted right by the block's indentation. Other styles fold or escape, so the text's own start is given instead.
     /// </summary>
-    private static Mark InText(YamlNode textNode, DraftLinkProblem problem, Lazy<string[]> source)
+    private static Mark InText(YamlNode textNode, SourceProblem problem, Lazy<string[]> source)
     {
         if (textNode is not YamlScalarNode { Style: ScalarStyle.Literal }) return textNode.Start;
         var lines = source.Value;

@@ -126,7 +126,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
                 {
                     n.Respond(id, response);
                 }
-                catch (TalksRuleException ex)
+                catch (RuleRefusal ex)
                 {
                     f.Refused(ex, field => field.StartsWith("response", StringComparison.Ordinal) ? $"responses[{index}]{field["response".Length..]}" : field);
                 }
@@ -300,7 +300,7 @@ internal sealed class ScenarioItems(ReadContext ctx, Negotiation n)
             add();
             return true;
         }
-        catch (TalksRuleException ex)
+        catch (RuleRefusal ex)
         {
             f.Refused(ex);
             return false;

@@ -50,7 +50,7 @@ internal static class ScenarioPreferences
                 profile.CheckAgainst(n);
                 profiles.Add(profile);
             }
-            catch (TalksRuleException ex)
+            catch (RuleRefusal ex)
             {
                 f.Refused(ex);
             }

@@ -12,7 +12,7 @@ namespace Parley.Core.Formats.Scenario;
 /// <remarks>
 /// The reader walks YamlDotNet's representation model, so every value keeps its position. References between
 /// items are checked by the aggregate itself (<see cref="Negotiation"/>'s Add methods); its
-/// <see cref="TalksRuleException"/> is mapped back to the item's YAML path and line. Items go into the aggregate
+/// <see cref="RuleRefusal"/> is mapped back to the item's YAML path and line. Items go into the aggregate
 /// in dependency order whatever the order of the sections in the file: parties, issues, proposals (without their
 /// answers), statements, answers, positions, rounds, working groups, agreements, contingencies, then the preference profiles,
 /// the commitments and incidents, and the drafts (whose links name issues and options).
@@ -27,7 +27,7 @@ public static class ScenarioReader
     public static ScenarioReadResult Read(string yaml, string fileName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var ctx = new ReadContext(fileName);
+        var ctx = new ReadContext(fileName, yaml);
         var root = Load(yaml, ctx);
         if (root is null) return new ScenarioReadResult(null, ctx.Errors());
 

@@ -283,7 +283,7 @@ internal sealed class Fields
     }
 
     /// <summary>An aggregate rule's refusal, reported on its field unless it only echoes an earlier error.</summary>
-    public void Refused(TalksRuleException ex, Func<string, string>? mapField = null)
+    public void Refused(RuleRefusal ex, Func<string, string>? mapField = null)
     {
         if (_ctx.IsEcho(ex.Message)) { MarkFailed(); return; }
         var field = mapField?.Invoke(ex.Field) ?? ex.Field;

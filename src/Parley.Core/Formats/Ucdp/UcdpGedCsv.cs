@@ -26,9 +26,12 @@ public static class UcdpGedCsv
     /// <summary>Columns without which no row can be read.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = ["id", "type_of_violence", "date_start", "latitude", "longitude"];
 
-    /// <summary>Reads the whole input. Never throws on bad content: every problem is an <see cref="ImportError"/>.</summary>
-    public static IncidentImport Read(TextReader reader, IProgress<int>? progress = null) =>
-        IncidentCsv.Read(reader, "UCDP GED", RequiredColumns, c => new Columns(c), Map, progress);
+    /// <summary>
+    /// Reads the whole input. Never throws on bad content: every problem is a <see cref="SourceProblem"/> with the line
+    /// and the column's header as its field; <paramref name="file"/> only labels them.
+    /// </summary>
+    public static IncidentImport Read(TextReader reader, IProgress<int>? progress = null, string file = "") =>
+        IncidentCsv.Read(reader, "UCDP GED", RequiredColumns, c => new Columns(c), Map, progress, file);
 
     /// <summary>The columns this format reads, found once per file.</summary>
     private sealed class Columns(IncidentCsv c)

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Parley.Application.Access;
 using Parley.Application.Negotiations;
 using Parley.Core;
-using Parley.Core.Formats.Scenario;
+using Parley.Core.Formats;
 using Parley.Core.Talks;
 using Parley.Data;
 using Parley.Data.Access;
@@ -36,32 +36,19 @@ public sealed partial class TalksWorkspace
         }
         catch (AccessDeniedException e)
         {
-            return new(null, null, [new ScenarioError(fileName, 0, 0, e.Field, e.Message)]);
+            return new(null, null, [new SourceProblem(fileName, 0, 0, e.Field, e.Message)]);
         }
-        catch (TalksRuleException e)
+        catch (RuleRefusal e)
         {
-            return new(null, null, [new ScenarioError(fileName, 0, 0, e.Field, e.Message)]);
-        }
-        catch (Core.Drafting.DraftRuleException e)
-        {
-            return new(null, null, [new ScenarioError(fileName, 0, 0, "drafts." + e.Field, e.Message)]);
+            return new(null, null, [new SourceProblem(fileName, 0, 0, e.Field, e.Message)]);
         }
         catch (ArgumentException e)
         {
             var message = e.Reason();
-            return new(null, null, [new ScenarioError(fileName, 0, 0, e.ParamName ?? "", message)]);
+            return new(null, null, [new SourceProblem(fileName, 0, 0, e.ParamName ?? "", message)]);
         }
         // The history labels an import or replacement the mediator's (its entry holds every item), and so does the signal.
         if (result.Stored) changes.Publish(result.NegotiationId!, Visibility.MediatorOnly);
         return result;
     }
-
-    /// <summary>
-    /// An import error as the page lists it: <c>file:line field: message</c> (the column, when known, after the
-    /// line as compilers write it; no line for a refusal by the store, which concerns the file as a whole).
-    /// </summary>
-    public static string Describe(ScenarioError error) =>
-        error.Line > 0 ? error.ToString()
-        : error.Field.Length == 0 ? $"{error.File}: {error.Message}"
-        : $"{error.File} {error.Field}: {error.Message}";
 }

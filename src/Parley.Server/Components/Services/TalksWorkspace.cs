@@ -79,7 +79,7 @@ public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, Negotiat
     /// (whose constructors check their own invariants), calls <see cref="TalksCommands"/> and returns the visibility of
     /// the item written (null: the negotiation does not exist; see <see cref="Stored"/>). A refusal by the model
     /// (<see cref="ArgumentException"/>), by the viewer's role or party (<see cref="AccessDeniedException"/>) or by the
-    /// negotiation's rules (<see cref="TalksRuleException"/>) comes back as an <see cref="EditOutcome"/> to show next
+    /// negotiation's rules (<see cref="RuleRefusal"/>) comes back as an <see cref="EditOutcome"/> to show next
     /// to the form, with nothing written. A stored change is published with the visibility of the item written.
     /// </summary>
     public async Task<EditOutcome> ChangeAsync(string id, Viewer viewer, Func<TalksCommands, Viewer, Task<Visibility?>> change)
@@ -96,7 +96,7 @@ public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, Negotiat
         {
             return new EditOutcome(e.Field, "Not allowed: " + e.Message + ".");
         }
-        catch (TalksRuleException e)
+        catch (RuleRefusal e)
         {
             return new EditOutcome(e.Field, e.Message);
         }

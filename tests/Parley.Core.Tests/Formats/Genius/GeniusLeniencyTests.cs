@@ -1,3 +1,4 @@
+using Parley.Core.Formats;
 using System.Text;
 using Parley.Core.Formats.Genius;
 
@@ -25,7 +26,7 @@ public sealed class GeniusLeniencyTests
             </objective></utility_space>
             """;
         var space = GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(Domain), "d.xml");
-        var warnings = new List<GeniusWarning>();
+        var warnings = new List<SourceProblem>();
 
         var p = GeniusXmlReader.ReadProfile(Encoding.UTF8.GetBytes(profile), "AMPO.xml", space, "a", warnings);
 
@@ -40,7 +41,7 @@ public sealed class GeniusLeniencyTests
     public void ReadDomain_OptionListedTwice_OneOptionAndWarns()
     {
         var domain = Domain.Replace("<item index=\"2\" value=\"1\"/>", "<item index=\"2\" value=\"1\"/><item index=\"3\" value=\"0\"/>");
-        var warnings = new List<GeniusWarning>();
+        var warnings = new List<SourceProblem>();
 
         var space = GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(domain), "d.xml", null, warnings);
 
@@ -58,7 +59,7 @@ public sealed class GeniusLeniencyTests
             </issue>
             </objective></utility_space></negotiation_template>
             """;
-        var warnings = new List<GeniusWarning>();
+        var warnings = new List<SourceProblem>();
 
         var space = GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(domain), "range.xml", null, warnings);
 
@@ -71,7 +72,7 @@ public sealed class GeniusLeniencyTests
     [Fact]
     public void ReadDomain_WhitespaceBeforeDeclaration_ReadAndWarns()
     {
-        var warnings = new List<GeniusWarning>();
+        var warnings = new List<SourceProblem>();
 
         var space = GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes("\n  <?xml version=\"1.0\"?>\n" + Domain), "ws.xml", null, warnings);
 
@@ -84,10 +85,10 @@ public sealed class GeniusLeniencyTests
     [Fact]
     public void ReadDomain_DeclarationAfterAnElement_StillRefusedWithLine()
     {
-        var e = Assert.Throws<GeniusFormatException>(() =>
+        var e = Assert.Throws<SourceProblemException>(() =>
             GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes("<a/>\n<?xml version=\"1.0\"?>\n"), "late.xml"));
 
-        Assert.Equal(2, e.Line);
+        Assert.Equal(2, e.Problem.Line);
         Assert.Contains("not well-formed", e.Message);
     }
 
@@ -96,9 +97,9 @@ public sealed class GeniusLeniencyTests
     {
         var text = "<!-- x -->\n<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY e \"x\">]>\n" + Domain;
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(text), "dtd.xml"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(text), "dtd.xml"));
 
-        Assert.Equal(3, e.Line);
+        Assert.Equal(3, e.Problem.Line);
         Assert.Contains("DTD", e.Message);
     }
 
@@ -121,7 +122,7 @@ public sealed class GeniusLeniencyTests
         Assert.Equal(GeniusFileKind.ConstraintProfile, GeniusXmlReader.Classify(bytes, "Minister.xml"));
         Assert.Equal(GeniusFileKind.Domain, GeniusXmlReader.Classify(Encoding.UTF8.GetBytes(Domain), "d.xml"));
         var e = GeniusXmlReader.ConstraintSpaceRefusal(bytes, "Minister.xml");
-        Assert.Equal((2, 2, "utility_space"), (e.Line, e.Column, e.Element));
+        Assert.Equal((2, 2, "utility_space"), (e.Problem.Line, e.Problem.Column, e.Problem.Field));
         Assert.Contains("constraint utility space", e.Message);
     }
 
@@ -143,7 +144,7 @@ public sealed class GeniusLeniencyTests
             </issue></objective></utility_space>
             """;
         var space = GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(domain), "car_domain.xml", new GeniusReadOptions { RealPoints = 2 });
-        var warnings = new List<GeniusWarning>();
+        var warnings = new List<SourceProblem>();
 
         var p = GeniusXmlReader.ReadProfile(Encoding.UTF8.GetBytes(dealer), "car_dealer.xml", space, "dealer", warnings);
 

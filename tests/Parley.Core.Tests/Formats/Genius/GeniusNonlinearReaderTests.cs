@@ -1,3 +1,4 @@
+using Parley.Core.Formats;
 using System.Text;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
@@ -32,7 +33,7 @@ public sealed class GeniusNonlinearReaderTests
 
     private static OutcomeSpace Space => GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(Domain), "domain.xml");
 
-    private static NonlinearProfile Read(string xml, List<GeniusWarning>? warnings = null) =>
+    private static NonlinearProfile Read(string xml, List<SourceProblem>? warnings = null) =>
         GeniusNonlinearReader.ReadProfile(Encoding.UTF8.GetBytes(xml), "p.xml", Space, "p", warnings);
 
     /// <summary>The outcome choosing value <paramref name="a"/> (1..4) and <paramref name="b"/> (0..2).</summary>
@@ -104,7 +105,7 @@ public sealed class GeniusNonlinearReaderTests
     [Fact]
     public void Read_CommentBeforeDeclaration_WarnsWithFileAndLine()
     {
-        var warnings = new List<GeniusWarning>();
+        var warnings = new List<SourceProblem>();
 
         Read(Profile("""<hyperRectangle utility="1"/>"""), warnings);
 
@@ -112,7 +113,7 @@ public sealed class GeniusNonlinearReaderTests
         Assert.Equal("p.xml", w.File);
         Assert.Equal(2, w.Line);
         Assert.Contains("comment before the XML declaration", w.Message);
-        Assert.StartsWith("p.xml:2:1: warning:", w.ToString());
+        Assert.StartsWith("p.xml:2:1: warning:", w.Describe(warning: true));
     }
 
     [Fact]
@@ -120,29 +121,29 @@ public sealed class GeniusNonlinearReaderTests
     {
         var xml = Profile("""<hyperRectangle utility="1"/>""").Replace("aggregation=\"sum\"", "aggregation=\"min\"");
 
-        var e = Assert.Throws<GeniusFormatException>(() => Read(xml));
+        var e = Assert.Throws<SourceProblemException>(() => Read(xml));
 
-        Assert.Equal(7, e.Line);
-        Assert.True(e.Column > 0);
+        Assert.Equal(7, e.Problem.Line);
+        Assert.True(e.Problem.Column > 0);
         Assert.Contains("aggregation 'min' is not supported", e.Message);
     }
 
     [Fact]
     public void Read_BoundOnUnknownIndex_RefusedWithLine()
     {
-        var e = Assert.Throws<GeniusFormatException>(() => Read(Profile("""<hyperRectangle utility="1"><INCLUDES index="7" min="0" max="1"/></hyperRectangle>""")));
+        var e = Assert.Throws<SourceProblemException>(() => Read(Profile("""<hyperRectangle utility="1"><INCLUDES index="7" min="0" max="1"/></hyperRectangle>""")));
 
-        Assert.Equal(8, e.Line);
+        Assert.Equal(8, e.Problem.Line);
         Assert.Contains("no issue has index 7", e.Message);
     }
 
     [Fact]
     public void Read_MissingMaxUtility_RefusedNamingTheAttribute()
     {
-        var e = Assert.Throws<GeniusFormatException>(() => Read(Profile("""<hyperRectangle utility="1"/>""").Replace(" maxutility=\"100\"", "")));
+        var e = Assert.Throws<SourceProblemException>(() => Read(Profile("""<hyperRectangle utility="1"/>""").Replace(" maxutility=\"100\"", "")));
 
         Assert.Contains("maxutility", e.Message);
-        Assert.Equal("utility", e.Element);
+        Assert.Equal("utility", e.Problem.Field);
     }
 
     [Fact]
@@ -164,10 +165,10 @@ public sealed class GeniusNonlinearReaderTests
     [Fact]
     public void ParetoFile_BadNumber_ReportsLineAndColumn()
     {
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusParetoFile.Read("0.5, 1.0\n0.7, x\n"u8, "pareto.xml"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusParetoFile.Read("0.5, 1.0\n0.7, x\n"u8, "pareto.xml"));
 
-        Assert.Equal(2, e.Line);
-        Assert.Equal(5, e.Column);
+        Assert.Equal(2, e.Problem.Line);
+        Assert.Equal(5, e.Problem.Column);
         Assert.Equal([0.5, 1.0], GeniusParetoFile.Read("\n0.5, 1.0\n"u8, "pareto.xml").Single());
     }
 }

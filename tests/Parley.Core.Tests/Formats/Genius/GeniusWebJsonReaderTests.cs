@@ -1,3 +1,4 @@
+using Parley.Core.Formats;
 using System.Text;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
@@ -38,19 +39,19 @@ public sealed class GeniusWebJsonReaderTests
     [Fact]
     public void Read_MissingWeight_ErrorNamesPath()
     {
-        var e = Assert.Throws<GeniusFormatException>(() =>
+        var e = Assert.Throws<SourceProblemException>(() =>
             GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes(Json.Replace("\"price\": 0.4", "\"cost\": 0.4")), "b.json"));
 
-        Assert.Contains("issueWeights", e.Element);
+        Assert.Contains("issueWeights", e.Problem.Field);
         Assert.Contains("'price'", e.Message);
     }
 
     [Fact]
     public void Read_MalformedJson_ReportsLine()
     {
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes("{\n\"a\": [1,\n}"), "b.json"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusWebJsonReader.Read(Encoding.UTF8.GetBytes("{\n\"a\": [1,\n}"), "b.json"));
 
-        Assert.Equal(3, e.Line);
+        Assert.Equal(3, e.Problem.Line);
     }
 
     /// <summary>
@@ -75,7 +76,7 @@ public sealed class GeniusWebJsonReaderTests
     {
         var dir = Path.Combine(Path.GetDirectoryName(Settlement.SharedData.GeniusRoot)!, "genius-compat", "geniusweb", "FlightBooking");
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusWebJsonReader.Read(File.ReadAllBytes(Path.Combine(dir, "flightbooking.json")), "flightbooking.json"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusWebJsonReader.Read(File.ReadAllBytes(Path.Combine(dir, "flightbooking.json")), "flightbooking.json"));
 
         Assert.Contains("missing 'LinearAdditiveUtilitySpace'", e.Message);
     }

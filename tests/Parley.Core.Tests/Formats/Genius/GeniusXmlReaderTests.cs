@@ -1,3 +1,4 @@
+using Parley.Core.Formats;
 using System.Text;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
@@ -69,9 +70,9 @@ public sealed class GeniusXmlReaderTests
     {
         var text = "<utility_space>\n<objective>\n<issue name=\"X\" type=\"discrete\" etype=\"integer\"><item value=\"a\"/></issue>\n</objective>\n</utility_space>";
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadDomain(Encoding.ASCII.GetBytes(text), "bad.xml"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusXmlReader.ReadDomain(Encoding.ASCII.GetBytes(text), "bad.xml"));
 
-        Assert.Equal(("bad.xml", 3, "issue"), (e.File, e.Line, e.Element));
+        Assert.Equal(("bad.xml", 3, "issue"), (e.Problem.File, e.Problem.Line, e.Problem.Field));
         Assert.Contains("disagree", e.Message);
         Assert.StartsWith("bad.xml:3:", e.Message);
     }
@@ -82,10 +83,10 @@ public sealed class GeniusXmlReaderTests
         var space = GeniusXmlReader.ReadDomain(Windows1252(Domain), "d.xml");
         var text = Profile.Replace("<weight index=\"2\" value=\"0.25\"/>", "");
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
 
-        Assert.Equal("issue", e.Element);
-        Assert.Equal(5, e.Line);
+        Assert.Equal("issue", e.Problem.Field);
+        Assert.Equal(5, e.Problem.Line);
         Assert.Contains("Size", e.Message);
     }
 
@@ -95,9 +96,9 @@ public sealed class GeniusXmlReaderTests
         var space = GeniusXmlReader.ReadDomain(Windows1252(Domain), "d.xml");
         var text = Profile.Replace("evaluation=\"2\"", "evaluation=\"two\"");
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
 
-        Assert.Equal(("item", 4), (e.Element, e.Line));
+        Assert.Equal(("item", 4), (e.Problem.Field, e.Problem.Line));
         Assert.Contains("'two'", e.Message);
     }
 
@@ -106,11 +107,11 @@ public sealed class GeniusXmlReaderTests
     {
         var space = GeniusXmlReader.ReadDomain(Windows1252(Domain.Replace("noir", "latte")), "d.xml");
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadProfile(Windows1252(Profile), "p.xml", space, "x"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusXmlReader.ReadProfile(Windows1252(Profile), "p.xml", space, "x"));
 
         // The profile values 'noir', which this domain does not have (it has 'latte').
         Assert.Contains("'noir'", e.Message);
-        Assert.Equal("issue", e.Element);
+        Assert.Equal("issue", e.Problem.Field);
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class GeniusXmlReaderTests
         var space = GeniusXmlReader.ReadDomain(Windows1252(Domain), "d.xml");
         var text = Profile.Replace("<item value=\"S\" evaluation=\"0\"/>", "<item value=\"S\" evaluation=\"0\"/><item value=\"XL\" evaluation=\"1\"/>");
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
 
         Assert.Contains("'XL'", e.Message);
     }
@@ -130,7 +131,7 @@ public sealed class GeniusXmlReaderTests
         var space = GeniusXmlReader.ReadDomain(Windows1252(Domain), "d.xml");
         var text = Profile.Replace("name=\"Size\"", "name=\"Café\"");
 
-        var e = Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
+        var e = Assert.Throws<SourceProblemException>(() => GeniusXmlReader.ReadProfile(Windows1252(text), "p.xml", space, "x"));
 
         Assert.Contains("second issue", e.Message);
     }
@@ -142,6 +143,6 @@ public sealed class GeniusXmlReaderTests
     [InlineData("\0\0\0")]
     public void ReadDomain_Garbage_FormatErrorNotCrash(string text)
     {
-        Assert.Throws<GeniusFormatException>(() => GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(text), "g.xml"));
+        Assert.Throws<SourceProblemException>(() => GeniusXmlReader.ReadDomain(Encoding.UTF8.GetBytes(text), "g.xml"));
     }
 }

@@ -57,7 +57,7 @@ public class ScenarioPreferencesTests
 
     private static ScenarioReadResult Read(string yaml) => ScenarioReader.Read(yaml, "t.yaml");
 
-    private static ScenarioError Single(string profiles)
+    private static Parley.Core.Formats.SourceProblem Single(string profiles)
     {
         var result = Read(Talks + "\n" + profiles);
         Assert.Null(result.Negotiation);

@@ -66,7 +66,7 @@ public class ScenarioReaderErrorTests
         return string.Join('\n', lines);
     }
 
-    private static ScenarioError Refused(ScenarioReadResult result, string field)
+    private static Parley.Core.Formats.SourceProblem Refused(ScenarioReadResult result, string field)
     {
         Assert.Null(result.Negotiation);
         Assert.False(result.Ok);
@@ -76,10 +76,10 @@ public class ScenarioReaderErrorTests
         return error;
     }
 
-    private static void At(ScenarioError error, int line, int column)
+    private static void At(Parley.Core.Formats.SourceProblem error, int line, int column)
     {
         Assert.Equal((line, column), (error.Line, error.Column));
-        Assert.StartsWith(error.Field.Length == 0 ? $"test.yaml:{line}:{column} " : $"test.yaml:{line}:{column} {error.Field}: ", error.ToString());
+        Assert.StartsWith(error.Field.Length == 0 ? $"test.yaml:{line}:{column}: " : $"test.yaml:{line}:{column}: {error.Field}: ", error.ToString());
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class ScenarioReaderErrorTests
         var result = Read(WithLine(19, "      - id: freeze"));
 
         var error = Refused(result, "issues[0].options[1].id");
-        Assert.Equal("test.yaml:19:13 issues[0].options[1].id: duplicate id 'freeze'", error.ToString());
+        Assert.Equal("test.yaml:19:13: issues[0].options[1].id: duplicate id 'freeze' near \"- id: freeze\"", error.ToString());
     }
 
     [Fact]
