@@ -24,11 +24,12 @@ public abstract partial class PersistenceTests
     {
         await ImportAsync(Samples.Small());
         await RefuseHistoryOfSaidRefusedAsync();
-        // Shared statements; one private to Russia that the rules refuse (a repeated id); one private to the mediator that
-        // the database refuses after its row was written. Only "shared" was stored, so only "shared" may be heard.
+        await WithStore(s => s.AddStatementAsync("small", Said("said-taken", 0), "writer"));
+        // Shared statements; one private to Russia that the rules refuse (an id stored before); one private to the mediator
+        // that the database refuses after its row was written. Only "shared" was stored, so only "shared" may be heard.
         var statements = Enumerable.Range(0, 12).Select(i => i switch
         {
-            4 => Said("said-3", i, Visibility.PrivateTo("ru")),
+            4 => Said("said-taken", i, Visibility.PrivateTo("ru")),
             8 => Said("said-refused", i, Visibility.MediatorOnly),
             _ => Said($"said-{i}", i),
         }).ToArray();
