@@ -47,8 +47,6 @@ public sealed partial class TalksWorkspace
             var message = e.Reason();
             return new(null, null, [new SourceProblem(fileName, 0, 0, e.ParamName ?? "", message)]);
         }
-        // The history labels an import or replacement the mediator's (its entry holds every item), and so does the signal.
-        if (result.Stored) changes.Publish(result.NegotiationId!, Visibility.MediatorOnly);
         return result;
     }
 }

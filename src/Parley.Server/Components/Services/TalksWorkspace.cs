@@ -30,7 +30,7 @@ public sealed record EditOutcome(string Field, string Message)
 /// operation at a time). Every stored change is published on <see cref="NegotiationChanges"/> with the visibility of
 /// what was written.
 /// </summary>
-public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, NegotiationChanges changes, TimeProvider clock)
+public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>Now on the injected clock.</summary>
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -80,17 +80,15 @@ public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, Negotiat
     /// the item written (null: the negotiation does not exist; see <see cref="Stored"/>). A refusal by the model
     /// (<see cref="ArgumentException"/>), by the viewer's role or party (<see cref="AccessDeniedException"/>) or by the
     /// negotiation's rules (<see cref="RuleRefusal"/>) comes back as an <see cref="EditOutcome"/> to show next
-    /// to the form, with nothing written. A stored change is published with the visibility of the item written.
+    /// to the form, with nothing written. The open pages learn of a stored change from its commit (<see cref="Live.NegotiationChanges.Committed"/>).
     /// </summary>
     public async Task<EditOutcome> ChangeAsync(string id, Viewer viewer, Func<TalksCommands, Viewer, Task<Visibility?>> change)
     {
-        Visibility written;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (await change(scope.ServiceProvider.GetRequiredService<TalksCommands>(), viewer) is not { } visibility)
+            if (await change(scope.ServiceProvider.GetRequiredService<TalksCommands>(), viewer) is null)
                 return new EditOutcome("negotiation", $"There is no negotiation '{id}' any more.");
-            written = visibility;
         }
         catch (AccessDeniedException e)
         {
@@ -105,15 +103,12 @@ public sealed partial class TalksWorkspace(IServiceScopeFactory scopes, Negotiat
             var message = e.Reason();
             return new EditOutcome(e.ParamName ?? "", message);
         }
-        changes.Publish(id, written);
         return EditOutcome.Done;
     }
 
     /// <summary>What a change given to <see cref="ChangeAsync"/> returns: <paramref name="visibility"/> when <paramref name="stored"/>, else null.</summary>
     public static Visibility? Stored(bool stored, Visibility visibility) => stored ? visibility : null;
 
-    /// <summary>Tells the open pages that may see <paramref name="visibility"/> that <paramref name="id"/> changed (after a write made outside <see cref="ChangeAsync"/>).</summary>
-    public void Publish(string id, Visibility visibility) => changes.Publish(id, visibility);
 
     private static async Task<IReadOnlyList<(string Id, Viewer Viewer)>> MembershipsAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken ct)
     {
