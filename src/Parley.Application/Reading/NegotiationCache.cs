@@ -47,7 +47,8 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
         {
             // Only a version that follows the one held: profiles are carried over, which a talks change leaves alone.
             if (_slots.TryGetValue(id, out var slot) && slot.IsCompletedSuccessfully && slot.Result.Head == previousHead)
-                _slots[id] = Task.FromResult(new NegotiationSnapshot(slot.Result.Version with { Head = head, Negotiation = negotiation }).Touched());
+                _slots[id] = Task.FromResult(new NegotiationSnapshot(slot.Result.Version with { Head = head, Negotiation = negotiation },
+                    slot.Result.ScopedViews()).Touched());
             Settle(id);
         }
     }
@@ -168,11 +169,32 @@ public sealed class NegotiationSnapshot
     private readonly ConcurrentDictionary<(string UserId, string UserName), Viewer?> _members = new();
     private long _lastRead;
 
-    /// <summary>Wraps a version read from the store.</summary>
-    internal NegotiationSnapshot(NegotiationVersion version)
+    // Each scope's view of an earlier version, from which this version's view is patched (NegotiationScope.For).
+    private readonly IReadOnlyDictionary<string, ScopedView> _earlier;
+
+    /// <summary>
+    /// Wraps a version read from the store; <paramref name="earlier"/> holds the scoped views of the version it follows
+    /// (<see cref="ScopedViews"/>), when this process made the change.
+    /// </summary>
+    internal NegotiationSnapshot(NegotiationVersion version, IReadOnlyDictionary<string, ScopedView>? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(version);
         Version = version;
+        _earlier = earlier ?? new Dictionary<string, ScopedView>();
+    }
+
+    /// <summary>
+    /// The latest scoped view known for each scope: this version's where it was computed, otherwise the one this snapshot
+    /// was given. What the next version patches its views from; holds negotiations, never snapshots, so no chain of
+    /// versions is kept alive.
+    /// </summary>
+    internal IReadOnlyDictionary<string, ScopedView> ScopedViews()
+    {
+        var views = new Dictionary<string, ScopedView>(_earlier, StringComparer.Ordinal);
+        if (Version.Negotiation is not { } n) return views;
+        foreach (var (key, once) in _scoped)
+            if (once.TryGet(out var scoped) && scoped is Negotiation s) views[key] = new ScopedView(n, s);
+        return views;
     }
 
     /// <summary>
@@ -226,7 +248,7 @@ public sealed class NegotiationSnapshot
         : Scoped(n, viewer);
 
     private async Task<Negotiation?> Scoped(Negotiation n, Viewer viewer) =>
-        (Negotiation?)await _scoped.GetOrAdd(ScopeKey(viewer), _ => new Once(() => NegotiationScope.For(n, viewer))).Value;
+        (Negotiation?)await _scoped.GetOrAdd(ScopeKey(viewer), key => new Once(() => NegotiationScope.For(n, viewer, _earlier.GetValueOrDefault(key)))).Value;
 
     /// <summary>The preference profiles <paramref name="viewer"/> may see (<see cref="NegotiationScope.Profiles"/>).</summary>
     public IReadOnlyList<PartyPreferences> ProfilesFor(Viewer viewer) => NegotiationScope.Profiles(Version.Preferences, viewer);
@@ -276,6 +298,14 @@ public sealed class NegotiationSnapshot
                 }
                 return _value.Task;
             }
+        }
+
+        /// <summary>The value when it has been computed without failing; never starts the computation.</summary>
+        public bool TryGet(out object? value)
+        {
+            var done = _value.Task.IsCompletedSuccessfully;
+            value = done ? _value.Task.Result : null;
+            return done;
         }
     }
 }

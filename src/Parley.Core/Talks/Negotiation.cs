@@ -91,6 +91,31 @@ public sealed class Negotiation
         return copy;
     }
 
+    /// <summary>
+    /// True when this negotiation is <paramref name="earlier"/> with items only appended: the same id, title and
+    /// description, and each list of items starts with exactly the earlier one's items (the same instances, in the same
+    /// order). A copy that had items added is; one with an item replaced (a proposal answered, a party given a delegate),
+    /// removed, or read again from storage is not. Costs one reference comparison per earlier item.
+    /// </summary>
+    public bool Extends(Negotiation earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return Id == earlier.Id && Title == earlier.Title && Description == earlier.Description
+            && StartsWith(_parties, earlier._parties) && StartsWith(_issues, earlier._issues)
+            && StartsWith(_statements, earlier._statements) && StartsWith(_positions, earlier._positions)
+            && StartsWith(_proposals, earlier._proposals) && StartsWith(_agreements, earlier._agreements)
+            && StartsWith(_rounds, earlier._rounds) && StartsWith(_workingGroups, earlier._workingGroups)
+            && StartsWith(_contingencies, earlier._contingencies);
+    }
+
+    private static bool StartsWith<T>(List<T> items, List<T> prefix) where T : class
+    {
+        if (items.Count < prefix.Count) return false;
+        for (var k = 0; k < prefix.Count; k++)
+            if (!ReferenceEquals(items[k], prefix[k])) return false;
+        return true;
+    }
+
     /// <summary>The party with this id, or null.</summary>
     public Party? FindParty(string id) => _parties.Find(p => p.Id == id);
 
