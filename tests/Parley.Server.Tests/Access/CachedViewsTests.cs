@@ -31,4 +31,37 @@ public sealed class CachedViewsTests : SqliteAppTest
         Assert.DoesNotContain("ua-private-note", russiaExport);
         Assert.Contains("ua-private-note", await ua.GetStringAsync("/api/negotiations/berlin-2025/scenario"));
     }
+
+    [Fact]
+    public async Task ViewsCarriedFromVersionToVersion_EachPartyGainsOnlyWhatItMaySee()
+    {
+        using var ua = Factory.ClientAs("carry-ua", MemberRole.Delegation, "ua");
+        using var ru = Factory.ClientAs("carry-ru", MemberRole.Delegation, "ru");
+        // Both parties' views are kept; each new version then scopes only what was added since, onto the kept view.
+        for (var k = 1; k <= 3; k++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ua.GetAsync("/api/negotiations/berlin-2025/status")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await ru.GetAsync("/api/negotiations/berlin-2025/status")).StatusCode);
+            var (writer, party) = k % 2 == 1 ? (ua, "ua") : (ru, "ru");
+            var created = await writer.PostAsJsonAsync("/api/negotiations/berlin-2025/statements",
+                new { id = $"carried-{party}-{k}", text = "Private.", signatories = new[] { party }, visibility = $"party:{party}" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var shared = await writer.PostAsJsonAsync("/api/negotiations/berlin-2025/statements",
+                new { id = $"carried-shared-{k}", text = "For the table.", signatories = new[] { party } });
+            Assert.Equal(HttpStatusCode.Created, shared.StatusCode);
+        }
+
+        var ukraine = await ua.GetStringAsync("/api/negotiations/berlin-2025");
+        var russia = await ru.GetStringAsync("/api/negotiations/berlin-2025");
+        Assert.Equal(["carried-ua-1", "carried-ua-3"], Carried(ukraine, "carried-ua-"));
+        Assert.Empty(Carried(ukraine, "carried-ru-"));
+        Assert.Equal(["carried-ru-2"], Carried(russia, "carried-ru-"));
+        Assert.Empty(Carried(russia, "carried-ua-"));
+        Assert.Equal(["carried-shared-1", "carried-shared-2", "carried-shared-3"], Carried(russia, "carried-shared-"));
+        Assert.Equal(["carried-shared-1", "carried-shared-2", "carried-shared-3"], Carried(ukraine, "carried-shared-"));
+    }
+
+    private static string[] Carried(string json, string prefix) =>
+        System.Text.RegularExpressions.Regex.Matches(json, $"\"({prefix}[a-z0-9-]+)\"").Select(m => m.Groups[1].Value)
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
 }
