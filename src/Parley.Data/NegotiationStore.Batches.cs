@@ -51,11 +51,10 @@ public sealed partial class NegotiationStore
                     await transaction.RollbackToSavepointAsync(ChangeSavepoint, ct);
                     // The negotiation in hand may hold part of the refused change: the next change of it reads it again.
                     if (held.TryGetValue(change.Id, out var h)) held[change.Id] = h with { Negotiation = null };
-                    change.Fail(e);
-                }
-                finally
-                {
+                    // So may the tracked rows (the heads moved in memory): forgotten, they are read again as stored. After a
+                    // change that was written they are kept: they are what is stored, and the next change starts from them.
                     db.ChangeTracker.Clear();
+                    change.Fail(e);
                 }
             }
             // A negotiation whose last change was refused is read as this transaction leaves it, to be handed over whole.
@@ -78,11 +77,11 @@ public sealed partial class NegotiationStore
         {
             // The transaction could not begin or commit: nothing of the batch is written.
             foreach (var change in batch) change.Fail(e);
-            db.ChangeTracker.Clear();
             return;
         }
         finally
         {
+            db.ChangeTracker.Clear();
             db.Database.AutoSavepointsEnabled = autoSavepoints;
         }
         foreach (var (change, written) in answers) change.Succeed(written);
@@ -106,6 +105,10 @@ public sealed partial class NegotiationStore
         await _history.AppendAsync(pending.Id, pending.Actor, change.Action, change.ItemKind, change.ItemId, change.Visibility,
             StoredJson.Write(change.What), ct);
         await db.SaveChangesAsync(ct);
+        // The heads stay tracked for the batch's next change (no query for them); the rows written are let go, so that a
+        // later change of the same item is tracked afresh.
+        foreach (var entry in db.ChangeTracker.Entries().ToArray())
+            if (entry.Entity is not (Rows.HistoryHeadRow or Rows.RecordHeadRow)) entry.State = EntityState.Detached;
         held[pending.Id] = (earlier ? h.First : head, head + 1, negotiation);
         return true;
     }

@@ -45,7 +45,14 @@ internal static class StateTables
 /// <summary>One covered table: its name, its columns (sorted), its key columns (in key order) and the column naming the negotiation.</summary>
 internal sealed record StateTable(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IProperty> Key, string NegotiationColumn)
 {
-    public static StateTable Of(IEntityType type)
+    // Column names are looked up in the model's annotations, which costs more than the rest of a small write's record:
+    // each entity type's table is worked out once (a model lives as long as the process).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IEntityType, StateTable> Known = new();
+
+    /// <summary>The covered table of <paramref name="type"/>, worked out once per model.</summary>
+    public static StateTable Of(IEntityType type) => Known.GetValue(type, Build);
+
+    private static StateTable Build(IEntityType type)
     {
         var table = type.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());

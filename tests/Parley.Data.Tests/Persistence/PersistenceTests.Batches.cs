@@ -15,18 +15,24 @@ public abstract partial class PersistenceTests
     /// Starts one write per statement at once, each on its own context, while another transaction holds
     /// the writer lock, so that they queue and are written together once it is released. Returns each writer's outcome.
     /// </summary>
-    private async Task<Task<bool>[]> WriteTogetherAsync(IReadOnlyList<Statement> statements, INegotiationVersions? versions = null,
+    private Task<Task<bool>[]> WriteTogetherAsync(IReadOnlyList<Statement> statements, INegotiationVersions? versions = null,
+        History.IHistoryListener? listener = null) =>
+        WriteTogetherAsync(statements.Select(s => (Func<NegotiationStore, Task<bool>>)(store => store.AddStatementAsync("small", s, "writer"))).ToArray(),
+            versions, listener);
+
+    /// <summary>As above, for any talks changes.</summary>
+    private async Task<Task<bool>[]> WriteTogetherAsync(IReadOnlyList<Func<NegotiationStore, Task<bool>>> changes, INegotiationVersions? versions = null,
         History.IHistoryListener? listener = null)
     {
         await using var holder = Open();
         var holding = await holder.BeginWriteAsync(CancellationToken.None);
         var start = new TaskCompletionSource();
-        var writes = statements.Select(s => Task.Run(async () =>
+        var writes = changes.Select(change => Task.Run(async () =>
         {
             await start.Task;
             await using var db = Open();
             db.HistoryListener = listener;
-            return await new NegotiationStore(db, Clock, versions).AddStatementAsync("small", s, "writer");
+            return await change(new NegotiationStore(db, Clock, versions));
         })).ToArray();
         start.SetResult();
         await Task.Delay(TimeSpan.FromMilliseconds(200)); // let them queue (the assertions hold however they are grouped)
@@ -52,6 +58,30 @@ public abstract partial class PersistenceTests
         var stored = (await LoadAsync("small"))!.Statements.Select(s => s.Id).Where(id => id.StartsWith("said-", StringComparison.Ordinal));
         Assert.Equal(statements.Select(s => s.Id).Distinct().Order(), stored.Order());
         Assert.Equal(24, (await HistoryAsync("small")).Count(h => h.Action == "statement.added"));
+        Assert.True((await VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task ChangesArrivingTogether_TwoAnswersToOneProposal_BothStoredWithTheStatementsBetween()
+    {
+        await ImportAsync(Samples.Small());
+        // The proposal's row is written twice in one transaction, with other rows in between.
+        Func<NegotiationStore, Task<bool>>[] changes =
+        [
+            store => store.AddStatementAsync("small", Said("before", 1), "writer"),
+            store => store.RespondAsync("small", "p1", new Response("ua", ResponseKind.Accept, Samples.At(12, 15, 9, 0)), "writer"),
+            store => store.AddStatementAsync("small", Said("between", 2), "writer"),
+            store => store.RespondAsync("small", "p1", new Response("ru", ResponseKind.Reject, Samples.At(12, 15, 10, 0)), "writer"),
+            store => store.AddStatementAsync("small", Said("after", 3), "writer"),
+        ];
+
+        var writes = await WriteTogetherAsync(changes);
+
+        Assert.All(writes, w => Assert.True(w.Result));
+        var stored = (await LoadAsync("small"))!;
+        Assert.Equal([("ru", ResponseKind.Reject), ("ua", ResponseKind.Accept)],
+            stored.FindProposal("p1")!.Responses.Select(r => (r.Party, r.Kind)).Order());
+        Assert.Equal(["after", "before", "between"], stored.Statements.Select(s => s.Id).Where(id => id is "before" or "between" or "after").Order());
         Assert.True((await VerifyAsync()).Ok);
     }
 
