@@ -20,7 +20,8 @@ internal sealed class SqliteChangeProbe
     private const int Capacity = 10_000;
 
     private readonly string _connectionString;
-    private readonly ConcurrentBag<Slot> _idle = [];
+    // A queue, not a bag: a slot is mostly handed back on another thread than took it, and a bag then steals under a lock.
+    private readonly ConcurrentQueue<Slot> _idle = new();
     private int _slots;
 
     private SqliteChangeProbe(string connectionString) => _connectionString = connectionString;
@@ -88,13 +89,13 @@ internal sealed class SqliteChangeProbe
     private void Close()
     {
         _closed = true;
-        while (_idle.TryTake(out var slot)) slot.Close();
+        while (_idle.TryDequeue(out var slot)) slot.Close();
     }
 
     /// <summary>The head of negotiation <paramref name="id"/>: remembered while nothing was committed, else <paramref name="read"/>.</summary>
     public async Task<long> HeadAsync(string id, Func<Task<long>> read)
     {
-        if (!_idle.TryTake(out var slot))
+        if (!_idle.TryDequeue(out var slot))
         {
             if (Interlocked.Increment(ref _slots) > MaxSlots)
             {
@@ -125,7 +126,7 @@ internal sealed class SqliteChangeProbe
         finally
         {
             if (_closed) slot.Close();
-            else _idle.Add(slot);
+            else _idle.Enqueue(slot);
         }
     }
 
