@@ -39,16 +39,19 @@ public class NonlinearFrontierBenchmarks
     private TimeSpan Budget => Domain.StartsWith("10", StringComparison.Ordinal) ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _problem = Load(Domain);
+
+    /// <summary>Reads a domain named as in <see cref="Domains"/> from tests/data.</summary>
+    internal static NonlinearProblem Load(string domain)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
         var data = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found"), "tests", "data");
-        var root = Domain.StartsWith("50", StringComparison.Ordinal) || Domain.StartsWith("S-", StringComparison.Ordinal)
-            ? Path.Combine(data, "genius-compat", "negmas", Domain) : Path.Combine(data, "genius-nonlinear", Domain);
-        var domainFile = File.Exists(Path.Combine(root, Domain + "-domain.xml")) ? Domain + "-domain.xml" : "profile-1.xml";
+        var root = domain.StartsWith("50", StringComparison.Ordinal) || domain.StartsWith("S-", StringComparison.Ordinal)
+            ? Path.Combine(data, "genius-compat", "negmas", domain) : Path.Combine(data, "genius-nonlinear", domain);
+        var domainFile = File.Exists(Path.Combine(root, domain + "-domain.xml")) ? domain + "-domain.xml" : "profile-1.xml";
         var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(Path.Combine(root, domainFile)), domainFile);
-        _problem = new NonlinearProblem(space, new[] { "profile-1", "profile-2" }.Select(p =>
+        return new NonlinearProblem(space, new[] { "profile-1", "profile-2" }.Select(p =>
             GeniusNonlinearReader.ReadProfile(File.ReadAllBytes(Path.Combine(root, p + ".xml")), p + ".xml", space, p)));
     }
 
