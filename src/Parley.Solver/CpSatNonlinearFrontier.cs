@@ -26,11 +26,13 @@ namespace Parley.Solver;
 /// size bound is then the vectors found plus the integer values U₂ can still take (frontier vectors have distinct U₂).</para>
 /// <para>After each vector (a₁, a₂) the walk also adds U₁ ≤ a₁ − 1 (a later frontier vector has a larger U₂, so a
 /// smaller U₁), and hints the next solve with the best package any solve has reported so far (optimal or on the way)
-/// that meets the new bounds. CP-SAT's LP relaxation with cuts (<c>linearization_level:2</c>) proves the optima of
+/// that meets the new bounds. CP-SAT's full LP relaxation (<c>linearization_level:2</c>) proves the optima of
 /// pairwise models (every rectangle with at most two effective sides, as in the 50-issue ANAC domain: its 170-solve
-/// walk went from 197 s to 26 s at a load of 20–27 with cells, hints and the LP); for boxes of up to four sides
-/// (30/40 issues) the Boolean search without LP (level 0) is faster. Presolve and symmetry detection are off: the cell
-/// model is already compact and is solved once per vector. None of this changes the frontier, only the time.</para>
+/// walk went from 197 s to 26 s at a load of 20–27 with cells, hints and the LP), but without the cuts CP-SAT would
+/// add to it (<c>cut_level:0</c>): on that walk they cost more than they prune (10.5 s of CPU with them, 5.2–5.9 s
+/// without, same frontier; docs/benchmarks.md run F). For boxes of up to four sides (30/40 issues) the Boolean search
+/// without LP (level 0) is faster. Presolve and symmetry detection are off: the cell model is already compact and is
+/// solved once per vector. None of this changes the frontier, only the time.</para>
 /// </remarks>
 public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
 {
@@ -40,7 +42,7 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
     /// <summary>Creates the solver.</summary>
     /// <param name="workers">CP-SAT search workers; one is deterministic and, on 2-core machines, not slower.</param>
     /// <param name="extraParameters">More CP-SAT parameters in text form (for experiments), appended as given; a
-    /// <c>linearization_level</c> among them replaces the one chosen from the problem's shape.</param>
+    /// <c>linearization_level</c> or <c>cut_level</c> among them replaces the one chosen from the problem's shape.</param>
     public CpSatNonlinearFrontier(int workers = 1, string? extraParameters = null)
     {
         if (workers < 1) throw new ArgumentException("At least one worker.", nameof(workers));
@@ -49,14 +51,17 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
     }
 
     /// <summary>
-    /// The CP-SAT parameters for a problem: the LP relaxation with its cuts (level 2) when every rectangle has at most
-    /// two effective sides, none (level 0) otherwise; presolve and symmetry detection off (the cell model is already
-    /// compact, and the walk solves it once per frontier vector).
+    /// The CP-SAT parameters for a problem: the full LP relaxation without cuts (level 2, cut level 0) when every
+    /// rectangle has at most two effective sides, no LP (level 0) otherwise; presolve and symmetry detection off (the
+    /// cell model is already compact, and the walk solves it once per frontier vector).
     /// </summary>
     internal string Parameters(bool pairwise)
     {
-        var level = _extraParameters?.Contains("linearization_level", StringComparison.Ordinal) == true ? "" : pairwise ? ", linearization_level:2" : ", linearization_level:0";
-        return FormattableString.Invariant($"num_workers:{_workers}, random_seed:1, cp_model_presolve:false, symmetry_level:0{level}") + (_extraParameters is null ? "" : ", " + _extraParameters);
+        var level = Given("linearization_level") ? "" : pairwise ? ", linearization_level:2" : ", linearization_level:0";
+        var cuts = pairwise && !Given("cut_level") ? ", cut_level:0" : "";
+        return FormattableString.Invariant($"num_workers:{_workers}, random_seed:1, cp_model_presolve:false, symmetry_level:0{level}{cuts}") + (_extraParameters is null ? "" : ", " + _extraParameters);
+
+        bool Given(string name) => _extraParameters?.Contains(name, StringComparison.Ordinal) == true;
     }
 
     /// <inheritdoc />
