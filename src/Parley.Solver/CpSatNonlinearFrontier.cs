@@ -81,6 +81,10 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
             model.AddExactlyOne(vars);
             return vars;
         }).ToArray();
+        var outOfPlay = DominatedCells.Find(cells, [.. problem.Profiles.Select(p => p.Utility)], [.. problem.Profiles.Select(p => UnitsOf(p.Utility))]);
+        for (var i = 0; i < x.Length; i++)
+            for (var c = 0; c < x[i].Length; c++)
+                if (outOfPlay[i][c]) model.Add(x[i][c] == 0);
         var bounds = new Dictionary<(int, int, int), ILiteral>();
         var u = problem.Profiles.Select((p, k) => Utility(model, cells, x, bounds, p.Utility, k)).ToArray();
         var range2 = u[1].Domain.Max() - u[1].Domain.Min() + 1;
@@ -89,7 +93,7 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
         var found = new List<Outcome>();
         var calls = 0;
         var lastU2 = u[1].Domain.Min() - 1;
-        var pool = new SolutionPool(x, u);
+        var pool = new SolutionPool(u, model.Model.Variables.Count);
         while (true)
         {
             if (cancellationToken.IsCancellationRequested) return Stopped(found, u[1], lastU2, calls);
@@ -114,26 +118,37 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
             model.Add(u[0] <= lastU1 - 1);
             model.ClearHints();
             var hint = pool.Best(lastU1 - 1, lastU2 + 1);
-            if (hint is not null)
-                for (var i = 0; i < x.Length; i++)
-                    for (var c = 0; c < x[i].Length; c++) model.AddHint(x[i][c], c == hint[i]);
+            if (hint is not null) model.Model.SolutionHint = hint;
         }
     }
 
     /// <summary>
-    /// Every solution CP-SAT reports on the way to an optimum (its cells and its U₁, U₂ as the model states them, never
-    /// above the truth): a later window's best one is that solve's hint, a feasible starting package.
+    /// Every solution CP-SAT reports on the way to an optimum, whole (every variable: cells, bound and rectangle
+    /// literals, Fₚ and Uₚ, as the model states them, U never above the truth): a later window's best one is that
+    /// solve's hint, a feasible starting point whose objective CP-SAT knows at once (a hint of the cells alone left the
+    /// rectangle literals to the search, which started far below it).
     /// </summary>
-    private sealed class SolutionPool(BoolVar[][] x, IntVar[] u) : CpSolverSolutionCallback
+    private sealed class SolutionPool(IntVar[] u, int variables) : CpSolverSolutionCallback
     {
-        private readonly List<(long U1, long U2, int[] Cells)> _solutions = [];
+        private readonly List<(long U1, long U2, long[] Values)> _solutions = [];
 
-        public override void OnSolutionCallback() =>
-            _solutions.Add((Value(u[0]), Value(u[1]), [.. x.Select(vars => vars.Length == 0 ? 0 : Array.FindIndex(vars, v => BooleanValue(v)))]));
+        public override void OnSolutionCallback()
+        {
+            var values = new long[variables];
+            for (var v = 0; v < variables; v++) values[v] = SolutionIntegerValue(v);
+            _solutions.Add((Value(u[0]), Value(u[1]), values));
+        }
 
-        /// <summary>The cells of the lexicographically best solution with U₁ ≤ <paramref name="maxU1"/> and U₂ ≥ <paramref name="minU2"/>, or null.</summary>
-        public int[]? Best(long maxU1, long minU2) =>
-            _solutions.Where(s => s.U1 <= maxU1 && s.U2 >= minU2).OrderByDescending(s => s.U1).ThenByDescending(s => s.U2).Select(s => s.Cells).FirstOrDefault();
+        /// <summary>The lexicographically best solution with U₁ ≤ <paramref name="maxU1"/> and U₂ ≥ <paramref name="minU2"/> as a hint, or null.</summary>
+        public PartialVariableAssignment? Best(long maxU1, long minU2)
+        {
+            var best = _solutions.Where(s => s.U1 <= maxU1 && s.U2 >= minU2).OrderByDescending(s => s.U1).ThenByDescending(s => s.U2).Select(s => s.Values).FirstOrDefault();
+            if (best is null) return null;
+            var hint = new PartialVariableAssignment();
+            hint.Vars.Add(Enumerable.Range(0, best.Length));
+            hint.Values.Add(best);
+            return hint;
+        }
     }
 
     private static NonlinearFrontier Stopped(List<Outcome> found, IntVar u2, long lastU2, int calls) =>
@@ -142,7 +157,7 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
     /// <summary>Uₚ = min(Σ cᵣ·appliesᵣ, M) in units of 10⁻ᵏ.</summary>
     private static IntVar Utility(CpModel model, OptionCells cells, BoolVar[][] x, Dictionary<(int, int, int), ILiteral> bounds, RectangleUtility f, int party)
     {
-        var scale = Scale(f.Rectangles.Select(r => r.Utility).Append(f.MaxUtility));
+        var scale = UnitsOf(f);
         var literals = new List<ILiteral>();
         var coefs = new List<long>();
         long constant = 0, lo = 0, hi = 0;
@@ -227,6 +242,9 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
         bounds[key] = v;
         return v;
     }
+
+    /// <summary>The 10ᵏ a party's utilities and M are multiplied by in the model.</summary>
+    private static double UnitsOf(RectangleUtility f) => Scale(f.Rectangles.Select(r => r.Utility).Append(f.MaxUtility));
 
     /// <summary>10ᵏ for the fewest decimals k ≤ 6 that make every number an integer (10⁶, rounded, when none does).</summary>
     internal static double Scale(IEnumerable<double> numbers)
