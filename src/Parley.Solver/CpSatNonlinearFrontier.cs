@@ -17,7 +17,9 @@ namespace Parley.Solver;
 /// rectangle a literal for "applies" (below); per party Fₚ = Σ coefficients·Booleans with cᵣ = the rectangle's
 /// utility · 10ᵏ and Uₚ = min(Fₚ, M·10ᵏ), k the fewest decimals (at most 6) that make every utility and M of that
 /// party an integer — 0 for every shipped GENIUS file, so the integers are the files' own numbers and the frontier is
-/// exact, not approximate. A package found is reported with the lowest option of each chosen cell.</para>
+/// exact, not approximate. A package found is reported with the lowest option of each chosen cell. In a pairwise
+/// problem the cells another cell beats for both parties whatever the other issues hold are fixed to false
+/// (<see cref="DominatedCells"/>; every frontier vector keeps a package without them).</para>
 /// <para>Search (ε-constraint walk): maximise U₁·(range(U₂) + 1) + U₂, i.e. U₁ then U₂; record the package; add
 /// U₂ ≥ its U₂ + 1; repeat until infeasible. Each package found is Pareto-optimal (whatever dominates it also meets
 /// the constraint and is lexicographically larger) and every frontier vector is found (its U₂ lies in one of the
@@ -25,13 +27,14 @@ namespace Parley.Solver;
 /// optimality ends the walk with <see cref="FrontierStatus.StoppedByBudget"/>; its unproven package is dropped. The
 /// size bound is then the vectors found plus the integer values U₂ can still take (frontier vectors have distinct U₂).</para>
 /// <para>After each vector (a₁, a₂) the walk also adds U₁ ≤ a₁ − 1 (a later frontier vector has a larger U₂, so a
-/// smaller U₁), and hints the next solve with the best package any solve has reported so far (optimal or on the way)
-/// that meets the new bounds. CP-SAT's full LP relaxation (<c>linearization_level:2</c>) proves the optima of
-/// pairwise models (every rectangle with at most two effective sides, as in the 50-issue ANAC domain: its 170-solve
-/// walk went from 197 s to 26 s at a load of 20–27 with cells, hints and the LP), but without the cuts CP-SAT would
-/// add to it (<c>cut_level:0</c>): on that walk they cost more than they prune (10.5 s of CPU with them, 5.2–5.9 s
-/// without, same frontier; docs/benchmarks.md run F). For boxes of up to four sides (30/40 issues) the Boolean search
-/// without LP (level 0) is faster. Presolve and symmetry detection are off: the cell model is already compact and is
+/// smaller U₁), and hints the next solve with the best solution any solve has reported so far (optimal or on the way)
+/// that meets the new bounds — every variable of it, so that CP-SAT starts from its objective. CP-SAT's full LP
+/// relaxation (<c>linearization_level:2</c>) proves the optima of pairwise models (every rectangle with at most two
+/// effective sides, as in the 50-issue ANAC domain), without the cuts CP-SAT would add to it (<c>cut_level:0</c>: on
+/// that walk they cost more than they prune). On S-1NAGUNL-255 (169 vectors, 170 solves) the process spent 10.0–11.2 s
+/// of CPU with cuts, cell hints and every cell; 4.7–5.9 s without cuts; 2.0–2.4 s with dominated cells out and whole
+/// hints (docs/benchmarks.md run F). For boxes of up to four sides (30/40 issues) the Boolean search without LP
+/// (level 0) is faster. Presolve and symmetry detection are off: the cell model is already compact and is
 /// solved once per vector. None of this changes the frontier, only the time.</para>
 /// </remarks>
 public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver

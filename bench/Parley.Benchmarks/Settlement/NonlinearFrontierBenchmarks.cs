@@ -26,8 +26,8 @@ public class NonlinearFrontierBenchmarks
     /// <summary>
     /// "50issuesDiscounted" is the ANAC 2014 folder of that name, whose files define 40 issues (no domain file: the space
     /// comes from profile-1); "S-1NAGUNL-255" is the ANAC 2014 domain with 50 issues (tests/data/genius-compat/negmas).
-    /// PARLEY_NONLINEAR_DOMAINS (comma-separated) runs only some of them: each 50-issue walk takes 15–40 s on the busy
-    /// shared machine (minutes before the cell model, docs/benchmarks.md run E).
+    /// PARLEY_NONLINEAR_DOMAINS (comma-separated) runs only some of them (the 50-issue walk took minutes before the cell
+    /// model, 15–40 s on the busy machine before run F of docs/benchmarks.md, 2–3 s since).
     /// </summary>
     [ParamsSource(nameof(Domains))]
     public string Domain { get; set; } = "";
