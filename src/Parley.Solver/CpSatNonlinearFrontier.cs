@@ -31,7 +31,8 @@ namespace Parley.Solver;
 /// that meets the new bounds — every variable of it, so that CP-SAT starts from its objective. CP-SAT's full LP
 /// relaxation (<c>linearization_level:2</c>) proves the optima of pairwise models (every rectangle with at most two
 /// effective sides, as in the 50-issue ANAC domain), without the cuts CP-SAT would add to it (<c>cut_level:0</c>: on
-/// that walk they cost more than they prune). On S-1NAGUNL-255 (169 vectors, 170 solves) the process spent 10.0–11.2 s
+/// that walk they cost more than they prune) and with every constraint in it from the start
+/// (<c>add_lp_constraints_lazily:false</c>, about 15 % less time). On S-1NAGUNL-255 (169 vectors, 170 solves) the process spent 10.0–11.2 s
 /// of CPU with cuts, cell hints and every cell; 4.7–5.9 s without cuts; 2.0–2.4 s with dominated cells out and whole
 /// hints (docs/benchmarks.md run F). For boxes of up to four sides (30/40 issues) the Boolean search without LP
 /// (level 0) is faster. Presolve and symmetry detection are off: the cell model is already compact and is
@@ -54,14 +55,16 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
     }
 
     /// <summary>
-    /// The CP-SAT parameters for a problem: the full LP relaxation without cuts (level 2, cut level 0) when every
-    /// rectangle has at most two effective sides, no LP (level 0) otherwise; presolve and symmetry detection off (the
+    /// The CP-SAT parameters for a problem: the full LP relaxation without cuts (level 2, cut level 0), every
+    /// constraint in it from the start (not added lazily), when every rectangle has at most two effective sides, no LP
+    /// (level 0) otherwise; presolve and symmetry detection off (the
     /// cell model is already compact, and the walk solves it once per frontier vector).
     /// </summary>
     internal string Parameters(bool pairwise)
     {
         var level = Given("linearization_level") ? "" : pairwise ? ", linearization_level:2" : ", linearization_level:0";
         var cuts = pairwise && !Given("cut_level") ? ", cut_level:0" : "";
+        cuts += pairwise && !Given("add_lp_constraints_lazily") ? ", add_lp_constraints_lazily:false" : "";
         return FormattableString.Invariant($"num_workers:{_workers}, random_seed:1, cp_model_presolve:false, symmetry_level:0{level}{cuts}") + (_extraParameters is null ? "" : ", " + _extraParameters);
 
         bool Given(string name) => _extraParameters?.Contains(name, StringComparison.Ordinal) == true;
