@@ -34,7 +34,7 @@ namespace Parley.Solver;
 /// that walk they cost more than they prune) and with every constraint in it from the start
 /// (<c>add_lp_constraints_lazily:false</c>, about 15 % less time). On S-1NAGUNL-255 (169 vectors, 170 solves) the process spent 10.0–11.2 s
 /// of CPU with cuts, cell hints and every cell; 4.7–5.9 s without cuts; 2.0–2.4 s with dominated cells out and whole
-/// hints (docs/benchmarks.md run F). For boxes of up to four sides (30/40 issues) the Boolean search without LP
+/// hints; 1.7–1.9 s with the LP's constraints from the start (docs/benchmarks.md runs F, F′). For boxes of up to four sides (30/40 issues) the Boolean search without LP
 /// (level 0) is faster. Presolve and symmetry detection are off: the cell model is already compact and is
 /// solved once per vector. None of this changes the frontier, only the time.</para>
 /// </remarks>
