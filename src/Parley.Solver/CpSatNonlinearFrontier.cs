@@ -17,7 +17,9 @@ namespace Parley.Solver;
 /// rectangle a literal for "applies" (below); per party Fₚ = Σ coefficients·Booleans with cᵣ = the rectangle's
 /// utility · 10ᵏ and Uₚ = min(Fₚ, M·10ᵏ), k the fewest decimals (at most 6) that make every utility and M of that
 /// party an integer — 0 for every shipped GENIUS file, so the integers are the files' own numbers and the frontier is
-/// exact, not approximate. A package found is reported with the lowest option of each chosen cell.</para>
+/// exact, not approximate. A package found is reported with the lowest option of each chosen cell. In a pairwise
+/// problem the cells another cell beats for both parties whatever the other issues hold are fixed to false
+/// (<see cref="DominatedCells"/>; every frontier vector keeps a package without them).</para>
 /// <para>Search (ε-constraint walk): maximise U₁·(range(U₂) + 1) + U₂, i.e. U₁ then U₂; record the package; add
 /// U₂ ≥ its U₂ + 1; repeat until infeasible. Each package found is Pareto-optimal (whatever dominates it also meets
 /// the constraint and is lexicographically larger) and every frontier vector is found (its U₂ lies in one of the
@@ -25,12 +27,16 @@ namespace Parley.Solver;
 /// optimality ends the walk with <see cref="FrontierStatus.StoppedByBudget"/>; its unproven package is dropped. The
 /// size bound is then the vectors found plus the integer values U₂ can still take (frontier vectors have distinct U₂).</para>
 /// <para>After each vector (a₁, a₂) the walk also adds U₁ ≤ a₁ − 1 (a later frontier vector has a larger U₂, so a
-/// smaller U₁), and hints the next solve with the best package any solve has reported so far (optimal or on the way)
-/// that meets the new bounds. CP-SAT's LP relaxation with cuts (<c>linearization_level:2</c>) proves the optima of
-/// pairwise models (every rectangle with at most two effective sides, as in the 50-issue ANAC domain: its 170-solve
-/// walk went from 197 s to 26 s at a load of 20–27 with cells, hints and the LP); for boxes of up to four sides
-/// (30/40 issues) the Boolean search without LP (level 0) is faster. Presolve and symmetry detection are off: the cell
-/// model is already compact and is solved once per vector. None of this changes the frontier, only the time.</para>
+/// smaller U₁), and hints the next solve with the best solution any solve has reported so far (optimal or on the way)
+/// that meets the new bounds — every variable of it, so that CP-SAT starts from its objective. CP-SAT's full LP
+/// relaxation (<c>linearization_level:2</c>) proves the optima of pairwise models (every rectangle with at most two
+/// effective sides, as in the 50-issue ANAC domain), without the cuts CP-SAT would add to it (<c>cut_level:0</c>: on
+/// that walk they cost more than they prune) and with every constraint in it from the start
+/// (<c>add_lp_constraints_lazily:false</c>, about 15 % less time). On S-1NAGUNL-255 (169 vectors, 170 solves) the process spent 10.0–11.2 s
+/// of CPU with cuts, cell hints and every cell; 4.7–5.9 s without cuts; 2.0–2.4 s with dominated cells out and whole
+/// hints; 1.7–1.9 s with the LP's constraints from the start (docs/benchmarks.md runs F, F′). For boxes of up to four sides (30/40 issues) the Boolean search without LP
+/// (level 0) is faster. Presolve and symmetry detection are off: the cell model is already compact and is
+/// solved once per vector. None of this changes the frontier, only the time.</para>
 /// </remarks>
 public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
 {
@@ -40,7 +46,7 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
     /// <summary>Creates the solver.</summary>
     /// <param name="workers">CP-SAT search workers; one is deterministic and, on 2-core machines, not slower.</param>
     /// <param name="extraParameters">More CP-SAT parameters in text form (for experiments), appended as given; a
-    /// <c>linearization_level</c> among them replaces the one chosen from the problem's shape.</param>
+    /// <c>linearization_level</c> or <c>cut_level</c> among them replaces the one chosen from the problem's shape.</param>
     public CpSatNonlinearFrontier(int workers = 1, string? extraParameters = null)
     {
         if (workers < 1) throw new ArgumentException("At least one worker.", nameof(workers));
@@ -49,14 +55,19 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
     }
 
     /// <summary>
-    /// The CP-SAT parameters for a problem: the LP relaxation with its cuts (level 2) when every rectangle has at most
-    /// two effective sides, none (level 0) otherwise; presolve and symmetry detection off (the cell model is already
-    /// compact, and the walk solves it once per frontier vector).
+    /// The CP-SAT parameters for a problem: the full LP relaxation without cuts (level 2, cut level 0), every
+    /// constraint in it from the start (not added lazily), when every rectangle has at most two effective sides, no LP
+    /// (level 0) otherwise; presolve and symmetry detection off (the
+    /// cell model is already compact, and the walk solves it once per frontier vector).
     /// </summary>
     internal string Parameters(bool pairwise)
     {
-        var level = _extraParameters?.Contains("linearization_level", StringComparison.Ordinal) == true ? "" : pairwise ? ", linearization_level:2" : ", linearization_level:0";
-        return FormattableString.Invariant($"num_workers:{_workers}, random_seed:1, cp_model_presolve:false, symmetry_level:0{level}") + (_extraParameters is null ? "" : ", " + _extraParameters);
+        var level = Given("linearization_level") ? "" : pairwise ? ", linearization_level:2" : ", linearization_level:0";
+        var cuts = pairwise && !Given("cut_level") ? ", cut_level:0" : "";
+        cuts += pairwise && !Given("add_lp_constraints_lazily") ? ", add_lp_constraints_lazily:false" : "";
+        return FormattableString.Invariant($"num_workers:{_workers}, random_seed:1, cp_model_presolve:false, symmetry_level:0{level}{cuts}") + (_extraParameters is null ? "" : ", " + _extraParameters);
+
+        bool Given(string name) => _extraParameters?.Contains(name, StringComparison.Ordinal) == true;
     }
 
     /// <inheritdoc />
@@ -76,6 +87,10 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
             model.AddExactlyOne(vars);
             return vars;
         }).ToArray();
+        var outOfPlay = DominatedCells.Find(cells, [.. problem.Profiles.Select(p => p.Utility)], [.. problem.Profiles.Select(p => UnitsOf(p.Utility))]);
+        for (var i = 0; i < x.Length; i++)
+            for (var c = 0; c < x[i].Length; c++)
+                if (outOfPlay[i][c]) model.Add(x[i][c] == 0);
         var bounds = new Dictionary<(int, int, int), ILiteral>();
         var u = problem.Profiles.Select((p, k) => Utility(model, cells, x, bounds, p.Utility, k)).ToArray();
         var range2 = u[1].Domain.Max() - u[1].Domain.Min() + 1;
@@ -84,7 +99,7 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
         var found = new List<Outcome>();
         var calls = 0;
         var lastU2 = u[1].Domain.Min() - 1;
-        var pool = new SolutionPool(x, u);
+        var pool = new SolutionPool(u, model.Model.Variables.Count);
         while (true)
         {
             if (cancellationToken.IsCancellationRequested) return Stopped(found, u[1], lastU2, calls);
@@ -109,26 +124,37 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
             model.Add(u[0] <= lastU1 - 1);
             model.ClearHints();
             var hint = pool.Best(lastU1 - 1, lastU2 + 1);
-            if (hint is not null)
-                for (var i = 0; i < x.Length; i++)
-                    for (var c = 0; c < x[i].Length; c++) model.AddHint(x[i][c], c == hint[i]);
+            if (hint is not null) model.Model.SolutionHint = hint;
         }
     }
 
     /// <summary>
-    /// Every solution CP-SAT reports on the way to an optimum (its cells and its U₁, U₂ as the model states them, never
-    /// above the truth): a later window's best one is that solve's hint, a feasible starting package.
+    /// Every solution CP-SAT reports on the way to an optimum, whole (every variable: cells, bound and rectangle
+    /// literals, Fₚ and Uₚ, as the model states them, U never above the truth): a later window's best one is that
+    /// solve's hint, a feasible starting point whose objective CP-SAT knows at once (a hint of the cells alone left the
+    /// rectangle literals to the search, which started far below it).
     /// </summary>
-    private sealed class SolutionPool(BoolVar[][] x, IntVar[] u) : CpSolverSolutionCallback
+    private sealed class SolutionPool(IntVar[] u, int variables) : CpSolverSolutionCallback
     {
-        private readonly List<(long U1, long U2, int[] Cells)> _solutions = [];
+        private readonly List<(long U1, long U2, long[] Values)> _solutions = [];
 
-        public override void OnSolutionCallback() =>
-            _solutions.Add((Value(u[0]), Value(u[1]), [.. x.Select(vars => vars.Length == 0 ? 0 : Array.FindIndex(vars, v => BooleanValue(v)))]));
+        public override void OnSolutionCallback()
+        {
+            var values = new long[variables];
+            for (var v = 0; v < variables; v++) values[v] = SolutionIntegerValue(v);
+            _solutions.Add((Value(u[0]), Value(u[1]), values));
+        }
 
-        /// <summary>The cells of the lexicographically best solution with U₁ ≤ <paramref name="maxU1"/> and U₂ ≥ <paramref name="minU2"/>, or null.</summary>
-        public int[]? Best(long maxU1, long minU2) =>
-            _solutions.Where(s => s.U1 <= maxU1 && s.U2 >= minU2).OrderByDescending(s => s.U1).ThenByDescending(s => s.U2).Select(s => s.Cells).FirstOrDefault();
+        /// <summary>The lexicographically best solution with U₁ ≤ <paramref name="maxU1"/> and U₂ ≥ <paramref name="minU2"/> as a hint, or null.</summary>
+        public PartialVariableAssignment? Best(long maxU1, long minU2)
+        {
+            var best = _solutions.Where(s => s.U1 <= maxU1 && s.U2 >= minU2).OrderByDescending(s => s.U1).ThenByDescending(s => s.U2).Select(s => s.Values).FirstOrDefault();
+            if (best is null) return null;
+            var hint = new PartialVariableAssignment();
+            hint.Vars.Add(Enumerable.Range(0, best.Length));
+            hint.Values.Add(best);
+            return hint;
+        }
     }
 
     private static NonlinearFrontier Stopped(List<Outcome> found, IntVar u2, long lastU2, int calls) =>
@@ -137,7 +163,7 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
     /// <summary>Uₚ = min(Σ cᵣ·appliesᵣ, M) in units of 10⁻ᵏ.</summary>
     private static IntVar Utility(CpModel model, OptionCells cells, BoolVar[][] x, Dictionary<(int, int, int), ILiteral> bounds, RectangleUtility f, int party)
     {
-        var scale = Scale(f.Rectangles.Select(r => r.Utility).Append(f.MaxUtility));
+        var scale = UnitsOf(f);
         var literals = new List<ILiteral>();
         var coefs = new List<long>();
         long constant = 0, lo = 0, hi = 0;
@@ -222,6 +248,9 @@ public sealed class CpSatNonlinearFrontier : INonlinearFrontierSolver
         bounds[key] = v;
         return v;
     }
+
+    /// <summary>The 10ᵏ a party's utilities and M are multiplied by in the model.</summary>
+    private static double UnitsOf(RectangleUtility f) => Scale(f.Rectangles.Select(r => r.Utility).Append(f.MaxUtility));
 
     /// <summary>10ᵏ for the fewest decimals k ≤ 6 that make every number an integer (10⁶, rounded, when none does).</summary>
     internal static double Scale(IEnumerable<double> numbers)

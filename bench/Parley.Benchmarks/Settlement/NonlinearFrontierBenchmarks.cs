@@ -26,8 +26,8 @@ public class NonlinearFrontierBenchmarks
     /// <summary>
     /// "50issuesDiscounted" is the ANAC 2014 folder of that name, whose files define 40 issues (no domain file: the space
     /// comes from profile-1); "S-1NAGUNL-255" is the ANAC 2014 domain with 50 issues (tests/data/genius-compat/negmas).
-    /// PARLEY_NONLINEAR_DOMAINS (comma-separated) runs only some of them: each 50-issue walk takes 15–40 s on the busy
-    /// shared machine (minutes before the cell model, docs/benchmarks.md run E).
+    /// PARLEY_NONLINEAR_DOMAINS (comma-separated) runs only some of them (the 50-issue walk took minutes before the cell
+    /// model, 15–40 s on the busy machine before run F of docs/benchmarks.md, 2–3 s since).
     /// </summary>
     [ParamsSource(nameof(Domains))]
     public string Domain { get; set; } = "";
@@ -39,16 +39,19 @@ public class NonlinearFrontierBenchmarks
     private TimeSpan Budget => Domain.StartsWith("10", StringComparison.Ordinal) ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _problem = Load(Domain);
+
+    /// <summary>Reads a domain named as in <see cref="Domains"/> from tests/data.</summary>
+    internal static NonlinearProblem Load(string domain)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) dir = dir.Parent;
         var data = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found"), "tests", "data");
-        var root = Domain.StartsWith("50", StringComparison.Ordinal) || Domain.StartsWith("S-", StringComparison.Ordinal)
-            ? Path.Combine(data, "genius-compat", "negmas", Domain) : Path.Combine(data, "genius-nonlinear", Domain);
-        var domainFile = File.Exists(Path.Combine(root, Domain + "-domain.xml")) ? Domain + "-domain.xml" : "profile-1.xml";
+        var root = domain.StartsWith("50", StringComparison.Ordinal) || domain.StartsWith("S-", StringComparison.Ordinal)
+            ? Path.Combine(data, "genius-compat", "negmas", domain) : Path.Combine(data, "genius-nonlinear", domain);
+        var domainFile = File.Exists(Path.Combine(root, domain + "-domain.xml")) ? domain + "-domain.xml" : "profile-1.xml";
         var space = GeniusXmlReader.ReadDomain(File.ReadAllBytes(Path.Combine(root, domainFile)), domainFile);
-        _problem = new NonlinearProblem(space, new[] { "profile-1", "profile-2" }.Select(p =>
+        return new NonlinearProblem(space, new[] { "profile-1", "profile-2" }.Select(p =>
             GeniusNonlinearReader.ReadProfile(File.ReadAllBytes(Path.Combine(root, p + ".xml")), p + ".xml", space, p)));
     }
 

@@ -66,7 +66,7 @@ public sealed class GeniusCompatibilityTests
     /// The real nonlinear folders that ship GENIUS's own approximate frontier (pareto.xml) with a domain file: Parley's
     /// frontier is exact and every GENIUS point is matched or strictly dominated by a Parley vector (counts checked by
     /// hand). S-1NIKFRT-2 has 20 issues; S-1NAGUNL-255 is the ANAC 2014 domain with 50 issues and EXCLUDES bounds (its
-    /// exact walk takes minutes on a loaded machine, hence the budget).
+    /// exact walk took minutes on a loaded machine before docs/benchmarks.md run F, seconds since; the budget is generous).
     /// </summary>
     [Theory]
     [InlineData("S-1NIKFRT-2", 16, 6, 10, 0.2, 0.1)]
