@@ -53,10 +53,10 @@ public sealed partial class GuaranteesStore
             .Select(g => new { g.Key.Column, g.Key.Row, g.Key.State, Count = g.Count(), Lon = g.Sum(r => r.Longitude!.Value), Lat = g.Sum(r => r.Latitude!.Value) })
             .ToListAsync(ct))
             .Select(c => new CellCount(c.Column, c.Row, Enum.Parse<VerificationState>(c.State), c.Count, c.Lon, c.Lat)).ToList();
-        var regions = (await rows.GroupBy(r => new { r.Admin1, r.State }).Select(g => new { g.Key.Admin1, g.Key.State, Count = g.Count() })
-                .ToListAsync(ct))
-            .Select(r => (r.Admin1, State: Enum.Parse<VerificationState>(r.State), r.Count)).ToList();
-        var unlocated = await rows.CountAsync(r => r.Latitude == null || r.Longitude == null, ct);
+        var byRegion = await rows.GroupBy(r => new { r.Admin1, r.State, Located = r.Latitude != null && r.Longitude != null })
+            .Select(g => new { g.Key.Admin1, g.Key.State, g.Key.Located, Count = g.Count() }).ToListAsync(ct);
+        var regions = byRegion.Select(r => (r.Admin1, State: Enum.Parse<VerificationState>(r.State), r.Count)).ToList();
+        var unlocated = byRegion.Where(r => !r.Located).Sum(r => r.Count);
         if (later.Count > 0)
         {
             // Steps recorded after the instant are not known then: those reports move back to their earlier state.

@@ -20,19 +20,23 @@ public sealed class RegionAtlas
 {
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
     private readonly Dictionary<string, RegionOutline> _byName = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ambiguous = new(StringComparer.Ordinal);
 
-    /// <summary>Holds the outlines; a spelling that names two of them matches neither's alias but each one's own name.</summary>
-    /// <exception cref="ArgumentException">Two outlines share a name.</exception>
+    /// <summary>
+    /// Holds the outlines. A spelling finds the one outline it names: own names first, then aliases; a name two
+    /// outlines share (Moldova's town and district of Rezina) finds neither, nor does an alias two outlines share.
+    /// </summary>
     public RegionAtlas(IEnumerable<RegionOutline> regions)
     {
         ArgumentNullException.ThrowIfNull(regions);
         Regions = regions.ToList();
-        foreach (var r in Regions)
-            if (!_byName.TryAdd(Key(r.Name), r))
-                throw new ArgumentException($"Two outlines are named '{r.Name}'.", nameof(regions));
-        var aliases = Regions.SelectMany(r => r.Aliases.Select(a => (Key: Key(a), Region: r)))
-            .Where(a => !_byName.ContainsKey(a.Key)).GroupBy(a => a.Key).Where(g => g.Select(a => a.Region).Distinct().Count() == 1);
-        foreach (var g in aliases) _byName[g.Key] = g.First().Region;
+        foreach (var names in new[] { Regions.Select(r => (Key: Key(r.Name), Region: r)), Regions.SelectMany(r => r.Aliases.Select(a => (Key: Key(a), Region: r))) })
+        {
+            var taken = new HashSet<string>(_byName.Keys.Concat(_ambiguous), StringComparer.Ordinal);
+            foreach (var g in names.Where(n => !taken.Contains(n.Key)).GroupBy(n => n.Key))
+                if (g.Select(n => n.Region).Distinct().Count() == 1) _byName[g.Key] = g.First().Region;
+                else _ambiguous.Add(g.Key);
+        }
         Bounds = Regions.Select(r => GeoBox.Of(r.Shape)).OfType<GeoBox>().Aggregate((GeoBox?)null, (a, b) => a is null ? b : a.Union(b));
     }
 

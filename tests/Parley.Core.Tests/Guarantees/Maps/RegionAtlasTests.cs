@@ -28,6 +28,15 @@ public class RegionAtlasTests
     public void Find_AliasOfTwoOutlines_FindsNeither() => Assert.Null(RegionAtlas.Parse(Collection).Find("Kyiv"));
 
     [Fact]
+    public void Find_NameOfTwoOutlines_FindsNeitherButTheOthersStillFound()
+    {
+        var atlas = RegionAtlas.Parse(Collection.Replace("\"name\":\"Kiev City\"", "\"name\":\"Belgorod\""));
+        Assert.Null(atlas.Find("Belgorod"));
+        Assert.Equal("Zaporizhzhya", atlas.Find("Zaporizhia")?.Name);
+        Assert.Equal(3, atlas.Regions.Count);
+    }
+
+    [Fact]
     public void Find_OwnNameWithOtherSpacing_Found() => Assert.Equal("Kiev City", RegionAtlas.Parse(Collection).Find("kiev-city")?.Name);
 
     [Fact]
