@@ -23,10 +23,12 @@ public sealed class IncidentMapTests : BrowserTest
         await Expect(map).ToBeVisibleAsync();
 
         // The Christmas truce names no area: it is shaded over Russia's and Ukraine's outlines; the repair window over Zaporizhzhia.
-        var truce = map.Locator("path.area[data-area=christmas-truce]");
+        var truce = map.Locator("path.area[data-area~=christmas-truce]");
         await Expect(truce).ToHaveCountAsync(1);
-        Assert.True((await truce.GetAttributeAsync("d"))!.Length > 1000);
-        await Expect(page.GetByTestId("map-area").Filter(new() { HasText = "Christmas truce" })).ToContainTextAsync("whole territory (Ukraine, Russia)");
+        Assert.True((await truce.GetAttributeAsync("d"))!.Length > 500);
+        // Commitments with the same area share one shading: far fewer than the demo's commitments.
+        Assert.InRange(await map.Locator("path.area").CountAsync(), 2, 6);
+        await Expect(page.GetByTestId("map-area").Filter(new() { HasText = "Christmas truce" })).ToContainTextAsync("whole territory (Russia, Ukraine)");
         await Expect(page.GetByTestId("map-area").Filter(new() { HasText = "Zaporizhzhia" })).ToContainTextAsync("Zaporizhzhya");
 
         // Every imported report is on the map, a duplicate group once: the clusters add up to the desk's total.

@@ -57,3 +57,19 @@ public static class CommitmentAreas
         return areas;
     }
 }
+
+/// <summary>Merges outlines into one shape, so a territory is drawn with its outer border only.</summary>
+public static class OutlineUnion
+{
+    /// <summary>
+    /// The union of the outlines, each grown by <paramref name="closeGaps"/> degrees first so that neighbours simplified
+    /// apart (a gap of a few hundred metres) merge; empty when there is none.
+    /// </summary>
+    public static Geometry Of(IEnumerable<RegionOutline> regions, double closeGaps = 0.01)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var shapes = regions.Select(r => closeGaps > 0 ? r.Shape.Buffer(closeGaps, 2) : r.Shape).ToList();
+        var factory = new GeometryFactory();
+        return shapes.Count == 0 ? factory.CreatePolygon() : NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union(shapes);
+    }
+}

@@ -12,9 +12,15 @@ public sealed record DrawnCluster(double X, double Y, double Radius, MapCluster 
 /// <summary>An outline as drawn, and whether reports named its region.</summary>
 public sealed record DrawnOutline(RegionOutline Region, string Path);
 
-/// <summary>A commitment area as drawn: its path (regions and polygon), or the whole canvas when it is everywhere.</summary>
-public sealed record DrawnArea(ShadedArea Area, string Path, int Index)
+/// <summary>
+/// A commitment area as drawn: its path (regions and polygon; a territory as one merged outline), or the whole canvas
+/// when it is everywhere. Commitments with the same area share one (<see cref="Commitments"/>).
+/// </summary>
+public sealed record DrawnArea(ShadedArea Area, IReadOnlyList<ShadedArea> Commitments, string Path, int Index)
 {
+    /// <summary>The commitments' titles, joined.</summary>
+    public string Titles => string.Join("; ", Commitments.Select(c => c.Title));
+
     /// <summary>What the area is, in words (legend and text description).</summary>
     public string Describe() =>
         Area.Everywhere ? "everywhere (no area named, and none of the bound parties is a country on the map): the whole map"
@@ -89,9 +95,16 @@ public sealed class IncidentMapModel
         var outlines = atlas.Regions.Where(r => GeoBox.Of(r.Shape) is { } b && Overlaps(b, view))
             .Select(r => new DrawnOutline(r, projection.Path(r.Shape))).ToList();
         var canvas = FormattableString.Invariant($"M0 0H{Width}V{Height}H0Z");
-        var drawnAreas = areas.Select((a, k) => new DrawnArea(a, a.Everywhere ? canvas
-            : string.Concat(a.Regions.Where(r => GeoBox.Of(r.Shape) is { } b && Overlaps(b, view)).Select(r => projection.Path(r.Shape)))
-              + (a.Shape is null ? "" : projection.Path(a.Shape)), k)).ToList();
+        var drawnAreas = areas.GroupBy(ShadingKey, StringComparer.Ordinal).Select((g, k) =>
+        {
+            var a = g.First();
+            var path = a.Everywhere ? canvas
+                : a.Countries.Count > 0 ? projection.Path(Territories.GetOrAdd(string.Join("|", a.Countries.Order(StringComparer.OrdinalIgnoreCase)),
+                    _ => OutlineUnion.Of(a.Regions)))
+                : string.Concat(a.Regions.Where(r => GeoBox.Of(r.Shape) is { } b && Overlaps(b, view)).Select(r => projection.Path(r.Shape)))
+                  + (a.Shape is null ? "" : projection.Path(a.Shape));
+            return new DrawnArea(a, g.ToList(), path, k);
+        }).ToList();
         var clusters = GridClustering.Merge(counts.Cells).Select(c => Draw(projection, c)).OrderBy(c => c.Cluster.Total).ToList();
         return new IncidentMapModel(projection, outlines, drawnAreas, clusters, counts);
     }
@@ -100,7 +113,7 @@ public sealed class IncidentMapModel
     {
         var (x, y) = projection.Project(c.Longitude, c.Latitude);
         // Area grows with the count, capped so that neighbours a cell apart barely touch.
-        var r = Math.Min(CellPixels * 0.6, 4 + 1.6 * Math.Sqrt(c.Total));
+        var r = Math.Min(CellPixels * 0.52, 4 + 1.5 * Math.Sqrt(c.Total));
         var slices = new List<(VerificationState, string)>();
         if (c.States.Count == 1)
             slices.Add((c.States[0].State, ""));
@@ -124,6 +137,13 @@ public sealed class IncidentMapModel
 
     /// <summary>"1 report", "12 reports".</summary>
     public static string Reports(int n) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} report{(n == 1 ? "" : "s")}");
+
+    // A territory's merged outline depends only on the shipped atlas: merged once per set of countries.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NetTopologySuite.Geometries.Geometry> Territories = new(StringComparer.OrdinalIgnoreCase);
+
+    private static string ShadingKey(ShadedArea a) =>
+        a.Everywhere ? "*" : string.Join("|", a.Countries.Order(StringComparer.OrdinalIgnoreCase)) + "#"
+            + string.Join("|", a.Regions.Select(r => r.Country + "/" + r.Name).Order(StringComparer.Ordinal)) + "#" + a.Shape?.ToText();
 
     private static GeoBox Visible(MapProjection p) => new(Math.Max(-180, p.OriginLongitude), Math.Max(-90, p.OriginLatitude - p.Height / p.Scale),
         Math.Min(180, p.OriginLongitude + p.Width / (p.Scale * p.Cosine)), Math.Min(90, p.OriginLatitude));
