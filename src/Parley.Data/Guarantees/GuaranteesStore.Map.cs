@@ -20,7 +20,7 @@ public sealed partial class GuaranteesStore
 {
     /// <summary>
     /// Counts the reports <paramref name="filter"/> keeps as of <paramref name="asOf"/> for the map, in one snapshot:
-    /// first the box around them, then — on the grid <paramref name="gridFor"/> chooses for that box — per cell and
+    /// first the regions' counts and the box around them, then — on the grid <paramref name="gridFor"/> chooses for that box — per cell and
     /// state. Never reads the reports one by one: at most cells × states rows come back.
     /// </summary>
     public async Task<IncidentMapCounts> MapAsync(string negotiationId, IncidentFilter filter, DateTimeOffset asOf,
@@ -35,16 +35,22 @@ public sealed partial class GuaranteesStore
             .Select(v => v.IncidentId).Distinct().ToListAsync(ct);
         var rows = Filtered(negotiationId, query, stateIsCurrent: later.Count == 0);
         var located = rows.Where(r => r.Latitude != null && r.Longitude != null);
-        var box = await located.GroupBy(r => 1).Select(g => new
-        {
-            West = g.Min(r => r.Longitude!.Value), South = g.Min(r => r.Latitude!.Value),
-            East = g.Max(r => r.Longitude!.Value), North = g.Max(r => r.Latitude!.Value),
-        }).FirstOrDefaultAsync(ct);
-        var extent = box is null ? null : new GeoBox(box.West, box.South, box.East, box.North);
+        // One pass for the regions' counts and the box around the located reports (each group's corners).
+        var byRegion = await rows.GroupBy(r => new { r.Admin1, r.State, Located = r.Latitude != null && r.Longitude != null })
+            .Select(g => new
+            {
+                g.Key.Admin1, g.Key.State, g.Key.Located, Count = g.Count(),
+                West = g.Min(r => r.Longitude), South = g.Min(r => r.Latitude), East = g.Max(r => r.Longitude), North = g.Max(r => r.Latitude),
+            }).ToListAsync(ct);
+        var regions = byRegion.Select(r => (r.Admin1, State: Enum.Parse<VerificationState>(r.State), r.Count)).ToList();
+        var unlocated = byRegion.Where(r => !r.Located).Sum(r => r.Count);
+        var corners = byRegion.Where(r => r.Located).ToList();
+        var extent = corners.Count == 0 ? null : new GeoBox(corners.Min(r => r.West!.Value), corners.Min(r => r.South!.Value),
+            corners.Max(r => r.East!.Value), corners.Max(r => r.North!.Value));
         var grid = gridFor(extent);
         var (lon0, lat0, dLon, dLat) = (grid.OriginLongitude, grid.OriginLatitude, grid.CellLongitude, grid.CellLatitude);
         // The same arithmetic as MapGrid.CellOf, so the database's cells are the engine's.
-        var cells = (await located.GroupBy(r => new
+        var cells = extent is null ? [] : (await located.GroupBy(r => new
             {
                 Column = (int)Math.Floor((r.Longitude!.Value - lon0) / dLon),
                 Row = (int)Math.Floor((lat0 - r.Latitude!.Value) / dLat),
@@ -53,10 +59,6 @@ public sealed partial class GuaranteesStore
             .Select(g => new { g.Key.Column, g.Key.Row, g.Key.State, Count = g.Count(), Lon = g.Sum(r => r.Longitude!.Value), Lat = g.Sum(r => r.Latitude!.Value) })
             .ToListAsync(ct))
             .Select(c => new CellCount(c.Column, c.Row, Enum.Parse<VerificationState>(c.State), c.Count, c.Lon, c.Lat)).ToList();
-        var byRegion = await rows.GroupBy(r => new { r.Admin1, r.State, Located = r.Latitude != null && r.Longitude != null })
-            .Select(g => new { g.Key.Admin1, g.Key.State, g.Key.Located, Count = g.Count() }).ToListAsync(ct);
-        var regions = byRegion.Select(r => (r.Admin1, State: Enum.Parse<VerificationState>(r.State), r.Count)).ToList();
-        var unlocated = byRegion.Where(r => !r.Located).Sum(r => r.Count);
         if (later.Count > 0)
         {
             // Steps recorded after the instant are not known then: those reports move back to their earlier state.

@@ -68,7 +68,9 @@ public sealed class MapProjection
     }
 
     /// <summary>
-    /// SVG path data of a polygonal geometry's rings (even-odd holes), pixels to one decimal; empty for anything else.
+    /// SVG path data of a polygonal geometry's rings (even-odd holes), in whole pixels: a vertex on the same pixel as
+    /// the one before, or within 0.7 pixel of the line its kept neighbours draw (Douglas-Peucker), is left out — finer
+    /// detail than a pixel is not drawn; a ring left with fewer than three vertices is dropped; empty for anything else.
     /// </summary>
     public string Path(Geometry geometry)
     {
@@ -83,15 +85,52 @@ public sealed class MapProjection
         return sb.ToString();
     }
 
+    // Douglas-Peucker in pixels: a vertex within 0.7 pixel of the line through its kept neighbours is not drawn.
+    private static List<(long X, long Y)> Simplify(List<(long X, long Y)> points)
+    {
+        const double tolerance = 0.7;
+        if (points.Count < 4) return points;
+        var keep = new bool[points.Count];
+        keep[0] = keep[^1] = true;
+        var stack = new Stack<(int, int)>();
+        stack.Push((0, points.Count - 1));
+        while (stack.Count > 0)
+        {
+            var (a, b) = stack.Pop();
+            var (ax, ay, bx, by) = ((double)points[a].X, (double)points[a].Y, (double)points[b].X, (double)points[b].Y);
+            var (dx, dy) = (bx - ax, by - ay);
+            var norm = Math.Sqrt(dx * dx + dy * dy);
+            var (best, index) = (-1.0, -1);
+            for (var i = a + 1; i < b; i++)
+            {
+                var (px, py) = (points[i].X - ax, points[i].Y - ay);
+                var d = norm > 0 ? Math.Abs(dy * px - dx * py) / norm : Math.Sqrt(px * px + py * py);
+                if (d > best) (best, index) = (d, i);
+            }
+            if (best <= tolerance) continue;
+            keep[index] = true;
+            stack.Push((a, index));
+            stack.Push((index, b));
+        }
+        return points.Where((_, i) => keep[i]).ToList();
+    }
+
     private void Ring(StringBuilder sb, Coordinate[] ring)
     {
-        for (var i = 0; i < ring.Length; i++)
+        var points = new List<(long X, long Y)>(ring.Length);
+        foreach (var c in ring)
         {
-            var (x, y) = Project(ring[i].X, ring[i].Y);
-            sb.Append(i == 0 ? 'M' : 'L').Append(x.ToString("0.#", CultureInfo.InvariantCulture)).Append(' ')
-                .Append(y.ToString("0.#", CultureInfo.InvariantCulture));
+            var (x, y) = Project(c.X, c.Y);
+            var p = ((long)Math.Round(x), (long)Math.Round(y));
+            if (points.Count == 0 || points[^1] != p) points.Add(p);
         }
-        if (ring.Length > 0) sb.Append('Z');
+        if (points.Count > 1 && points[^1] == points[0]) points.RemoveAt(points.Count - 1);
+        points = Simplify(points);
+        if (points.Count < 3) return;
+        for (var i = 0; i < points.Count; i++)
+            sb.Append(i == 0 ? 'M' : 'L').Append(points[i].X.ToString(CultureInfo.InvariantCulture)).Append(' ')
+                .Append(points[i].Y.ToString(CultureInfo.InvariantCulture));
+        sb.Append('Z');
     }
 }
 

@@ -92,8 +92,11 @@ public sealed class IncidentMapModel
     public static IncidentMapModel Build(MapProjection projection, RegionAtlas atlas, IReadOnlyList<ShadedArea> areas, IncidentMapCounts counts)
     {
         var view = Visible(projection);
-        var outlines = atlas.Regions.Where(r => GeoBox.Of(r.Shape) is { } b && Overlaps(b, view))
-            .Select(r => new DrawnOutline(r, projection.Path(r.Shape))).ToList();
+        var key = string.Create(CultureInfo.InvariantCulture, $"{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(atlas)}|{projection.OriginLongitude:R}|{projection.OriginLatitude:R}|{projection.Scale:R}|{projection.Cosine:R}");
+        // The same view (every unfiltered visit, a shared link) draws the same outlines: drawn once per projection.
+        if (OutlineCache.Count > 64) OutlineCache.Clear();
+        var outlines = OutlineCache.GetOrAdd(key, _ => atlas.Regions.Where(r => GeoBox.Of(r.Shape) is { } b && Overlaps(b, view))
+            .Select(r => new DrawnOutline(r, projection.Path(r.Shape))).Where(o => o.Path.Length > 0).ToList());
         var canvas = FormattableString.Invariant($"M0 0H{Width}V{Height}H0Z");
         var drawnAreas = areas.GroupBy(ShadingKey, StringComparer.Ordinal).Select((g, k) =>
         {
@@ -140,6 +143,8 @@ public sealed class IncidentMapModel
 
     // A territory's merged outline depends only on the shipped atlas: merged once per set of countries.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NetTopologySuite.Geometries.Geometry> Territories = new(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<DrawnOutline>> OutlineCache = new(StringComparer.Ordinal);
 
     private static string ShadingKey(ShadedArea a) =>
         a.Everywhere ? "*" : string.Join("|", a.Countries.Order(StringComparer.OrdinalIgnoreCase)) + "#"

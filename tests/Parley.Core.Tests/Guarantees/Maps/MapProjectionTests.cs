@@ -54,6 +54,21 @@ public class MapProjectionTests
     }
 
     [Fact]
+    public void Path_DetailFinerThanAPixel_NotDrawn()
+    {
+        var f = new NetTopologySuite.Geometries.GeometryFactory();
+        // A square with 400 vertices along its bottom edge, wobbling by a thousandth of a degree (a small part of a pixel).
+        var bottom = Enumerable.Range(0, 400).Select(i => new NetTopologySuite.Geometries.Coordinate(i / 100.0, i % 2 * 0.001));
+        var ring = bottom.Concat([new(4, 0), new(4, 4), new(0, 4), new(0, 0)]).ToArray();
+        var projection = new MapProjection(new GeoBox(0, 0, 4, 4), 100, 100);
+        var path = projection.Path(f.CreatePolygon(ring));
+        Assert.Equal("M0 100L100 100L100 0L0 0Z", path);
+        // A ring smaller than a pixel is dropped.
+        var speck = f.CreatePolygon([new(1, 1), new(1.001, 1), new(1.001, 1.001), new(1, 1)]);
+        Assert.Equal("", projection.Path(speck));
+    }
+
+    [Fact]
     public void Padded_SinglePoint_GetsMinimumSpanAroundIt()
     {
         var box = new GeoBox(30, 50, 30, 50).Padded(0.05, 1);
