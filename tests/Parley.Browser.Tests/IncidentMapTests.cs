@@ -20,7 +20,7 @@ public sealed class IncidentMapTests : BrowserTest
         await page.SetViewportSizeAsync(1280, 1000);
         await OpenAsync(page, "/negotiations/berlin-2025/guarantees", "mediator");
         var map = page.GetByTestId("incident-map");
-        await Expect(map).ToBeVisibleAsync();
+        await Expect(map).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         // The Christmas truce names no area: it is shaded over Russia's and Ukraine's outlines; the repair window over Zaporizhzhia.
         var truce = map.Locator("path.area[data-area~=christmas-truce]");
@@ -47,6 +47,8 @@ public sealed class IncidentMapTests : BrowserTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("region=Kherson"));
         await Expect(page.GetByTestId("incidents-shown")).ToContainTextAsync("matching");
+        // The map is drawn by the live page, after the prerendered first screen.
+        await Expect(page.GetByTestId("map-description")).ToContainTextAsync("By region: Kherson", new() { Timeout = 20_000 });
         var kherson = await TotalShownAsync(page);
         Assert.InRange(kherson, 50, 121);
         Assert.Equal(kherson, await ClusteredAsync(map));
