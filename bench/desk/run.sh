@@ -29,7 +29,7 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo -n "first screen, 10 runs (s, sorted):"
 for _ in $(seq 10); do curl -s -b "$cj" -o /dev/null -w ' %{time_total}' "$base$page"; done | tr ' ' '\n' | sort -n | tr '\n' ' '; echo
 [ -n "${SAVE_PAGE:-}" ] && curl -s -b "$cj" -o "$SAVE_PAGE" "$base$page"
-echo "first screen size: $(curl -s -b "$cj" "$base$page" | wc -c) bytes, map clusters: $(curl -s -b "$cj" "$base$page" | grep -o 'data-clusters="[0-9]*"')"
+echo "first screen size: $(curl -s -b "$cj" "$base$page" | wc -c) bytes (the incident map is drawn by the live page, not in it)"
 for q in "?region=Donetsk&from=2022-03-07&to=2022-03-13" "?state=waiting&page=1000" "?q=drone&sort=deaths" "?asOf=2026-01-10"; do
   curl -s -b "$cj" -o /dev/null -w "%{http_code} %{time_total}s $page$q\n" "$base$page$q"
 done
