@@ -82,6 +82,18 @@ public class RegionAtlasTests
     }
 
     [Fact]
+    public void Areas_Obligations_TriggerAreaShadedSignalTriggerNot()
+    {
+        var atlas = RegionAtlas.Parse(Collection);
+        var respond = new Obligation("respond", "Respond", ["us"], "ua",
+            new IncidentTrigger(new ConductRule("attack", ["Battles"]), ["ru"], new Area([new AdminRegion("Zaporizhia")])), "respond", TimeSpan.FromHours(72));
+        var consult = new Obligation("consult", "Consult", ["us"], "ua", new SignalTrigger("proposal-rejected"), "consult", TimeSpan.FromHours(24));
+        var area = Assert.Single(CommitmentAreas.Of([respond, consult], atlas, Name));
+        Assert.Equal("respond", area.CommitmentId);
+        Assert.Equal(["Zaporizhzhya"], area.Regions.Select(r => r.Name));
+    }
+
+    [Fact]
     public void Extent_ReportsAndNamedAreas_Padded()
     {
         var atlas = RegionAtlas.Parse(Collection);
