@@ -3,7 +3,7 @@
 # Builds nothing: run `dotnet build src/Parley.Server -nodeReuse:false` first. Starts the server (Development, demo seeded)
 # on a fresh SQLite file, imports the ACLED sample repeated 100 times (ids suffixed -k, latitude shifted 0.02° per copy,
 # so copies are not duplicates of each other) through the API as the demo mediator, then times the page's HTML
-# (prerendered: the first screen) and a few filtered views with curl.
+# (prerendered: the first screen) and a few filtered views with curl. SAVE_PAGE=file keeps the first screen's HTML.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd); work=$(mktemp -d); port=${PORT:-5099}; base="http://127.0.0.1:$port"
 python3 - "$root/tests/data/acled/acled-ukraine-sample.csv" "$work/acled-100k.csv" <<'PY'
@@ -28,6 +28,8 @@ echo "import: $(curl -s -b "$cj" -H "X-CSRF-TOKEN: $token" -H 'Content-Type: tex
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo -n "first screen, 10 runs (s, sorted):"
 for _ in $(seq 10); do curl -s -b "$cj" -o /dev/null -w ' %{time_total}' "$base$page"; done | tr ' ' '\n' | sort -n | tr '\n' ' '; echo
+[ -n "${SAVE_PAGE:-}" ] && curl -s -b "$cj" -o "$SAVE_PAGE" "$base$page"
+echo "first screen size: $(curl -s -b "$cj" "$base$page" | wc -c) bytes (the incident map is drawn by the live page, not in it)"
 for q in "?region=Donetsk&from=2022-03-07&to=2022-03-13" "?state=waiting&page=1000" "?q=drone&sort=deaths" "?asOf=2026-01-10"; do
   curl -s -b "$cj" -o /dev/null -w "%{http_code} %{time_total}s $page$q\n" "$base$page$q"
 done

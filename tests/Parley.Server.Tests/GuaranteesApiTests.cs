@@ -7,7 +7,7 @@ using Parley.Testing;
 namespace Parley.Server.Tests;
 
 /// <summary>The Guarantees API on the seeded Berlin demo, with the app's fake clock; SQLite and PostgreSQL.</summary>
-public abstract class GuaranteesApiTests : IAsyncLifetime
+public abstract partial class GuaranteesApiTests : IAsyncLifetime
 {
     private ParleyFactory _factory = null!;
     private const string Api = "/api/negotiations/berlin-2025";

@@ -25,6 +25,9 @@ public abstract class Commitment
     /// <summary>The commitment's id, unique within a set of commitments.</summary>
     public string Id { get; }
 
+    /// <summary>The same commitment citing <paramref name="source"/> (null: none) instead of its own.</summary>
+    public abstract Commitment WithSource(ProvisionSource? source);
+
     /// <summary>A human title ("Christmas energy-strike truce").</summary>
     public string Title { get; }
 
@@ -86,6 +89,10 @@ public sealed class Prohibition : Commitment
     /// <summary>The parties the term binds.</summary>
     public IReadOnlyList<string> BoundParties { get; }
 
+    /// <inheritdoc />
+    public override Commitment WithSource(ProvisionSource? source) =>
+        new Prohibition(Id, Title, BoundParties, Rules, Area, Window, Powers) { Source = source };
+
     /// <summary>The prohibited conduct; an incident breaches by the first rule (in this order) it satisfies.</summary>
     public IReadOnlyList<ConductRule> Rules { get; }
 
@@ -116,6 +123,10 @@ public sealed class Obligation : Commitment
         RequiredAction = requiredAction.Trim();
         Deadline = deadline;
     }
+
+    /// <inheritdoc />
+    public override Commitment WithSource(ProvisionSource? source) =>
+        new Obligation(Id, Title, Debtors, Creditor, Trigger, RequiredAction, Deadline, Window, Powers) { Source = source };
 
     /// <summary>The parties that owe the action.</summary>
     public IReadOnlyList<string> Debtors { get; }

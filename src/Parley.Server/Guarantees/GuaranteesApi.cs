@@ -7,6 +7,7 @@ using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
 using Parley.Server.Access;
 using Parley.Server.Infrastructure;
+using System.Text.Json;
 
 namespace Parley.Server.Guarantees;
 
@@ -35,6 +36,9 @@ public static class GuaranteesApi
             .WithName("VerifyIncident").WithSummary("Verifies a report under review, with evidence and the responsible party.").Requires(Permission.MonitorIncidents);
         api.MapPost("incidents/{incident}/reject", RejectIncident)
             .WithName("RejectIncident").WithSummary("Rejects a report under review.").Requires(Permission.MonitorIncidents);
+        api.MapPost("commitments", AddCommitment).WithName("AddCommitment")
+            .WithSummary("Makes a commitment (the guarantees file's schema, JSON) from an agreed provision of a stored draft version: provision {draft, version, number}; stored after the others, citing the provision's text.")
+            .Accepts<JsonElement>("application/json").Requires(Permission.EditAgenda);
         api.MapPost("commitments/{commitment}/events", AddEvent).WithName("AddCommitmentEvent")
             .WithSummary("Records entry into force, suspension, resumption, termination, discharge, or a debtor's action.")
             .Requires(Permission.RecordCommitmentEvents);
@@ -50,7 +54,9 @@ public static class GuaranteesApi
     /// <param name="Clock">The clock.</param>
     /// <param name="Member">The signed-in member.</param>
     /// <param name="Aborted">The request's cancellation.</param>
-    public sealed record Ctx(GuaranteesStore Store, TalksReader Talks, TimeProvider Clock, CurrentViewer Member, CancellationToken Aborted)
+    /// <param name="Commands">The role-checked commitment commands.</param>
+    public sealed record Ctx(GuaranteesStore Store, TalksReader Talks, TimeProvider Clock, CurrentViewer Member, GuaranteeCommands Commands,
+        CancellationToken Aborted)
     {
         /// <summary>The signed-in member.</summary>
         public Viewer Viewer => Member.Viewer;
@@ -126,6 +132,19 @@ public static class GuaranteesApi
         var outcome = await c.Store.ReviewAsync(id, incident, step, c.Actor, c.Aborted);
         if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
         return await c.Store.IncidentAsync(id, incident, c.Aborted) is { } view ? TypedResults.Ok(IncidentView.From(view)) : TypedResults.NotFound();
+    }
+
+    // The drafts page's "make a commitment", through the API: the same command (GuaranteeCommands: role and agreed text).
+    private static async Task<Results<Created<EvaluationView>, NotFound, ValidationProblem>> AddCommitment(string id, HttpRequest request, [AsParameters] Ctx c)
+    {
+        using var reader = new StreamReader(request.Body);
+        var (draft, version, provision, commitment, problems) = CommitmentInput.Read(await reader.ReadToEndAsync(c.Aborted));
+        if (commitment is null) return SourceProblems.Refuse("The commitment cannot be read; nothing was stored.", problems, "body");
+        var outcome = await Input.BuildAsync("commitment", () => c.Commands.AddFromProvisionAsync(id, c.Viewer, draft, version, provision,
+            commitment.WithSource, c.Aborted));
+        if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
+        if (await c.EvaluateAsync(id, c.Clock.GetUtcNow()) is not var (evaluation, index)) return TypedResults.NotFound();
+        return TypedResults.Created($"/api/negotiations/{id}/guarantees", EvaluationView.From(evaluation, index));
     }
 
     private static async Task<Results<Created<EvaluationView>, NotFound>> AddEvent(string id, string commitment, CommitmentEventInput body, [AsParameters] Ctx c)

@@ -52,6 +52,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fixture) : IClassFixt
         ["POST api/negotiations/{id}/incidents/{incident}/review"] = "mediator monitor",
         ["POST api/negotiations/{id}/incidents/{incident}/verify"] = "mediator monitor",
         ["POST api/negotiations/{id}/incidents/{incident}/reject"] = "mediator monitor",
+        ["POST api/negotiations/{id}/commitments"] = "mediator",
         ["POST api/negotiations/{id}/commitments/{commitment}/events"] = "mediator us",
         ["GET api/negotiations/{id}/guarantees"] = All,
         ["GET api/negotiations/{id}/briefing.docx"] = All,
