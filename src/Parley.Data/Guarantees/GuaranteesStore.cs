@@ -14,15 +14,6 @@ namespace Parley.Data.Guarantees;
 /// <param name="HistorySequence">The history entry that records the import.</param>
 public sealed record IncidentsStored(int Imported, IReadOnlyList<string> AlreadyStored, int DuplicatesGrouped, long HistorySequence);
 
-/// <summary>The outcome of a change that the rules can refuse.</summary>
-public enum GuaranteeChange
-{
-    /// <summary>Stored.</summary>
-    Done,
-    /// <summary>The negotiation, commitment or incident does not exist.</summary>
-    NotFound,
-}
-
 /// <summary>
 /// Stores a negotiation's Guarantees: incident reports with their verification steps and duplicate-group membership,
 /// commitments and their lifecycle events. Like <see cref="NegotiationStore"/>, every change runs in one
@@ -184,8 +175,9 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
     /// workflow (verifying a report not under review, a step back in time) throw <see cref="RuleRefusal"/>
     /// and store nothing.
     /// </summary>
-    /// <exception cref="RuleRefusal">The step does not follow the workflow, or names a party the negotiation lacks.</exception>
-    public async Task<GuaranteeChange> ReviewAsync(string negotiationId, string incidentId, VerificationStep step, string actor, CancellationToken ct = default)
+    /// <exception cref="RuleRefusal">The step does not follow the workflow, or names a party the negotiation lacks; a
+    /// <see cref="RefusalKind.NotFound"/> one when the negotiation holds no such incident.</exception>
+    public async Task ReviewAsync(string negotiationId, string incidentId, VerificationStep step, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(step);
         RequireActor(actor);
@@ -193,7 +185,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
         {
             await using var transaction = await db.BeginWriteAsync(ct);
             var row = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(r => r.NegotiationId == negotiationId && r.Id == incidentId, ct);
-            if (row is null) return GuaranteeChange.NotFound;
+            if (row is null) throw new RuleRefusal("incident", $"there is no incident '{incidentId}'", RefusalKind.NotFound);
             if (step.ResponsibleParty is { } party && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
                 throw new RuleRefusal("responsibleParty", $"unknown party '{party}'");
             var steps = await db.IncidentReviews.AsNoTracking().Where(r => r.NegotiationId == negotiationId && r.IncidentId == incidentId).ToListAsync(ct);
@@ -206,7 +198,6 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
                 new Record.RowChanges().Row<IncidentRow>(negotiationId, incidentId));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return GuaranteeChange.Done;
         }
         finally
         {
@@ -307,8 +298,8 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
 
     /// <summary>Records a lifecycle event or a performed action on one commitment.</summary>
     /// <exception cref="ArgumentException">A signal (signals come from the Talks).</exception>
-    /// <exception cref="RuleRefusal">A party the negotiation lacks.</exception>
-    public async Task<GuaranteeChange> AddEventAsync(string negotiationId, CommitmentEvent e, string actor, CancellationToken ct = default)
+    /// <exception cref="RuleRefusal">A party the negotiation lacks; a <see cref="RefusalKind.NotFound"/> one when it has no such commitment.</exception>
+    public async Task AddEventAsync(string negotiationId, CommitmentEvent e, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(e);
         RequireActor(actor);
@@ -321,7 +312,8 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
         try
         {
             await using var transaction = await db.BeginWriteAsync(ct);
-            if (!await db.Commitments.AnyAsync(c => c.NegotiationId == negotiationId && c.Id == commitmentId, ct)) return GuaranteeChange.NotFound;
+            if (!await db.Commitments.AnyAsync(c => c.NegotiationId == negotiationId && c.Id == commitmentId, ct))
+                throw new RuleRefusal("commitment", $"there is no commitment '{commitmentId}'", RefusalKind.NotFound);
             var party = e is LifecycleEvent le ? le.Actor : ((ActionPerformed)e).Party;
             if (party is not null && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
                 throw new RuleRefusal(e is LifecycleEvent ? "actor" : "party", $"unknown party '{party}'");
@@ -332,7 +324,6 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
                 StoredJson.Write(new { row.LifecycleAction, row.Performed, row.At, row.Cause, row.Party, row.IncidentId }), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return GuaranteeChange.Done;
         }
         finally
         {
