@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Core;
 using Parley.Application.Access;
 using Parley.Core.Access;
 using Parley.Core.Guarantees;
@@ -129,13 +130,16 @@ public sealed class AgendaFormsTests : IAsyncLifetime
         var open = await Assert.ThrowsAsync<ArgumentException>(() => commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, version.Label, bracketed, Make));
         Assert.Contains("bracketed", open.Message);
 
-        Assert.Equal(GuaranteeChange.Done, await commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, version.Label, agreed, Make));
+        await commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, version.Label, agreed, Make);
         var (commitments, _) = await scope.ServiceProvider.GetRequiredService<GuaranteesStore>().CommitmentsAsync(ParleyFactory.Demo);
         var made = Assert.Single(commitments, c => c.Id == "grid");
         Assert.Equal((stored.Draft, version.Label, agreed), (made.Source!.Draft, made.Source.Version, made.Source.Provision));
         Assert.Equal(doc.Text[doc.Provisions[agreed].Start..doc.Provisions[agreed].End].Trim(), made.Source.Text);
         Assert.Equal(commitments.Count - 1, commitments.ToList().IndexOf(made)); // after the others
-        var again = await Assert.ThrowsAsync<ArgumentException>(() => commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, version.Label, agreed, Make));
+        var again = await Assert.ThrowsAsync<RuleRefusal>(() => commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, version.Label, agreed, Make));
+        Assert.Equal(RefusalKind.Conflict, again.Kind);
         Assert.Contains("taken", again.Message);
+        var gone = await Assert.ThrowsAsync<RuleRefusal>(() => commands.AddFromProvisionAsync(ParleyFactory.Demo, Mediator, stored.Draft, "no such version", agreed, Make));
+        Assert.Equal(RefusalKind.NotFound, gone.Kind);
     }
 }

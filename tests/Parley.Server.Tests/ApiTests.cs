@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -92,6 +93,19 @@ public abstract class ApiTests : IAsyncLifetime
         Assert.True(operations.Length > 30, $"only {operations.Length} operations");
         Assert.Empty(from op in operations from status in new[] { "400", "404", "409" }
                      where !op.Responses.ContainsKey(status) select $"{op.Name} does not declare {status}");
+
+        // Every endpoint group is in the document, so the check above covers it: each API route the app maps is
+        // described (none excluded), and every group's tag appears.
+        var described = operations.Select(op => op.Name.Split(' ')[1]).ToHashSet(StringComparer.Ordinal);
+        var mapped = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            // As the document writes them: no trailing slash (a group's own route ""), no constraints ({index:long}).
+            .Select(e => "/" + System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.Trim('/'), @"\{(\w+):[^}]*\}", "{$1}"))
+            .Where(route => route.StartsWith("/api/", StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.All(mapped, route => Assert.Contains(route, described));
+        var tags = doc["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject()).SelectMany(op => op.Value!["tags"]?.AsArray() ?? []).Select(t => t!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Access", "Briefing", "Drafting", "Guarantees", "Negotiations", "Record", "Settlement", "Talks" }, tags);
     }
 
     [Theory]

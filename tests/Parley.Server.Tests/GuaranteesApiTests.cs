@@ -125,7 +125,9 @@ public abstract partial class GuaranteesApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, unknownParty.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badAttribution.StatusCode);
         Assert.Contains("responsibleParty", (await Json(badAttribution))["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsJsonAsync($"{Api}/incidents/nope/review", new { })).StatusCode);
+        var missing = await Client.PostAsJsonAsync($"{Api}/incidents/nope/review", new { });
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);   // a refusal like the others: a problem naming the field
+        Assert.Contains("incident", (await Json(missing))["errors"]!.AsObject().Select(e => e.Key));
     }
 
     [Fact]
@@ -228,7 +230,9 @@ public abstract partial class GuaranteesApiTests : IAsyncLifetime
         Assert.All(after["duties"]!.AsArray(), d => Assert.Equal("fulfilled", d!["state"]!.GetValue<string>()));
         var bad = await Client.PostAsJsonAsync($"{Api}/commitments/guarantee-respond/events", new { cause = "neither" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsJsonAsync($"{Api}/commitments/nope/events", new { action = "suspend" })).StatusCode);
+        var missing = await Client.PostAsJsonAsync($"{Api}/commitments/nope/events", new { action = "suspend" });
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("commitment", (await Json(missing))["errors"]!.AsObject().Select(e => e.Key));
     }
 }
 

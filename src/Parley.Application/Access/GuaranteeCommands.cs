@@ -1,3 +1,4 @@
+using Parley.Core;
 using Parley.Core.Access;
 using Parley.Core.Guarantees;
 using Parley.Data.Drafting;
@@ -17,16 +18,18 @@ public sealed class GuaranteeCommands(GuaranteesStore guarantees, DraftStore dra
     /// Makes the commitment <paramref name="make"/> builds around provision <paramref name="provision"/> (0-based) of version
     /// <paramref name="version"/> of draft <paramref name="draft"/>, and stores it after the negotiation's others.
     /// </summary>
-    /// <returns><see cref="GuaranteeChange.NotFound"/> when the negotiation, the draft or the version does not exist.</returns>
     /// <exception cref="AccessDeniedException">The viewer may not change the agenda.</exception>
-    /// <exception cref="ArgumentException">The provision is not agreed text, or the commitment is refused (its own checks, a taken id, an unknown party).</exception>
-    public async Task<GuaranteeChange> AddFromProvisionAsync(string negotiationId, Viewer viewer, string draft, string version, int provision,
+    /// <exception cref="ArgumentException">The provision is not agreed text, or the commitment fails its own checks.</exception>
+    /// <exception cref="RuleRefusal">The store refuses it (a taken id, an unknown party), or the negotiation, the draft or
+    /// the version does not exist (<see cref="RefusalKind.NotFound"/>).</exception>
+    public async Task AddFromProvisionAsync(string negotiationId, Viewer viewer, string draft, string version, int provision,
         Func<ProvisionSource, Commitment> make, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(make);
         TalksCommands.Require(viewer, Permission.EditAgenda);
-        if (await drafts.LoadVersionAsync(negotiationId, draft, version, ct) is not { } stored) return GuaranteeChange.NotFound;
+        var stored = await drafts.LoadVersionAsync(negotiationId, draft, version, ct)
+            ?? throw new RuleRefusal("version", $"version '{version}' of draft '{draft}' is not stored", RefusalKind.NotFound);
         var commitment = make(ProvisionSource.Agreed(draft, stored.Label, stored.Document, provision));
-        return await guarantees.AddCommitmentAsync(negotiationId, commitment, viewer.User, ct);
+        await guarantees.AddCommitmentAsync(negotiationId, commitment, viewer.User, ct);
     }
 }

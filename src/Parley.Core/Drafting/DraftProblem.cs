@@ -33,7 +33,9 @@ public enum DraftProblemKind
 
 /// <summary>
 /// A defect found in a draft, reported like a compiler diagnostic. Parsing never stops at a problem: the
-/// offending character is read as plain text and the rest of the document is still measured.
+/// offending character is read as plain text and the rest of the document is still measured. Built on the one problem
+/// shape (<see cref="Problem"/>, a <see cref="SourceProblem"/>), with what drafting adds: the offset in the text (to
+/// mark it on the page) and the kind (a warning or an error).
 /// </summary>
 public sealed record DraftProblem
 {
@@ -53,18 +55,20 @@ public sealed record DraftProblem
         ArgumentOutOfRangeException.ThrowIfLessThan(column, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentNullException.ThrowIfNull(excerpt);
-        Line = line;
-        Column = column;
         Offset = offset;
         Kind = kind;
+        Problem = new SourceProblem("", line, column, "", Summary, kind == DraftProblemKind.UnclosedFrontMatter ? "" : excerpt);
         Excerpt = excerpt;
     }
 
+    /// <summary>The problem in the one shape every parser reports, without a file name (see <see cref="Source"/>).</summary>
+    public SourceProblem Problem { get; }
+
     /// <summary>1-based line.</summary>
-    public int Line { get; }
+    public int Line => Problem.Line;
 
     /// <summary>1-based column in UTF-16 characters.</summary>
-    public int Column { get; }
+    public int Column => Problem.Column;
 
     /// <summary>0-based offset in the text.</summary>
     public int Offset { get; }
@@ -102,6 +106,5 @@ public sealed record DraftProblem
     /// draft/version, or empty for a request body), line, column, no field, <see cref="Summary"/> and the excerpt; its
     /// <see cref="SourceProblem.ToString"/> reads as <c>file:line:column: </c> + <see cref="Message"/>.
     /// </summary>
-    public SourceProblem Source(string file) =>
-        new(file, Line, Column, "", Summary, Kind == DraftProblemKind.UnclosedFrontMatter ? "" : Excerpt);
+    public SourceProblem Source(string file) => Problem with { File = file };
 }

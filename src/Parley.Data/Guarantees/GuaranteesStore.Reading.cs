@@ -57,19 +57,17 @@ public sealed partial class GuaranteesStore
     }
 
     /// <summary>
-    /// What regrouping after new reports starting at <paramref name="from"/> needs, with the fields grouping reads and
-    /// the stored group: every report starting at or after <paramref name="from"/>, and the earlier primaries that a
-    /// report from then on could still join — those ending no more than <paramref name="maxGap"/> before it (an earlier
-    /// duplicate is never a candidate, and a primary that ended longer ago matches nothing later). Every report when
-    /// <paramref name="from"/> is null.
+    /// The stored reports <paramref name="window"/> holds (every report when it is null), with the fields grouping
+    /// reads and the stored group.
     /// </summary>
-    private async Task<List<StoredIncident>> GroupingContextAsync(string negotiationId, DateTimeOffset? from, TimeSpan maxGap, CancellationToken ct)
+    private async Task<List<StoredIncident>> GroupingContextAsync(string negotiationId, RegroupWindow? window, CancellationToken ct)
     {
         var rows = db.Incidents.AsNoTracking().Where(r => r.NegotiationId == negotiationId);
-        if (from is { } start)
+        if (window is not null)
         {
-            var horizon = start - maxGap;
-            rows = rows.Where(r => r.Start >= start || (r.DuplicateOf == null && r.End >= horizon));
+            // RegroupWindow.Holds as a query; stored instants are whole microseconds, so rounding down reads no less.
+            var (from, horizon) = (Mapping.Instants.ToMicroseconds(window.From), Mapping.Instants.ToMicroseconds(window.Horizon));
+            rows = rows.Where(r => r.Start >= from || (r.DuplicateOf == null && r.End >= horizon));
         }
         var read = await rows.Select(r => new
         {

@@ -14,18 +14,6 @@ namespace Parley.Data.Guarantees;
 /// <param name="HistorySequence">The history entry that records the import.</param>
 public sealed record IncidentsStored(int Imported, IReadOnlyList<string> AlreadyStored, int DuplicatesGrouped, long HistorySequence);
 
-/// <summary>A stored report and the primary report of its duplicate group (null when it is a primary).</summary>
-public sealed record StoredIncident(Incident Incident, string? DuplicateOf);
-
-/// <summary>The outcome of a change that the rules can refuse.</summary>
-public enum GuaranteeChange
-{
-    /// <summary>Stored.</summary>
-    Done,
-    /// <summary>The negotiation, commitment or incident does not exist.</summary>
-    NotFound,
-}
-
 /// <summary>
 /// Stores a negotiation's Guarantees: incident reports with their verification steps and duplicate-group membership,
 /// commitments and their lifecycle events. Like <see cref="NegotiationStore"/>, every change runs in one
@@ -116,48 +104,38 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
             return new IncidentsStored(0, refused, await db.Incidents.CountAsync(r => r.NegotiationId == negotiationId && r.DuplicateOf != null, ct), entry);
         }
 
-        // Grouping runs in start order and a report's group depends only on the reports before it, so the stored groups
-        // of reports that start before the earliest new one stay as they are. What the new reports can change is read:
-        // the reports from that instant on, and the earlier primaries still open then (see GroupingContextAsync). With
-        // another policy than the one the stored groups were made with, every report is regrouped.
-        policy ??= DuplicatePolicy.Default;
-        DateTimeOffset? from = stored.Count == 0 || policy != DuplicatePolicy.Default ? null : Instants.ToMicroseconds(fresh.Min(i => i.Time.Start));
-        var existing = stored.Count == 0 ? [] : await GroupingContextAsync(negotiationId, from, policy.MaxGap, ct);
-        var duplicates = from is { } f ? await db.Incidents.CountAsync(r => r.NegotiationId == negotiationId && r.Start < f && r.DuplicateOf != null, ct) : 0;
-        var all = existing.Select(s => s.Incident).Concat(fresh).ToArray();
+        // Only what the new reports can change is read (IncidentRegrouping.Window); other stored groups stay as they are.
+        var window = stored.Count == 0 ? null : IncidentRegrouping.Window(fresh, policy);
+        var existing = stored.Count == 0 ? [] : await GroupingContextAsync(negotiationId, window, ct);
+        var before = window is null ? DateTimeOffset.MinValue : Instants.ToMicroseconds(window.From);
+        var duplicates = existing.Count(s => s.DuplicateOf is not null) + (window is null ? 0
+            : await db.Incidents.CountAsync(r => r.NegotiationId == negotiationId && r.Start < before && r.DuplicateOf != null, ct));
 
-        // Reports are grouped as they are written (on the bulk insert's worker thread, in start order; a primary comes
-        // before its members), so grouping overlaps SQLite's work; a stored report whose group changed is updated after.
-        var primaryOf = new string?[all.Length];
+        // New reports are written as grouping finds them (on the bulk insert's worker thread, in start order; a primary
+        // comes before its members), so grouping overlaps SQLite's work; stored reports whose group changed are
+        // collected and updated after, in one batch.
+        var regrouped = new List<GroupChange>();
         IEnumerable<IncidentRow> FreshRows()
         {
             IncidentRow? row = null;
-            foreach (var (k, primary) in IncidentGroups.Assign(all, policy))
+            foreach (var change in IncidentRegrouping.Regroup(existing, fresh, policy))
             {
-                var duplicateOf = k == primary ? null : all[primary].Id;
-                if (duplicateOf is not null) duplicates++;
-                if (k < existing.Count)
+                if (change.IsStored)
                 {
-                    primaryOf[k] = duplicateOf;
+                    regrouped.Add(change);
                     continue;
                 }
+                if (change.DuplicateOf is not null) duplicates++;
                 // One instance refilled for all rows: the bulk insert reads a row before asking for the next, and
                 // 200,000 live rows cost more in garbage collection than in SQLite.
-                if (row is null) row = IncidentMapping.Row(negotiationId, all[k], duplicateOf, entry);
-                else IncidentMapping.Fill(row, all[k], duplicateOf);
+                if (row is null) row = IncidentMapping.Row(negotiationId, change.Report, change.DuplicateOf, entry);
+                else IncidentMapping.Fill(row, change.Report, change.DuplicateOf);
                 yield return row;
             }
         }
         var freshDigests = new List<Record.StoredRow>(fresh.Count);
         var digested = await new BulkInsert<IncidentRow>(db).InsertAsync(db, FreshRows(), progress, ct, freshDigests);
-        for (var k = 0; k < existing.Count; k++)
-            if (existing[k].DuplicateOf != primaryOf[k])
-            {
-                var (id, primary) = (existing[k].Incident.Id, primaryOf[k]);
-                await db.Incidents.Where(r => r.NegotiationId == negotiationId && r.Id == id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.DuplicateOf, primary), ct);
-                written.Row<IncidentRow>(negotiationId, id);
-            }
+        duplicates += Regrouped(negotiationId, regrouped);
         var reviewDigests = new List<Record.StoredRow>();
         digested &= await new BulkInsert<IncidentReviewRow>(db).InsertAsync(db, fresh.Where(i => i.Verification.Count > 0).SelectMany(i =>
             i.Verification.Select((step, s) => IncidentMapping.Review(negotiationId, i.Id, s + 1, step))), null, ct, reviewDigests);
@@ -172,13 +150,34 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
         return new IncidentsStored(fresh.Count, refused, duplicates, entry);
     }
 
+    /// <summary>Marks regrouped stored reports for update, saved in one batch with (and recorded by) the import's entry; returns the change in duplicates.</summary>
+    private int Regrouped(string negotiationId, IReadOnlyList<GroupChange> regrouped)
+    {
+        var delta = 0;
+        foreach (var change in regrouped)
+        {
+            var before = change.Stored!.DuplicateOf;
+            // A stub of the key and the one column: only duplicate_of is marked modified, so only it is written.
+            var row = db.Incidents.Attach(new IncidentRow
+            {
+                NegotiationId = negotiationId, Id = change.Report.Id, Precision = "", EventType = "", ActorsJson = "",
+                TargetClassesJson = "", SourcesJson = "", State = "", DuplicateOf = before,
+            });
+            row.Property(r => r.DuplicateOf).CurrentValue = change.DuplicateOf;
+            row.Property(r => r.DuplicateOf).IsModified = true;
+            delta += (change.DuplicateOf is null ? 0 : 1) - (before is null ? 0 : 1);
+        }
+        return delta;
+    }
+
     /// <summary>
     /// Records a verification step (start review, verify with attribution and evidence, reject). Refusals of the
     /// workflow (verifying a report not under review, a step back in time) throw <see cref="RuleRefusal"/>
     /// and store nothing.
     /// </summary>
-    /// <exception cref="RuleRefusal">The step does not follow the workflow, or names a party the negotiation lacks.</exception>
-    public async Task<GuaranteeChange> ReviewAsync(string negotiationId, string incidentId, VerificationStep step, string actor, CancellationToken ct = default)
+    /// <exception cref="RuleRefusal">The step does not follow the workflow, or names a party the negotiation lacks; a
+    /// <see cref="RefusalKind.NotFound"/> one when the negotiation holds no such incident.</exception>
+    public async Task ReviewAsync(string negotiationId, string incidentId, VerificationStep step, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(step);
         RequireActor(actor);
@@ -186,7 +185,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
         {
             await using var transaction = await db.BeginWriteAsync(ct);
             var row = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(r => r.NegotiationId == negotiationId && r.Id == incidentId, ct);
-            if (row is null) return GuaranteeChange.NotFound;
+            if (row is null) throw new RuleRefusal("incident", $"there is no incident '{incidentId}'", RefusalKind.NotFound);
             if (step.ResponsibleParty is { } party && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
                 throw new RuleRefusal("responsibleParty", $"unknown party '{party}'");
             var steps = await db.IncidentReviews.AsNoTracking().Where(r => r.NegotiationId == negotiationId && r.IncidentId == incidentId).ToListAsync(ct);
@@ -199,7 +198,6 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
                 new Record.RowChanges().Row<IncidentRow>(negotiationId, incidentId));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return GuaranteeChange.Done;
         }
         finally
         {
@@ -300,8 +298,8 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
 
     /// <summary>Records a lifecycle event or a performed action on one commitment.</summary>
     /// <exception cref="ArgumentException">A signal (signals come from the Talks).</exception>
-    /// <exception cref="RuleRefusal">A party the negotiation lacks.</exception>
-    public async Task<GuaranteeChange> AddEventAsync(string negotiationId, CommitmentEvent e, string actor, CancellationToken ct = default)
+    /// <exception cref="RuleRefusal">A party the negotiation lacks; a <see cref="RefusalKind.NotFound"/> one when it has no such commitment.</exception>
+    public async Task AddEventAsync(string negotiationId, CommitmentEvent e, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(e);
         RequireActor(actor);
@@ -314,7 +312,8 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
         try
         {
             await using var transaction = await db.BeginWriteAsync(ct);
-            if (!await db.Commitments.AnyAsync(c => c.NegotiationId == negotiationId && c.Id == commitmentId, ct)) return GuaranteeChange.NotFound;
+            if (!await db.Commitments.AnyAsync(c => c.NegotiationId == negotiationId && c.Id == commitmentId, ct))
+                throw new RuleRefusal("commitment", $"there is no commitment '{commitmentId}'", RefusalKind.NotFound);
             var party = e is LifecycleEvent le ? le.Actor : ((ActionPerformed)e).Party;
             if (party is not null && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
                 throw new RuleRefusal(e is LifecycleEvent ? "actor" : "party", $"unknown party '{party}'");
@@ -325,7 +324,6 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
                 StoredJson.Write(new { row.LifecycleAction, row.Performed, row.At, row.Cause, row.Party, row.IncidentId }), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return GuaranteeChange.Done;
         }
         finally
         {

@@ -129,8 +129,7 @@ public static class GuaranteesApi
             to == VerificationState.Verified ? body?.ResponsibleParty : null));
         if (to != VerificationState.Verified && body?.ResponsibleParty is not null)
             throw new InvalidInputException("responsibleParty", "only a verification attributes responsibility");
-        var outcome = await c.Store.ReviewAsync(id, incident, step, c.Actor, c.Aborted);
-        if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
+        await c.Store.ReviewAsync(id, incident, step, c.Actor, c.Aborted);
         return await c.Store.IncidentAsync(id, incident, c.Aborted) is { } view ? TypedResults.Ok(IncidentView.From(view)) : TypedResults.NotFound();
     }
 
@@ -151,8 +150,7 @@ public static class GuaranteesApi
     {
         var e = body.ToModel(commitment, c.Clock.GetUtcNow());
         GuaranteeRules.RequireMayRecord(c.Viewer, e);
-        var outcome = await c.Store.AddEventAsync(id, e, c.Actor, c.Aborted);
-        if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
+        await c.Store.AddEventAsync(id, e, c.Actor, c.Aborted);
         if (await c.EvaluateAsync(id, c.Clock.GetUtcNow()) is not var (evaluation, index)) return TypedResults.NotFound();
         return TypedResults.Created($"/api/negotiations/{id}/guarantees", EvaluationView.From(evaluation, index));
     }

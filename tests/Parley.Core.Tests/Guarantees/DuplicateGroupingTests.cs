@@ -112,7 +112,7 @@ public class DuplicateGroupingTests
     }
 
     /// <summary>The definition, quadratically: in time order, join the earliest group whose primary is a duplicate.</summary>
-    private static int[] BruteForce(Incident[] incidents, DuplicatePolicy policy)
+    internal static int[] BruteForce(Incident[] incidents, DuplicatePolicy policy)
     {
         var order = Enumerable.Range(0, incidents.Length)
             .OrderBy(i => incidents[i].Time.Start).ThenBy(i => incidents[i].Id, StringComparer.Ordinal).ToArray();

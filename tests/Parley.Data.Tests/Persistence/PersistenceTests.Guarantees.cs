@@ -22,6 +22,12 @@ public abstract partial class PersistenceTests
         return await action(new GuaranteesStore(db, Clock));
     }
 
+    private async Task WithGuarantees(Func<GuaranteesStore, Task> action)
+    {
+        await using var db = Open();
+        await action(new GuaranteesStore(db, Clock));
+    }
+
     private static string SampleCsv() => File.ReadAllText(TestData.Path("acled", "acled-ukraine-sample.csv"));
 
     [Fact]
@@ -189,6 +195,10 @@ public abstract partial class PersistenceTests
             Assert.Equal(groups.DuplicatesGrouped, result!.DuplicatesGrouped);
         }
         Assert.True(IncidentGroups.Group(imported).DuplicatesGrouped > 60, "the seeds make many duplicates");
+        // Stored reports whose group a later batch changed are in that batch's record entry: the record still verifies.
+        await using var db = Open();
+        var verdict = await new Parley.Data.Record.RecordVerifier(db).VerifyAsync(RecordKeys.Test, "small", null);
+        Assert.True(verdict.Ok, string.Join("\n", verdict.Negotiations.SelectMany(n => n.Findings).Select(f => $"{f.Place}: {f.Message}")));
     }
 
     [Fact]
@@ -292,8 +302,9 @@ public abstract partial class PersistenceTests
         var a = Assert.Single(await WithGuarantees(g => g.IncidentsAsync("small"))).Incident;
         Assert.Equal(VerificationState.Verified, a.State);
         Assert.Equal("ru", a.Verification[^1].ResponsibleParty);
-        Assert.Equal(GuaranteeChange.NotFound, await WithGuarantees(g =>
+        var missing = await Assert.ThrowsAsync<RuleRefusal>(() => WithGuarantees(g =>
             g.ReviewAsync("small", "zz", new VerificationStep(VerificationState.UnderReview, T0, "m"), "m")));
+        Assert.Equal((RefusalKind.NotFound, "incident"), (missing.Kind, missing.Field));
     }
 
     [Fact]

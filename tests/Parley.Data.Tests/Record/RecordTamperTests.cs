@@ -116,8 +116,12 @@ public abstract partial class RecordTamperTests(ITestOutputHelper output) : IAsy
         Assert.NotNull(await CheckpointAsync(Berlin));
         await Step(() => WithDb(db => new DraftStore(db, Clock).AddVersionAsync(Berlin, "berlin-framework",
             new DraftVersion("16 Dec", new DateOnly(2025, 12, 16), DraftParser.Parse("# Framework\n\nRevised — «text» ✓.\n"), "us"), "drafter")));
-        await Step(async () => await WithDb(db => new GuaranteesStore(db, Clock).ReviewAsync(Berlin, "ill-2025-12-28-odesa-substation-b",
-            new VerificationStep(VerificationState.UnderReview, At(1, 3), "mission"), "monitor")) == GuaranteeChange.Done);
+        await Step(() => WithDb(async db =>
+        {
+            await new GuaranteesStore(db, Clock).ReviewAsync(Berlin, "ill-2025-12-28-odesa-substation-b",
+                new VerificationStep(VerificationState.UnderReview, At(1, 3), "mission"), "monitor");
+            return true;
+        }));
         var preferences = await WithStore(s => s.LoadWithPreferencesAsync(Berlin));
         await Step(() => WithStore(s => s.SetPreferencesAsync(Berlin, preferences!.Value.Preferences[0], "mediator")));
         await Grant(Berlin, "alice", MemberRole.Mediator, null);

@@ -41,6 +41,9 @@ internal sealed partial class ReadContext(string file, string source)
     public void Error(Mark mark, string field, string message) =>
         _errors.Add(Problem(mark, field, message));
 
+    /// <summary>Adds a problem found without the context (a size limit), in this file.</summary>
+    public void Error(SourceProblem problem) => _errors.Add(problem with { File = file });
+
     private SourceProblem Problem(Mark mark, string field, string message)
     {
         int line = Math.Max(1, (int)mark.Line), column = Math.Max(1, (int)mark.Column);

@@ -60,7 +60,7 @@ public static class ScenarioReader
     {
         if (Yaml.YamlLimits.Check(yaml) is { } refused)
         {
-            ctx.Error(refused.Where, "", refused.Message);
+            ctx.Error(refused);
             return null;
         }
         var scanner = new Scanner(new StringReader(yaml));

@@ -27,18 +27,11 @@ public static class YamlLimits
     /// <summary>The most aliases (<c>*name</c>) in one file: 100.</summary>
     public const int MaxAliases = 100;
 
-    /// <summary>A refusal: where (1-based line and column) and which limit.</summary>
-    public sealed record Refusal(Mark Where, string Message)
-    {
-        /// <summary>1-based line.</summary>
-        public int Line => (int)Where.Line;
-
-        /// <summary>1-based column.</summary>
-        public int Column => (int)Where.Column;
-    }
-
-    /// <summary>Null when the text is within every limit (or is not YAML at all: the real parse then says why); else the refusal.</summary>
-    public static Refusal? Check(string yaml)
+    /// <summary>
+    /// Null when the text is within every limit (or is not YAML at all: the real parse then says why); else the problem:
+    /// where (1-based line and column), which limit, and the excerpt there, with no file name (the reader sets it).
+    /// </summary>
+    public static SourceProblem? Check(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var parser = new Parser(new StringReader(yaml));
@@ -51,18 +44,18 @@ public static class YamlLimits
                 {
                     case SequenceStart or MappingStart:
                         if (++depth > MaxDepth)
-                            return new(parser.Current.Start, $"the file nests lists and mappings more than {MaxDepth} deep; Parley refuses it (limit: {MaxDepth})");
-                        if (++nodes > MaxNodes) return TooMany(parser.Current.Start);
+                            return At(yaml, parser.Current.Start, $"the file nests lists and mappings more than {MaxDepth} deep; Parley refuses it (limit: {MaxDepth})");
+                        if (++nodes > MaxNodes) return TooMany(yaml, parser.Current.Start);
                         break;
                     case SequenceEnd or MappingEnd:
                         depth--;
                         break;
                     case Scalar:
-                        if (++nodes > MaxNodes) return TooMany(parser.Current.Start);
+                        if (++nodes > MaxNodes) return TooMany(yaml, parser.Current.Start);
                         break;
                     case AnchorAlias:
                         if (++aliases > MaxAliases)
-                            return new(parser.Current.Start, $"the file uses more than {MaxAliases} aliases (*name); Parley refuses it (limit: {MaxAliases})");
+                            return At(yaml, parser.Current.Start, $"the file uses more than {MaxAliases} aliases (*name); Parley refuses it (limit: {MaxAliases})");
                         break;
                 }
             }
@@ -74,6 +67,12 @@ public static class YamlLimits
         return null;
     }
 
-    private static Refusal TooMany(Mark where) =>
-        new(where, $"the file holds more than {MaxNodes:N0} values, lists and mappings; Parley refuses it (limit: {MaxNodes:N0})");
+    private static SourceProblem At(string yaml, Mark where, string message)
+    {
+        int line = Math.Max(1, (int)where.Line), column = Math.Max(1, (int)where.Column);
+        return new SourceProblem("", line, column, "", message, SourceProblem.ExcerptAt(yaml, line, column));
+    }
+
+    private static SourceProblem TooMany(string yaml, Mark where) =>
+        At(yaml, where, $"the file holds more than {MaxNodes:N0} values, lists and mappings; Parley refuses it (limit: {MaxNodes:N0})");
 }

@@ -20,6 +20,8 @@ public sealed class YamlLimitsTest
         Assert.Equal(1, error.Line);
         Assert.InRange(error.Column, 14 + YamlLimits.MaxDepth - 1, 14 + YamlLimits.MaxDepth); // in the run of brackets, at the limit
         Assert.Contains($"more than {YamlLimits.MaxDepth} deep", error.Message);
+        Assert.StartsWith("deep.yaml:1:", error.ToString()); // the one problem shape, in the file the reader was given
+        Assert.Contains("[[[", error.Excerpt);
         Assert.Null(result.Negotiation);
     }
 
