@@ -7,6 +7,7 @@ using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
 using Parley.Server.Access;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Guarantees;
 

@@ -3,18 +3,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Parley.Core.Talks;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Infrastructure;
-
-/// <summary>
-/// A request the user got wrong: a malformed field in the body or the query. Thrown while turning a request
-/// into model values, mapped to a 400 naming the field.
-/// </summary>
-public sealed class InvalidInputException(string field, string message) : Exception(message)
-{
-    /// <summary>The offending field, as the client named it.</summary>
-    public string Field { get; } = field;
-}
 
 /// <summary>
 /// Maps the user's mistakes to ProblemDetails in one place: a change the rules refuse (<see cref="RuleRefusal"/>) is a
