@@ -12,7 +12,7 @@
 #   bench/cold/run.sh                   # RUNS=5 each
 #   RUNS=9 bench/cold/run.sh
 #   SKIP_SINGLE_FILE=1 bench/cold/run.sh
-#   PUBLISHED=out bench/cold/run.sh     # measure an existing `dotnet publish src/Parley.Cli -c Release -o out`
+#   PUBLISHED=out bench/cold/run.sh     # measure an existing `dotnet publish src/Parley -c Release -o out`
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-5}
@@ -25,13 +25,13 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 is needed: apt-get install -y s
 
 # ReadyToRun images in obj/ are reused by the next publish as they are; those of the single file (one composite image
 # with the framework) make a framework-dependent parley abort at start, so each publish starts without them.
-fresh_r2r() { rm -rf src/Parley.Cli/obj/Release/net10.0/R2R; }
+fresh_r2r() { rm -rf src/Parley/obj/Release/net10.0/R2R; }
 if [ -n "${PUBLISHED:-}" ]; then
   parley="$PUBLISHED/parley"   # a folder published as below, reused (publishing takes minutes on two busy cores)
 else
   echo "publishing (Release, ReadyToRun) into $work/out …" >&2
   fresh_r2r
-  dotnet publish src/Parley.Cli -c Release -o "$work/out" -nodeReuse:false -v q >/dev/null
+  dotnet publish src/Parley -c Release -o "$work/out" -nodeReuse:false -v q >/dev/null
   parley="$work/out/parley"
 fi
 python3 bench/cold/make-inputs.py . "$work/in"
@@ -77,7 +77,7 @@ echo "(all runs, ms — wc: $(paste -sd, "$work/wc"); stats: $(paste -sd, "$work
 [ -n "${SKIP_SINGLE_FILE:-}" ] && exit 0
 echo >&2; echo "publishing the self-contained single file into $work/single …" >&2
 fresh_r2r
-dotnet publish src/Parley.Cli -c Release -o "$work/single" -p:PublishSingleFile=true -p:SelfContained=true -nodeReuse:false -v q >/dev/null
+dotnet publish src/Parley -c Release -o "$work/single" -p:PublishSingleFile=true -p:SelfContained=true -nodeReuse:false -v q >/dev/null
 fresh_r2r
 empty=$(mktemp -d)
 bare() { env -i HOME="$HOME" PATH=/usr/bin:/bin DOTNET_ROOT="$empty" PARLEY_RECORD_KEY="$work/record-key.pem" "$@"; }

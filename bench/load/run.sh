@@ -23,11 +23,11 @@ if [ "${1:-}" = "--postgres" ]; then
   database="$PARLEY_TEST_POSTGRES;Database=parley_load"
 fi
 
-dotnet build src/Parley.Cli -c Release -v q -nodeReuse:false >/dev/null
-parley=src/Parley.Cli/bin/Release/net10.0/parley
+dotnet build src/Parley -c Release -v q -nodeReuse:false >/dev/null
+parley=src/Parley/bin/Release/net10.0/parley
 python3 "$here/grow.py" scenarios/berlin-2025.yaml grown 10000 1000 > "$work/grown.yaml"
 
-# A long-running server with what the short commands go without (src/Parley.Cli/Parley.Cli.csproj; the container sets the same).
+# A long-running server with what the short commands go without (src/Parley/Parley.csproj; the container sets the same).
 DOTNET_TieredPGO=1 DOTNET_gcConcurrent=1 ASPNETCORE_ENVIRONMENT=Production "$parley" serve -d "$database" --urls "$base" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 120); do curl -sf "$base/readyz" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Parley.Server.Infrastructure;
 using Spectre.Console;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Cli;
 

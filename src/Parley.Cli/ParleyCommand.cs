@@ -6,11 +6,15 @@ namespace Parley.Cli;
 /// <summary>The root <c>parley</c> command: one sub-command per capability, each built in its own folder.</summary>
 public static class ParleyCommand
 {
-    /// <summary>Builds the whole command tree; <paramref name="input"/> stands for standard input (default: the console's).</summary>
-    public static RootCommand Create(TextReader? input = null)
+    /// <summary>
+    /// Builds the whole command tree; <paramref name="input"/> stands for standard input (default: the console's), and
+    /// <paramref name="more"/> are commands the executable adds first (src/Parley adds <c>serve</c>, which needs the web
+    /// project this library does not reference).
+    /// </summary>
+    public static RootCommand Create(TextReader? input = null, IEnumerable<Command>? more = null)
     {
         var root = new RootCommand("Parley: a workspace for multi-party negotiations.");
-        root.Subcommands.Add(ServeCommand.Create());
+        foreach (var command in more ?? []) root.Subcommands.Add(command);
         root.Subcommands.Add(ScenarioCommands.Import());
         root.Subcommands.Add(ScenarioCommands.Export());
         root.Subcommands.Add(ScenarioCommands.Validate());

@@ -16,6 +16,7 @@ using Parley.Data.Record;
 using Parley.Server.Settlement;
 using Parley.Server.Guarantees;
 using Parley.Server.Talks;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server;
 

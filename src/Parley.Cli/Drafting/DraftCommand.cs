@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Parley.Core.Drafting;
-using Parley.Server.Drafting;
 using Parley.Core.Formats.Drafting;
+using Parley.Application.Drafting;
 
 namespace Parley.Cli.Drafting;
 

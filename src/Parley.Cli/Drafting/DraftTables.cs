@@ -1,5 +1,5 @@
 using System.Globalization;
-using Parley.Server.Drafting;
+using Parley.Application.Drafting;
 
 namespace Parley.Cli.Drafting;
 

@@ -5,8 +5,8 @@ using Parley.Cli.Talks;
 using Parley.Core.Drafting;
 using Parley.Data;
 using Parley.Data.Drafting;
-using Parley.Server.Drafting;
 using Spectre.Console;
+using Parley.Application.Drafting;
 
 namespace Parley.Cli.Drafting;
 

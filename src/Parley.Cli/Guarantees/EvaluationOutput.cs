@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parley.Core.Guarantees;
 using Parley.Core.Formats.Incidents;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Cli.Guarantees;
 
@@ -22,7 +23,7 @@ internal static class EvaluationOutput
             imported = import.Incidents.Count,
             rejected = import.Rejected,
             duplicatesGrouped = duplicates,
-            errors = import.Errors.Select(Parley.Server.Infrastructure.ProblemView.From),
+            errors = import.Errors.Select(ProblemView.From),
         }, Options));
 
     public static void WriteJson(TextWriter output, GuaranteesEvaluation result, IncidentImport? import, IncidentIndex index) =>

@@ -7,6 +7,7 @@ using Parley.Core.Formats.Incidents;
 using Parley.Data;
 using Parley.Data.Guarantees;
 using Spectre.Console;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Cli.Guarantees;
 
@@ -118,7 +119,7 @@ internal static class IncidentImportCommand
         var errors = import.Errors.Concat(refused).OrderBy(e => e.Line).ToArray();
         var rejected = import.Rejected + refused.Count;
         if (json)
-            cli.WriteJson(new { imported, rejected, duplicatesGrouped = duplicates, errors = errors.Select(Parley.Server.Infrastructure.ProblemView.From) });
+            cli.WriteJson(new { imported, rejected, duplicatesGrouped = duplicates, errors = errors.Select(ProblemView.From) });
         else
         {
             cli.Out.WriteLine($"imported {imported}, rejected {rejected}, duplicates grouped {duplicates}");

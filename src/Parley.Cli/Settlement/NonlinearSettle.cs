@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Parley.Core.Settlement;
 using Parley.Core.Settlement.Nonlinear;
-using Parley.Server.Settlement;
 using Parley.Solver;
+using Parley.Application.Settlement;
 
 namespace Parley.Cli.Settlement;
 

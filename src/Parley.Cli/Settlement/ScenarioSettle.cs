@@ -3,8 +3,8 @@ using System.Text;
 using Parley.Core.Formats.Scenario;
 using Parley.Core.Settlement;
 using Parley.Core.Talks;
-using Parley.Server.Infrastructure;
-using Parley.Server.Settlement;
+using Parley.Application.Infrastructure;
+using Parley.Application.Settlement;
 
 namespace Parley.Cli.Settlement;
 

@@ -4,9 +4,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Parley.Core.Formats.Genius;
 using Parley.Core.Settlement;
-using Parley.Server.Settlement;
 using Parley.Solver;
 using Spectre.Console;
+using Parley.Application.Settlement;
 
 namespace Parley.Cli.Settlement;
 

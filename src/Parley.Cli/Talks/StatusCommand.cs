@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Parley.Core.Talks;
-using Parley.Server.Talks;
 using Spectre.Console;
+using Parley.Application.Talks;
 
 namespace Parley.Cli.Talks;
 

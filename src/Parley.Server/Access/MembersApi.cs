@@ -3,6 +3,7 @@ using Parley.Core.Access;
 using Parley.Data.Access;
 using Parley.Server.Infrastructure;
 using Parley.Server.Negotiations;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Access;
 

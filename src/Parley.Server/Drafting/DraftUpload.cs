@@ -5,6 +5,7 @@ using Parley.Core.Drafting;
 using Parley.Core.Formats.Drafting;
 using Parley.Core.Talks;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Drafting;
 

@@ -10,6 +10,8 @@ using Parley.Application.Access;
 using Parley.Core.Access;
 using Parley.Server.Access;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
+using Parley.Application.Drafting;
 
 namespace Parley.Server.Drafting;
 

@@ -1,4 +1,5 @@
 using Parley.Core.Drafting;
+using Parley.Application.Drafting;
 
 namespace Parley.Server.Drafting;
 

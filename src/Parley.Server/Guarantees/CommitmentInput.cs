@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Parley.Core.Formats;
 using Parley.Core.Formats.Guarantees;
+using Parley.Application.Infrastructure;
 using Parley.Core.Guarantees;
 using Parley.Server.Infrastructure;
 

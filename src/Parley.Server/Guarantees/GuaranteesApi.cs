@@ -7,6 +7,7 @@ using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
 using Parley.Server.Access;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
 using System.Text.Json;
 
 namespace Parley.Server.Guarantees;
@@ -139,9 +140,8 @@ public static class GuaranteesApi
         using var reader = new StreamReader(request.Body);
         var (draft, version, provision, commitment, problems) = CommitmentInput.Read(await reader.ReadToEndAsync(c.Aborted));
         if (commitment is null) return SourceProblems.Refuse("The commitment cannot be read; nothing was stored.", problems, "body");
-        var outcome = await Input.BuildAsync("commitment", () => c.Commands.AddFromProvisionAsync(id, c.Viewer, draft, version, provision,
-            commitment.WithSource, c.Aborted));
-        if (outcome == GuaranteeChange.NotFound) return TypedResults.NotFound();
+        await Input.BuildAsync("commitment", () =>
+            c.Commands.AddFromProvisionAsync(id, c.Viewer, draft, version, provision, commitment.WithSource, c.Aborted));
         if (await c.EvaluateAsync(id, c.Clock.GetUtcNow()) is not var (evaluation, index)) return TypedResults.NotFound();
         return TypedResults.Created($"/api/negotiations/{id}/guarantees", EvaluationView.From(evaluation, index));
     }

@@ -1,5 +1,6 @@
 using Parley.Core.Guarantees;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Guarantees;
 

@@ -1,5 +1,6 @@
 using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Guarantees;
 
@@ -24,7 +25,7 @@ public sealed record IncidentView(string Id, DateTimeOffset Start, DateTimeOffse
 }
 
 /// <summary>An incident file import: counts and every rejected row with its line and field.</summary>
-public sealed record ImportView(int Imported, int Rejected, int DuplicatesGrouped, IReadOnlyList<Infrastructure.ProblemView> Errors);
+public sealed record ImportView(int Imported, int Rejected, int DuplicatesGrouped, IReadOnlyList<ProblemView> Errors);
 
 /// <summary>A state change.</summary>
 public sealed record TransitionView(CommitmentState From, CommitmentState To, DateTimeOffset At, string Cause);

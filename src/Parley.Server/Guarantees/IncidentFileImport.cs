@@ -5,6 +5,7 @@ using Parley.Core.Formats.Ucdp;
 using Parley.Core.Formats.Incidents;
 using Parley.Data.Guarantees;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Guarantees;
 

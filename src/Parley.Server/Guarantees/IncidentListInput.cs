@@ -3,6 +3,7 @@ using Parley.Core;
 using Parley.Core.Guarantees;
 using Parley.Data.Guarantees;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Guarantees;
 

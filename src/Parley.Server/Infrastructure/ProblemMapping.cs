@@ -3,18 +3,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Parley.Core.Talks;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Infrastructure;
-
-/// <summary>
-/// A request the user got wrong: a malformed field in the body or the query. Thrown while turning a request
-/// into model values, mapped to a 400 naming the field.
-/// </summary>
-public sealed class InvalidInputException(string field, string message) : Exception(message)
-{
-    /// <summary>The offending field, as the client named it.</summary>
-    public string Field { get; } = field;
-}
 
 /// <summary>
 /// Maps the user's mistakes to ProblemDetails in one place: a change the rules refuse (<see cref="RuleRefusal"/>) is a
@@ -120,6 +111,10 @@ public static class Input
             throw new InvalidInputException(e.ParamName is { } name ? $"{field}.{name}" : field, message);
         }
     }
+
+    /// <summary>Awaits <paramref name="build"/>; an <see cref="ArgumentException"/> becomes a 400 on <paramref name="field"/>.</summary>
+    public static Task BuildAsync(string field, Func<Task> build) =>
+        BuildAsync(field, async () => { await build(); return true; });
 
     /// <summary>Reads a visibility (<c>shared</c>, <c>mediator</c>, <c>party:ID</c>); null means shared.</summary>
     public static Visibility Visibility(string? text, string field) =>

@@ -10,6 +10,7 @@ using Parley.Data.Access;
 using Parley.Server.Access;
 using Parley.Server.Infrastructure;
 using Parley.Server.Talks;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Negotiations;
 
@@ -101,9 +102,9 @@ public static class NegotiationsApi
     private static async Task<Results<Ok<ChangeReport>, NotFound>> Changes(
         string id, string since, CurrentViewer viewer, TalksReader reader, TimeProvider clock, string? asOf = null, CancellationToken ct = default)
     {
-        var from = Core.Talks.AsOf.TryParse(since, out var s, out var error) ? s : throw new Infrastructure.InvalidInputException("since", error);
+        var from = Core.Talks.AsOf.TryParse(since, out var s, out var error) ? s : throw new InvalidInputException("since", error);
         var to = Infrastructure.Input.AsOf(asOf, clock);
-        if (from > to) throw new Infrastructure.InvalidInputException("since", "must not be after asOf");
+        if (from > to) throw new InvalidInputException("since", "must not be after asOf");
         return await reader.LoadAsync(id, viewer.Viewer, ct) is { } n ? TypedResults.Ok(TalksChanges.Between(n, from, to)) : TypedResults.NotFound();
     }
 

@@ -6,6 +6,7 @@ using Parley.Data;
 using Parley.Data.Record;
 using Parley.Server.Access;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
 
 namespace Parley.Server.Record;
 

@@ -8,6 +8,8 @@ using Parley.Core.Settlement;
 using Parley.Core.Talks;
 using Parley.Server.Access;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
+using Parley.Application.Settlement;
 
 namespace Parley.Server.Settlement;
 

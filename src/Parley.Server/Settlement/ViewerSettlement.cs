@@ -3,6 +3,8 @@ using Parley.Core.Access;
 using Parley.Core.Settlement;
 using Parley.Core.Talks;
 using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
+using Parley.Application.Settlement;
 
 namespace Parley.Server.Settlement;
 

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Parley.Core.Talks;
+using Parley.Application.Talks;
 
 namespace Parley.Server.Talks;
 

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Parley.Cli.Tests.Release;
 
 /// <summary>
-/// The container definition (the CLI project's SDK container properties) and deploy/compose.yaml, read as files: the
+/// The container definition (the SDK container properties of src/Parley, the executable's project) and deploy/compose.yaml, read as files: the
 /// image cannot be built on these machines (its base image's registry is out of reach), so what an operator relies on is
 /// checked in the definitions themselves — a non-root user, the port, the data volume, two app nodes on one database
 /// behind a sticky proxy, and health checks on /healthz and /readyz.
@@ -12,7 +12,7 @@ namespace Parley.Cli.Tests.Release;
 [Trait("Category", "Release")]
 public sealed class ContainerDefinitionTests
 {
-    private static readonly XDocument Project = XDocument.Load(Repository.Path("src", "Parley.Cli", "Parley.Cli.csproj"));
+    private static readonly XDocument Project = XDocument.Load(Repository.Path("src", "Parley", "Parley.csproj"));
     private static readonly YamlMappingNode Compose = LoadCompose();
     private static readonly string Caddyfile = File.ReadAllText(Repository.Path("deploy", "Caddyfile"));
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Parley.Cli.Tests.Release;
 
 /// <summary>
-/// One Release build of the CLI for the release tests, made once: <c>dotnet pack</c> publishes <c>parley</c> into a
+/// One Release build of the executable (src/Parley) for the release tests, made once: <c>dotnet pack</c> publishes <c>parley</c> into a
 /// temp folder (what <c>dotnet publish -c Release -o out</c> gives) and packs that folder as the .NET tool, so a
 /// single publish (the costly step on two cores) serves both the published-folder and the tool checks.
 /// </summary>
@@ -26,11 +26,11 @@ public sealed class ReleaseBuild : IAsyncLifetime
         Directory.CreateDirectory(_root);
         // ReadyToRun images left in obj/ by a self-contained publish (bench/cold/run.sh's single file: one composite image
         // with the framework) are taken as up to date by the next publish, whose parley then aborts at start.
-        var r2r = Repository.Path("src", "Parley.Cli", "obj", "Release", "net10.0", "R2R");
+        var r2r = Repository.Path("src", "Parley", "obj", "Release", "net10.0", "R2R");
         if (Directory.Exists(r2r)) Directory.Delete(r2r, recursive: true);
         // Release, so its obj/ and bin/ folders are not those of the Debug build the tests run from.
         var (code, output) = await RunAsync("dotnet", Repository.Root, TimeSpan.FromMinutes(12),
-            "pack", Repository.Path("src", "Parley.Cli", "Parley.Cli.csproj"), "-c", "Release", "-nodeReuse:false", "-v", "q",
+            "pack", Repository.Path("src", "Parley", "Parley.csproj"), "-c", "Release", "-nodeReuse:false", "-v", "q",
             "-o", Packages, $"-p:PublishDir={Published}{Path.DirectorySeparatorChar}");
         if (code != 0) throw new InvalidOperationException($"dotnet pack failed ({code}):\n{output}");
     }

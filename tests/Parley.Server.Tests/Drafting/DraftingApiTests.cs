@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Parley.Core.Drafting;
 using Parley.Core.Formats.Drafting;
 using Parley.Server.Drafting;
+using Parley.Application.Drafting;
 
 namespace Parley.Server.Tests.Drafting;
 

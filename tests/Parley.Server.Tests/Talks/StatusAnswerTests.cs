@@ -5,6 +5,8 @@ using Parley.Core.Talks;
 using Parley.Server.Infrastructure;
 using Parley.Server.Talks;
 using Parley.Testing;
+using Parley.Application.Infrastructure;
+using Parley.Application.Talks;
 
 namespace Parley.Server.Tests.Talks;
 

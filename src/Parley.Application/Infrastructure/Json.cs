@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Parley.Server.Infrastructure;
+namespace Parley.Application.Infrastructure;
 
 /// <summary>The one JSON shape of Parley: camelCase names, enums as camelCase strings, nulls kept.</summary>
 public static class Json

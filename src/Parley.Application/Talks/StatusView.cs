@@ -1,6 +1,6 @@
 using Parley.Core.Talks;
 
-namespace Parley.Server.Talks;
+namespace Parley.Application.Talks;
 
 /// <summary>The status report as served over the API and printed by <c>parley status --json</c>.</summary>
 public sealed record StatusView(

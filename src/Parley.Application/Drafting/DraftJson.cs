@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Parley.Application.Infrastructure;
 using Parley.Core.Drafting;
 
-namespace Parley.Server.Drafting;
+namespace Parley.Application.Drafting;
 
 /// <summary>
 /// The JSON shapes of drafts, the same from <c>parley draft … --json</c> and from the API (camelCase; shares as fractions 0–1).
@@ -28,7 +29,7 @@ public static class DraftJson
     public sealed record StatsJson(
         string File, int Opens, int TopLevel, int MaxDepth, int AlternativeGroups, int Alternatives, int OptionLabels,
         int AllOptionLabels, int Placeholders, int Notes, int AdReferendum, long Words, long AgreedWords, long BracketedWords,
-        long Chars, long AgreedChars, double AgreedShare, IReadOnlyList<Infrastructure.ProblemView> Problems, IReadOnlyList<Infrastructure.ProblemView> Warnings,
+        long Chars, long AgreedChars, double AgreedShare, IReadOnlyList<ProblemView> Problems, IReadOnlyList<ProblemView> Warnings,
         IReadOnlyList<PartyJson> Parties, IReadOnlyList<AreaJson> Issues, IReadOnlyList<AreaJson> Sections);
 
     /// <summary>One bracket added, accepted, deleted or changed.</summary>
@@ -48,8 +49,8 @@ public static class DraftJson
         return new StatsJson(file, m.Opens, m.TopLevel, m.MaxDepth, m.AlternativeGroups, m.Alternatives, m.OptionLabels,
             m.AllOptionLabels, m.Placeholders, m.Notes, m.AdReferendum, m.Words, m.AgreedWords, m.Text.BracketedWords,
             m.Text.Chars, m.Text.AgreedChars, m.AgreedShare,
-            d.Problems.Select(p => Infrastructure.ProblemView.From(p.Source(file))).ToArray(),
-            d.Warnings.Select(p => Infrastructure.ProblemView.From(p.Source(file))).ToArray(),
+            d.Problems.Select(p => ProblemView.From(p.Source(file))).ToArray(),
+            d.Warnings.Select(p => ProblemView.From(p.Source(file))).ToArray(),
             d.Parties.Select(p => new PartyJson(p.Party, p.Brackets, p.Words)).ToArray(),
             d.Issues.Select(i => Area(i.Issue, i.Metrics)).ToArray(),
             d.Sections.Where(s => s.Parent < 0 || d.Sections[s.Parent].Parent < 0).Select(s => Area(s.Title, s.Metrics)).ToArray());

@@ -2,10 +2,10 @@ using Parley.Core;
 using System.Diagnostics;
 using Parley.Core.Settlement;
 using Parley.Core.Talks;
-using Parley.Server.Infrastructure;
+using Parley.Application.Infrastructure;
 using Parley.Solver;
 
-namespace Parley.Server.Settlement;
+namespace Parley.Application.Settlement;
 
 /// <summary>What a caller asks of a negotiation's settlement.</summary>
 /// <param name="AsOf">Read the talks as of this instant (agreed issues fixed, current positions' red lines); null: ignore dates.</param>

@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using System.CommandLine;
+using Parley.Cli;
 using Parley.Server;
 
-namespace Parley.Cli.Talks;
+namespace Parley;
 
-/// <summary><c>parley serve</c>: the web app and REST API on one address.</summary>
+/// <summary>
+/// <c>parley serve</c>: the web app and REST API on one address. Here, not in Parley.Cli, because it is the one command
+/// that needs the web project; Program adds it to Parley.Cli's command tree.
+/// </summary>
 public static class ServeCommand
 {
     /// <summary>Where <c>parley serve</c> listens when neither <c>--urls</c> nor the environment says: loopback only.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Parley.Core.Settlement;
 
-namespace Parley.Server.Settlement;
+namespace Parley.Application.Settlement;
 
 /// <summary>What a settlement of a stored or scenario negotiation adds to the engine's result.</summary>
 /// <param name="AsOf">The instant the talks were read at, or null.</param>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Parley.Core.Talks;
 
-namespace Parley.Server.Infrastructure;
+namespace Parley.Application.Infrastructure;
 
 /// <summary>Writes and reads a <see cref="Visibility"/> as the string users type: <c>shared</c>, <c>mediator</c>, <c>party:ua</c>.</summary>
 public sealed class VisibilityJsonConverter : JsonConverter<Visibility>

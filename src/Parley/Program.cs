@@ -1,0 +1,19 @@
+using System.CommandLine;
+using System.Reflection;
+using Parley;
+using Parley.Cli;
+
+// `parley --version` alone answers before the command tree is built: building it loads the commands', the server's, the
+// storage's and the solver's assemblies, several times the cost of a cold start for one line of text. Same text as System.CommandLine's.
+if (args is ["--version"])
+{
+    Console.Out.WriteLine(typeof(ServeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+    return 0;
+}
+return await Run(args);
+
+// Parley.Cli's commands and `serve`, in a method of its own so that the fast path above loads none of their assemblies.
+// No forced exit 2 s after SIGTERM/SIGINT (System.CommandLine's default): `parley serve` stops through the host, which lets
+// requests in flight finish for Parley:ShutdownTimeoutSeconds; other commands end as the runtime ends them.
+static Task<int> Run(string[] args) =>
+    ParleyCommand.Create(more: [ServeCommand.Create()]).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
