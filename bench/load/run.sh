@@ -23,8 +23,9 @@ if [ "${1:-}" = "--postgres" ]; then
   database="$PARLEY_TEST_POSTGRES;Database=parley_load"
 fi
 
-dotnet build src/Parley -c Release -v q -nodeReuse:false >/dev/null
-parley=src/Parley/bin/Release/net10.0/parley
+# The published app, as it ships (a build folder's server also looks up its static assets in the source tree per request).
+dotnet publish src/Parley -c Release -o "$work/app" -v q -nodeReuse:false >/dev/null
+parley="$work/app/parley"
 python3 "$here/grow.py" scenarios/berlin-2025.yaml grown 10000 1000 > "$work/grown.yaml"
 
 # A long-running server with what the short commands go without (src/Parley/Parley.csproj; the container sets the same).
@@ -65,8 +66,8 @@ measure "GET /healthz with ua's API token" 32 -H "Authorization: Bearer $ua" "$b
 # Writes alone: one writer (each waits for its own commit), then 32 at once (group commit: those arriving together share one).
 measure "POST statement, grown, as mediator, one writer" 1 -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
 measure "POST statement, grown, as mediator, 32 writers" 32 -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
-# Mixed: WRITERS writers (4, then 32) add statements to the grown negotiation while 16 readers read its status.
-for writers in 4 32; do
+# Mixed: WRITERS writers (4, 16, then 32) add statements to the grown negotiation while 16 readers read its status.
+for writers in 4 16 32; do
   wrk -t1 -c16 -d"${each}s" -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)" > "$work/readers.txt" &
   readers=$!
   measure "POST statement, grown, as mediator, while 16 readers run" "$writers" -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"

@@ -45,7 +45,8 @@ public abstract partial class GuaranteesApiTests
         Assert.Contains(text.Split(' ').Take(6).Aggregate((a, b) => a + " " + b), yaml.ReplaceLineEndings(" ").Replace("  ", " "));
         // The same id again is a conflict of ids, refused on the field.
         var again = await Client.PostAsJsonAsync($"{Api}/commitments", Truce(agreed));
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("\"id\"", await again.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Core;
 using Parley.Cli.Talks;
 using Parley.Core.Access;
 using Parley.Data;
@@ -69,10 +70,15 @@ public static class AccessCli
     /// no prefix where the message names the thing itself, as "There is no user 'x'." does) and returns
     /// <see cref="ExitCodes.Failure"/>.
     /// </summary>
-    internal static int Fail(Cli cli, ArgumentException e)
+    internal static int Fail(Cli cli, ArgumentException e) =>
+        Fail(cli, e.ParamName, e.ParamName is { } param ? e.Message.Replace($" (Parameter '{param}')", "", StringComparison.Ordinal) : e.Message);
+
+    /// <summary>Prints a store's <see cref="RuleRefusal"/> the same way (its field standing for the parameter).</summary>
+    internal static int Fail(Cli cli, RuleRefusal e) => Fail(cli, e.Field, e.Message);
+
+    private static int Fail(Cli cli, string? field, string message)
     {
-        var message = e.ParamName is { } param ? e.Message.Replace($" (Parameter '{param}')", "", StringComparison.Ordinal) : e.Message;
-        var option = e.ParamName switch
+        var option = field switch
         {
             "party" => "--party",
             "role" => "--role",

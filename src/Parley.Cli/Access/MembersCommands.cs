@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Parley.Core;
 using Parley.Cli.Talks;
 using Parley.Data.Access;
 using Spectre.Console;
@@ -47,6 +48,10 @@ public static class MembersCommands
                 {
                     return AccessCli.Fail(cli, e);
                 }
+                catch (RuleRefusal e)
+                {
+                    return AccessCli.Fail(cli, e);
+                }
                 cli.Out.WriteLine($"granted '{name}' the role {AccessCli.Name(parsed)}{(speaksFor is null ? "" : $" for {speaksFor}")} in '{id}'");
                 return ExitCodes.Ok;
             });
@@ -72,6 +77,10 @@ public static class MembersCommands
                     removed = await new MembershipStore(db, TimeProvider.System).RevokeAsync(id, name, AccessCli.Actor, ct);
                 }
                 catch (ArgumentException e)
+                {
+                    return AccessCli.Fail(cli, e);
+                }
+                catch (RuleRefusal e)
                 {
                     return AccessCli.Fail(cli, e);
                 }

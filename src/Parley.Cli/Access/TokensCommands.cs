@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Parley.Core;
 using Parley.Cli.Talks;
 using Parley.Core.Talks;
 using Parley.Data.Access;
@@ -47,6 +48,10 @@ public static class TokensCommands
                         .CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, parse.GetValue(negotiation), until, ct);
                 }
                 catch (ArgumentException e)
+                {
+                    return AccessCli.Fail(cli, e);
+                }
+                catch (RuleRefusal e)
                 {
                     return AccessCli.Fail(cli, e);
                 }

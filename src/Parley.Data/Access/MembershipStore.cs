@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Core;
 using Parley.Core.Access;
 using Parley.Core.Talks;
 using Parley.Data.History;
@@ -49,10 +50,9 @@ public sealed class MembershipStore(ParleyDbContext db, TimeProvider clock)
     /// <summary>
     /// Grants (or changes) the membership of the user named <paramref name="userName"/>. History: <c>membership.granted</c>.
     /// </summary>
-    /// <exception cref="ArgumentException">
-    /// No such user or negotiation; a delegation without a party, a party the negotiation does not have, or a party for a
-    /// role that speaks for none. Nothing is written.
-    /// </exception>
+    /// <exception cref="ArgumentException">A delegation without a party, or a party for a role that speaks for none.</exception>
+    /// <exception cref="RuleRefusal">No such user or negotiation (<see cref="RefusalKind.NotFound"/>), or a party the
+    /// negotiation does not have. Nothing is written.</exception>
     public async Task GrantAsync(string negotiationId, string userName, MemberRole role, string? party, string actor, CancellationToken ct = default)
     {
         var viewer = new Viewer(userName, role, party); // checks role × party
@@ -61,9 +61,9 @@ public sealed class MembershipStore(ParleyDbContext db, TimeProvider clock)
             await using var transaction = await db.BeginWriteAsync(ct);
             var userId = await UserIdAsync(userName, ct);
             if (!await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct))
-                throw new ArgumentException($"There is no negotiation '{negotiationId}'.", "negotiation");
+                throw new RuleRefusal("negotiation", $"There is no negotiation '{negotiationId}'.", RefusalKind.NotFound);
             if (party is not null && !await db.Parties.AnyAsync(p => p.NegotiationId == negotiationId && p.Id == party, ct))
-                throw new ArgumentException($"Negotiation '{negotiationId}' has no party '{party}'.", nameof(party));
+                throw new RuleRefusal(nameof(party), $"Negotiation '{negotiationId}' has no party '{party}'.");
             var row = await db.Memberships.SingleOrDefaultAsync(m => m.NegotiationId == negotiationId && m.UserId == userId, ct);
             if (row is null)
             {
@@ -86,7 +86,7 @@ public sealed class MembershipStore(ParleyDbContext db, TimeProvider clock)
     }
 
     /// <summary>Revokes a membership. History: <c>membership.revoked</c>. False when the user held none there.</summary>
-    /// <exception cref="ArgumentException">No such user.</exception>
+    /// <exception cref="RuleRefusal">No such user (<see cref="RefusalKind.NotFound"/>).</exception>
     public async Task<bool> RevokeAsync(string negotiationId, string userName, string actor, CancellationToken ct = default)
     {
         try
@@ -110,6 +110,6 @@ public sealed class MembershipStore(ParleyDbContext db, TimeProvider clock)
     {
         var normalized = userName.Trim().ToUpperInvariant();
         return await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleOrDefaultAsync(ct)
-            ?? throw new ArgumentException($"There is no user '{userName}'.", "user");
+            ?? throw new RuleRefusal("user", $"There is no user '{userName}'.", RefusalKind.NotFound);
     }
 }

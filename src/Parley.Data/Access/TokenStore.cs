@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Parley.Core;
 using Parley.Data.Mapping;
 
 namespace Parley.Data.Access;
@@ -23,16 +24,16 @@ public sealed class TokenStore(ParleyDbContext db, TimeProvider clock, TokenCach
     public const string Prefix = "parley_";
 
     /// <summary>Creates a token for the user named <paramref name="userName"/>; returns its id and the secret, shown once.</summary>
-    /// <exception cref="ArgumentException">No such user, a blank or over-long name, or an unknown negotiation.</exception>
+    /// <exception cref="RuleRefusal">A blank or over-long name; no such user or negotiation (<see cref="RefusalKind.NotFound"/>).</exception>
     public async Task<(string Id, string Secret)> CreateAsync(string userName, string name, string? negotiationId = null,
         DateTimeOffset? expires = null, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) throw new ArgumentException("Name the token (at most 100 characters).", nameof(name));
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) throw new RuleRefusal(nameof(name), "Name the token (at most 100 characters).");
         var normalized = userName.Trim().ToUpperInvariant();
         var userId = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleOrDefaultAsync(ct)
-            ?? throw new ArgumentException($"There is no user '{userName}'.", "user");
+            ?? throw new RuleRefusal("user", $"There is no user '{userName}'.", RefusalKind.NotFound);
         if (negotiationId is not null && !await db.Negotiations.AnyAsync(n => n.Id == negotiationId, ct))
-            throw new ArgumentException($"There is no negotiation '{negotiationId}'.", "negotiation");
+            throw new RuleRefusal("negotiation", $"There is no negotiation '{negotiationId}'.", RefusalKind.NotFound);
         var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var id = Base64Url(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant().Replace('-', 'x').Replace('_', 'y');
         db.ApiTokens.Add(new ApiTokenRow

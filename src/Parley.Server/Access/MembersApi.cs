@@ -37,11 +37,7 @@ public static class MembersApi
     {
         if (!Enum.TryParse<MemberRole>(body.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(body.Role, out _))
             throw new InvalidInputException("role", $"'{body.Role}' is not a role (mediator, delegation, guarantor, monitor, observer)");
-        await Input.BuildAsync("membership", async () =>
-        {
-            await memberships.GrantAsync(id, user, role, body.Party, Actor.Of(http), ct);
-            return true;
-        });
+        await Input.BuildAsync("membership", () => memberships.GrantAsync(id, user, role, body.Party, Actor.Of(http), ct));
         return TypedResults.NoContent();
     }
 

@@ -46,7 +46,8 @@ public static class ComputeBudget
         var budget = http.RequestServices.GetRequiredService<IConfiguration>().GetValue<double?>("Parley:ComputeSeconds") is { } s
             ? TimeSpan.FromSeconds(s) : Default;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        limit.CancelAfter(budget);
+        if (budget <= TimeSpan.Zero) limit.Cancel(); // a timer of 0 s would race the computation
+        else limit.CancelAfter(budget);
         try
         {
             return await Task.Run(() => work(limit.Token), limit.Token);

@@ -90,11 +90,11 @@ public sealed class MembersApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Grant_UnknownUser_Is400NamingTheUser()
+    public async Task Grant_UnknownUser_Is404NamingTheUser()
     {
         using var admin = _factory.CreateClient();
         var response = await admin.PutAsJsonAsync("/api/negotiations/berlin-2025/members/nobody", new { role = "observer" });
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("There is no user 'nobody'", await response.Content.ReadAsStringAsync());
     }
 }
