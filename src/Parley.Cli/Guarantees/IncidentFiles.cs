@@ -12,6 +12,13 @@ internal static class IncidentFiles
     public static readonly string[] Formats = ["acled", "ucdp"];
 
     /// <summary>
+    /// The file for one sequential read, in 1 MiB reads: with <see cref="File.OpenRead"/>'s 4 KiB buffer a 100 MB export
+    /// took 25,000 system calls to read (and as many again for its digest).
+    /// </summary>
+    public static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20, FileOptions.SequentialScan);
+
+    /// <summary>
     /// Reads the file (UTF-8, or Windows-1252 when it is not valid UTF-8, which is said on <paramref name="error"/>);
     /// null with a message on <paramref name="error"/> when it cannot be opened.
     /// </summary>
@@ -21,7 +28,7 @@ internal static class IncidentFiles
             ? (r, p) => UcdpGedCsv.Read(r, p, Path.GetFileName(path))
             : (r, p) => AcledCsv.Read(r, p, Path.GetFileName(path));
         FileStream? current = null;
-        Stream Open() => current = File.OpenRead(path);
+        Stream Open() => current = OpenRead(path);
         try
         {
             var length = new FileInfo(path).Length;

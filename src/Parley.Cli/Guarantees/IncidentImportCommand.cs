@@ -35,10 +35,11 @@ internal static class IncidentImportCommand
         {
             var cli = new Cli(parse);
             var file = parse.GetValue(path)!;
-            // The file's digest (for the history entry) is taken on the other core while this one parses the file.
+            // The file's digest (for the history entry) is taken on the other core while this one parses the file, and
+            // the database is opened and migrated there too (a cold process's EF Core model and migration check).
             using var hashing = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var digest = file.Exists ? Task.Run(() => Digest(file, hashing.Token), hashing.Token) : null;
-            var warming = file.Exists ? WarmUp(parse.GetValue(database)) : Task.CompletedTask;
+            await using var opening = file.Exists ? Storage.OpenEarly(parse.GetValue(database)) : null;
             var import = IncidentFiles.Read(file.FullName, parse.GetValue(format)!, cli.Error);
             if (import is null || import.FileRejected || digest is null)
             {
@@ -48,8 +49,7 @@ internal static class IncidentImportCommand
                 return ExitCodes.Problems;
             }
             var hash = await digest;
-            await warming;
-            return await Storage.Run(cli, parse.GetValue(database), async (db, store) =>
+            return await Storage.Run(cli, opening, parse.GetValue(database), async (db, store) =>
             {
                 var id = parse.GetValue(negotiation);
                 if (id is null)
@@ -75,7 +75,8 @@ internal static class IncidentImportCommand
                     return cli.Fail($"import failed; nothing was stored: {e.Message}");
                 }
                 if (stored is null) return cli.Fail($"no negotiation '{id}' is stored");
-                var lines = import.Incidents.Select((incident, k) => (incident.Id, Line: import.Lines[k])).ToDictionary(x => x.Id, x => x.Line);
+                // Lines of the refused ids only: a dictionary of every row's line costs a large import for nothing.
+                var lines = stored.AlreadyStored.Count == 0 ? new Dictionary<string, int>() : import.Incidents.Select((incident, k) => (incident.Id, Line: import.Lines[k])).ToDictionary(x => x.Id, x => x.Line);
                 var refused = stored.AlreadyStored.Select(r => new SourceProblem(file.Name, lines[r], 0, parse.GetValue(format) == "ucdp" ? "id" : "event_id_cnty",
                     $"id '{r}' is already stored for negotiation {id}")).ToArray();
                 Report(cli, parse.GetValue(json), import, refused, stored.Imported, stored.DuplicatesGrouped);
@@ -85,32 +86,9 @@ internal static class IncidentImportCommand
         return command;
     }
 
-    /// <summary>
-    /// Builds the storage's model and compiles its code on the other core while this one parses the file (in a cold
-    /// process that is a second of work, which the store then finds done). Only where opening touches nothing: an
-    /// existing SQLite file or a PostgreSQL server; the store opens, migrates and reports errors itself afterwards.
-    /// </summary>
-    private static Task WarmUp(string? database)
-    {
-        var target = string.IsNullOrWhiteSpace(database) ? ParleyDatabase.DefaultSqlitePath() : database.Trim();
-        if (!ParleyDatabase.IsPostgres(target) && !File.Exists(target)) return Task.CompletedTask;
-        return Task.Run(async () =>
-        {
-            try
-            {
-                await using var db = ParleyDatabase.Open(target);
-                _ = db.Model;
-            }
-            catch (ParleyDatabaseException)
-            {
-                // Only a head start: Storage.Run opens the same database and reports this to the user.
-            }
-        });
-    }
-
     private static async Task<string> Digest(FileInfo file, CancellationToken ct)
     {
-        await using var stream = file.OpenRead();
+        await using var stream = IncidentFiles.OpenRead(file.FullName);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
     }
 

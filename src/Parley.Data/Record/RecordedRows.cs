@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -87,7 +88,9 @@ internal static class RecordedRows
         await db.SaveChangesAsync(ct);
 
         var resets = declared.Resets.Select(t => StateTables.Of(db, t)!).ToArray();
-        var rows = new Dictionary<(string Table, string Key), string?>();
+        var digestedCount = 0;
+        foreach (var (_, digested) in declared.DigestedRows) digestedCount += digested.TryGetNonEnumeratedCount(out var c) ? c : 0;
+        var rows = new Dictionary<(string Table, string Key), string?>(digestedCount);
         foreach (var table in resets)
             foreach (var stored in await RowDigests.ReadAsync(db, table, negotiationId, ct))
                 rows[(table.Name, stored.Key)] = stored.Digest;
@@ -106,14 +109,18 @@ internal static class RecordedRows
                     throw new InvalidOperationException($"An entry of '{negotiationId}' would record a row of '{stored.Negotiation}' ({table.Name}).");
                 else rows[(table.Name, stored.Key)] = stored.Digest;
         }
-        var sorted = rows.Keys.ToArray();
-        Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Table, b.Table) is var c and not 0 ? c : string.CompareOrdinal(a.Key, b.Key));
-        return Write(resets.Select(t => t.Name).Order(StringComparer.Ordinal), sorted.Select(k => (k.Table, k.Key, rows[k])));
+        var sorted = new (string Table, string Key, string? Digest)[rows.Count];
+        var n = 0;
+        foreach (var (k, digest) in rows) sorted[n++] = (k.Table, k.Key, digest);
+        sorted.AsSpan().Sort(new ByTableThenKey());
+        return Write(resets.Select(t => t.Name).Order(StringComparer.Ordinal), sorted);
     }
 
     public static string Write(IEnumerable<string> resets, IEnumerable<(string Table, string Key, string? Digest)> rows)
     {
-        using var buffer = new MemoryStream();
+        // An import's field runs to tens of megabytes: one growing buffer, the keys (written by RowDigests.KeyOf, so
+        // valid JSON) copied without being parsed again, and one string made of it.
+        var buffer = new ArrayBufferWriter<byte>(rows.TryGetNonEnumeratedCount(out var count) ? 32 + count * 128 : 256);
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
@@ -125,7 +132,7 @@ internal static class RecordedRows
             {
                 w.WriteStartArray();
                 w.WriteStringValue(table);
-                w.WriteRawValue(key);
+                w.WriteRawValue(key, skipInputValidation: true);
                 if (digest is null) w.WriteNullValue();
                 else w.WriteStringValue(digest);
                 w.WriteEndArray();
@@ -133,7 +140,14 @@ internal static class RecordedRows
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Rows in the field's order: table, then key (ordinal). A struct, so the sort calls it directly.</summary>
+    private readonly struct ByTableThenKey : IComparer<(string Table, string Key, string? Digest)>
+    {
+        public int Compare((string Table, string Key, string? Digest) a, (string Table, string Key, string? Digest) b) =>
+            string.CompareOrdinal(a.Table, b.Table) is var c and not 0 ? c : string.CompareOrdinal(a.Key, b.Key);
     }
 
     /// <summary>Reads the field back; null when it is not in this form (an entry written before rows were recorded, or altered).</summary>

@@ -85,6 +85,76 @@ public sealed class IncidentImportCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_IntoAnExistingDatabase_StoresTheRowsAndRecordTheStoreItselfWrites_AndVerifies()
+    {
+        // The database exists, so the command opens and migrates it while it reads the file (Storage.OpenEarly).
+        await ImportBerlin();
+        SqliteConnection.ClearAllPools();
+        var copy = Path.Combine(_dir.FullName, "copy.db");
+        File.Copy(Db, copy);
+        var sample = Parley.Core.Formats.Acled.AcledCsv.Read(new StringReader(File.ReadAllText(Sample))).Incidents;
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Sample)));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+
+        var result = await CliRunner.Run("incidents", "import", Sample, "--format", "acled", "--database", Db, "--actor", "tester", "--json");
+        await using (var db = Parley.Data.ParleyDatabase.Open(copy))
+        {
+            await Parley.Data.ParleyDatabase.MigrateAsync(db);
+            await new Parley.Data.Guarantees.GuaranteesStore(db, clock).ImportIncidentsAsync("berlin-2025", sample, "tester",
+                "acled file acled-ukraine-sample.csv", sha256);
+        }
+
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(1000, JsonDocument.Parse(result.Out).RootElement.GetProperty("imported").GetInt32());
+        Assert.Equal(await IncidentsAsync(copy), await IncidentsAsync(Db));
+        Assert.Equal(await LastEntryAsync(copy), await LastEntryAsync(Db));
+        var verify = await CliRunner.Run("verify", "--database", Db);
+        Assert.Equal(0, verify.Exit);
+        Assert.Equal("ok", verify.Out.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Import_RejectedFile_LeavesNoDatabaseBehind_AndAnExistingOneAsItWas()
+    {
+        var header = Path.Combine(_dir.FullName, "no-ids.csv");
+        await File.WriteAllTextAsync(header, "event_date,event_type,latitude,longitude\n01/02/2024,Battles,50,36\n");
+
+        var none = await CliRunner.Run("incidents", "import", header, "--format", "acled", "--database", Db);
+        Assert.Equal(1, none.Exit);
+        Assert.False(File.Exists(Db));
+
+        await ImportBerlin();
+        var before = await IncidentsAsync(Db);
+        var existing = await CliRunner.Run("incidents", "import", header, "--format", "acled", "--database", Db);
+        Assert.Equal(1, existing.Exit);
+        Assert.Contains("event_id_cnty", existing.Out);
+        Assert.Equal(before, await IncidentsAsync(Db));
+    }
+
+    /// <summary>Every stored report of the file as one line of its columns, by id.</summary>
+    private static async Task<string[]> IncidentsAsync(string file) =>
+        await QueryAsync(file, "SELECT id || '|' || coalesce(duplicate_of, '') || '|' || start || '|' || \"end\" || '|' || precision || '|' || event_type || '|' || " +
+            "coalesce(sub_event_type, '') || '|' || coalesce(latitude, '') || '|' || coalesce(longitude, '') || '|' || coalesce(place, '') || '|' || " +
+            "actors_json || '|' || sources_json || '|' || coalesce(notes, '') || '|' || coalesce(fatalities, '') || '|' || state " +
+            "FROM incidents ORDER BY id");
+
+    /// <summary>The last history entry's action, change and rows field (the digest of every row it wrote).</summary>
+    private static async Task<string[]> LastEntryAsync(string file) =>
+        await QueryAsync(file, "SELECT action || '|' || item_id || '|' || change || '|' || \"rows\" FROM history ORDER BY sequence DESC LIMIT 1");
+
+    private static async Task<string[]> QueryAsync(string file, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(reader.IsDBNull(0) ? "" : reader.GetString(0));
+        return [.. rows];
+    }
+
+    [Fact]
     public async Task Import_NoNegotiationStored_FailsAndNamesTheOption()
     {
         var result = await CliRunner.Run("incidents", "import", Sample, "--format", "acled", "--database", Db);

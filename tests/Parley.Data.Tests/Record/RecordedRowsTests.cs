@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using Parley.Data.Record;
+
+namespace Parley.Data.Tests.RecordTampering;
+
+/// <summary>
+/// The rows field and row keys are part of every entry's hash: written without the serializer's per-call set-up (a bulk
+/// import writes 200,000 of them), they must stay byte for byte what the serializer wrote, or old entries stop verifying.
+/// </summary>
+public sealed class RecordedRowsTests
+{
+    private static readonly object?[][] Keys =
+    [
+        ["berlin-2025", "UKR12345-7"],
+        ["neg", 3L],
+        ["quote \" backslash \\ slash / <b>&amp;'+`</b>", "tab\tnew line\ncontrol\u0001\u001f"],
+        ["Kyïv – Dnipró’s “Zaporizhzhia” € 🙂", null],
+        [true, 1.5, -0.0, 1e-5, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(2))],
+        [],
+    ];
+
+    [Fact]
+    public void KeyOf_TrickyValues_IsWhatTheSerializerWrites_AndStartsOverEachTime()
+    {
+        foreach (var key in Keys)
+            Assert.Equal(JsonSerializer.Serialize(key.Select(RowDigests.Encode).ToArray()), RowDigests.KeyOf(key));
+        Assert.Equal("[\"t:a\"]", RowDigests.KeyOf(["a"])); // the reused buffer holds nothing of the longer key before
+    }
+
+    [Fact]
+    public void LowerHex_RandomDigests_IsWhatConvertWrites()
+    {
+        var random = new Random(14);
+        for (var k = 0; k < 1000; k++)
+        {
+            var bytes = new byte[32];
+            random.NextBytes(bytes);
+            Assert.Equal(Convert.ToHexStringLower(bytes), RowDigests.RowHasher.LowerHex(bytes));
+        }
+    }
+
+    [Fact]
+    public void Write_ManyRows_IsWhatTheValidatingWriterWrote()
+    {
+        var rows = Keys.SelectMany((key, k) => new[]
+        {
+            ("incidents", RowDigests.KeyOf(key), (string?)$"{k:x64}"),
+            ("parties \"x\"", RowDigests.KeyOf(key), (string?)null),
+        }).ToArray();
+        string[] resets = ["commitments", "incident_reviews"];
+
+        Assert.Equal(Reference(resets, rows), RecordedRows.Write(resets, rows));
+        Assert.Equal(Reference([], []), RecordedRows.Write([], []));
+    }
+
+    /// <summary>The field as written before, through a stream and with every key parsed as it is copied.</summary>
+    private static string Reference(IEnumerable<string> resets, IEnumerable<(string Table, string Key, string? Digest)> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("reset");
+            foreach (var t in resets) w.WriteStringValue(t);
+            w.WriteEndArray();
+            w.WriteStartArray("rows");
+            foreach (var (table, key, digest) in rows)
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(table);
+                w.WriteRawValue(key);
+                if (digest is null) w.WriteNullValue();
+                else w.WriteStringValue(digest);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
