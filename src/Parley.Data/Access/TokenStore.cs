@@ -54,21 +54,36 @@ public sealed class TokenStore(ParleyDbContext db, TimeProvider clock, TokenCach
     /// <summary>The owner of a valid (not revoked, not expired) token with this secret, or null.</summary>
     public async Task<ApiTokenOwner?> FindAsync(string secret, CancellationToken ct = default)
     {
-        if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 100) return null;
-        var hash = Hash(secret);
-        var now = clock.GetUtcNow();
-        // Every request with a token comes here, so only the columns it needs are read, and a cache spares even that
-        // for a token read less than TokenCache.Revalidate ago.
+        if (cache is not null && Recall(cache, clock, secret, out var known)) return known;
+        if (!IsWellFormed(secret)) return null;
         ct.ThrowIfCancellationRequested();
-        var found = cache?.Find(hash);
-        if (found is null)
-        {
-            found = await HotQueries.For(db).Token(db, hash);
-            if (found is not null) cache?.Remember(hash, found);
-        }
-        if (found is null || found.ExpiresAt is { } expires && expires <= now) return null;
-        return new ApiTokenOwner(found.Id, found.UserId, found.UserName ?? found.UserId, found.NegotiationId);
+        var hash = Hash(secret);
+        var found = await HotQueries.For(db).Token(db, hash);
+        if (found is not null) cache?.Remember(hash, found);
+        return OwnerOf(found, clock);
     }
+
+    /// <summary>
+    /// What <see cref="FindAsync"/> would answer, when that is known without the database: a secret of the wrong shape
+    /// (null), or one <paramref name="cache"/> remembers (its owner, or null when expired since). Every request with a
+    /// token comes here, so a hit needs neither a database context nor a query (the cache spares the lookup for a token
+    /// read less than <see cref="TokenCache.Revalidate"/> ago).
+    /// </summary>
+    public static bool Recall(TokenCache cache, TimeProvider clock, string secret, out ApiTokenOwner? owner)
+    {
+        owner = null;
+        if (!IsWellFormed(secret)) return true;
+        if (cache.Find(Hash(secret)) is not { } found) return false;
+        owner = OwnerOf(found, clock);
+        return true;
+    }
+
+    private static bool IsWellFormed(string secret) => secret.StartsWith(Prefix, StringComparison.Ordinal) && secret.Length <= 100;
+
+    private static ApiTokenOwner? OwnerOf(TokenMatch? found, TimeProvider clock) =>
+        found is null || found.ExpiresAt is { } expires && expires <= clock.GetUtcNow()
+            ? null
+            : new ApiTokenOwner(found.Id, found.UserId, found.UserName ?? found.UserId, found.NegotiationId);
 
     /// <summary>The tokens of the user named <paramref name="userName"/>, newest first.</summary>
     public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userName, CancellationToken ct = default)

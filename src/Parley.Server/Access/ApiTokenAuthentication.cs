@@ -12,7 +12,7 @@ namespace Parley.Server.Access;
 /// negotiation. A missing header is no result (another scheme may apply); a bad, revoked or expired token fails.
 /// </summary>
 public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    TokenStore tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    TokenCache cache, TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme's name.</summary>
     public const string SchemeName = "ParleyToken";
@@ -23,7 +23,10 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var secret = header["Bearer ".Length..].Trim();
-        if (await tokens.FindAsync(secret, Context.RequestAborted) is not { } owner)
+        // A token seen a moment ago is recalled without a database context; the store is resolved only to look one up.
+        if (!TokenStore.Recall(cache, clock, secret, out var owner))
+            owner = await Context.RequestServices.GetRequiredService<TokenStore>().FindAsync(secret, Context.RequestAborted);
+        if (owner is null)
             return AuthenticateResult.Fail("The API token is not valid (unknown, revoked or expired).");
         var claims = new List<Claim>
         {

@@ -92,12 +92,18 @@ public static class NegotiationsApi
     private static async Task<Results<StatusAnswer, NotFound>> Status(string id, CurrentViewer viewer, TalksReader reader, TimeProvider clock,
         Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, string? asOf = null, CancellationToken ct = default)
     {
-        var at = Infrastructure.Input.AsOf(asOf, clock);
+        // "Now" is rounded up to the whole millisecond: an item recorded before the request is still in effect at that
+        // instant, and the requests of one millisecond share one answer's bytes (StatusAnswers).
+        var at = asOf is null ? UpToMillisecond(clock.GetUtcNow()) : Infrastructure.Input.AsOf(asOf, clock);
         // Computed once per change and viewer scope, re-stamped for each instant (StatusTimeline), its JSON kept per interval.
         var answers = await reader.DerivedAsync(id, viewer.Head, viewer.Viewer, "status",
             n => new StatusAnswers(new StatusTimeline(n), json.Value.SerializerOptions), ct);
         return answers is null ? TypedResults.NotFound() : answers.At(at);
     }
+
+    /// <summary><paramref name="t"/> rounded up to a whole millisecond (itself when it is one).</summary>
+    internal static DateTimeOffset UpToMillisecond(DateTimeOffset t) =>
+        new(checked((t.UtcTicks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     private static async Task<Results<Ok<ChangeReport>, NotFound>> Changes(
         string id, string since, CurrentViewer viewer, TalksReader reader, TimeProvider clock, string? asOf = null, CancellationToken ct = default)

@@ -42,6 +42,8 @@ public sealed class StatusAnswerTests
                 withTimeLeft += report.Proposals.Count(p => p.TimeLeft is not null);
                 var expected = JsonSerializer.Serialize(StatusView.From(report), Options);
                 Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(answers.At(t).ToUtf8Bytes()));
+                // Asked again for the same instant, the kept answer is the same one.
+                Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(answers.At(t).ToUtf8Bytes()));
             }
         Assert.True(instants.Length > 8, $"{instants.Length} instants");
         if (role == MemberRole.Mediator) Assert.True(withTimeLeft > 0, "no instant with an open offer: the time left went unchecked");
