@@ -23,3 +23,43 @@ public abstract partial class PersistenceTests
         Assert.True(after > before, $"head {before} → {after}");
     }
 }
+
+public abstract partial class PersistenceTests
+{
+    [Fact]
+    public async Task CurrentHead_ReadByManyAtOnceWhileOneCommits_IsNeverOlderThanACommitAcknowledgedBeforeTheRead()
+    {
+        await ImportAsync(Samples.Small());
+        long acknowledged;
+        await using (var db = Open()) acknowledged = await new NegotiationStore(db, Clock).HeadAsync("small");
+        var writing = true;
+        var writer = Task.Run(async () =>
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                await using var db = Open();
+                var store = new NegotiationStore(db, Clock);
+                Assert.True(await store.AddStatementAsync("small", Said($"s-race-{i}", i), "other"));
+                Volatile.Write(ref acknowledged, await store.HeadAsync("small"));
+            }
+            Volatile.Write(ref writing, false);
+        });
+        var stale = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            int reads = 0;
+            while (Volatile.Read(ref writing) || reads < 5)
+            {
+                var floor = Volatile.Read(ref acknowledged);
+                await using var db = Open();
+                var head = await new NegotiationStore(db, Clock).CurrentHeadAsync("small");
+                if (head < floor) stale.Add($"{head} < {floor}");
+                reads++;
+            }
+        })).ToArray();
+        await writer;
+        await Task.WhenAll(readers);
+        Assert.Empty(stale);
+        await using (var db = Open()) Assert.Equal(Volatile.Read(ref acknowledged), await new NegotiationStore(db, Clock).CurrentHeadAsync("small"));
+    }
+}
