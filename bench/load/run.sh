@@ -5,6 +5,7 @@
 #   bench/load/run.sh                 # SQLite (a temporary file)
 #   bench/load/run.sh --postgres      # a throwaway PostgreSQL cluster (as test.sh starts one)
 #   SECONDS_EACH=20 bench/load/run.sh # longer runs (default 15 s each)
+#   PUBLISHED=out bench/load/run.sh   # measure an existing `dotnet publish src/Parley -c Release -o out`
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=bench/load
@@ -24,8 +25,8 @@ if [ "${1:-}" = "--postgres" ]; then
 fi
 
 # The published app, as it ships (a build folder's server also looks up its static assets in the source tree per request).
-dotnet publish src/Parley -c Release -o "$work/app" -v q -nodeReuse:false >/dev/null
-parley="$work/app/parley"
+if [ -n "${PUBLISHED:-}" ]; then parley="$PUBLISHED/parley"   # a folder published as below, reused
+else dotnet publish src/Parley -c Release -o "$work/app" -v q -nodeReuse:false >/dev/null; parley="$work/app/parley"; fi
 python3 "$here/grow.py" scenarios/berlin-2025.yaml grown 10000 1000 > "$work/grown.yaml"
 
 # A long-running server with what the short commands go without (src/Parley/Parley.csproj; the container sets the same).
@@ -52,14 +53,20 @@ measure() { # name, connections, wrk arguments…
 }
 warm() { wrk -t2 -c8 -d5s "$@" >/dev/null; }
 
+# A browser's sign-in: the demo account ua's cookie, which the dashboard's own requests carry (ua is grown's member too).
+cookie=$(curl -s -D - -o /dev/null "$base/demo/sign-in/ua?returnUrl=/" | sed -n 's/^Set-Cookie: \(parley=[^;]*\).*/\1/p')
+[ -n "$cookie" ] || { echo "the demo sign-in set no cookie" >&2; exit 1; }
+
 status="/api/negotiations/%s/status"
 warm "$base/healthz"; warm -H "Authorization: Bearer $ua" "$base$(printf "$status" berlin-2025)"
-warm -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)"
+warm -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)"; warm -H "Cookie: $cookie" "$base$(printf "$status" grown)"
 echo "| run | connections | requests/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|---|"
 measure "GET /healthz (baseline)" 32 "$base/healthz"
 measure "GET status, Berlin demo, as ua" 32 -H "Authorization: Bearer $ua" "$base$(printf "$status" berlin-2025)"
 measure "GET status, grown (10,000 statements), as ua" 32 -H "Authorization: Bearer $ua" "$base$(printf "$status" grown)"
+measure "GET status, Berlin demo, as ua signed in by cookie" 32 -H "Cookie: $cookie" "$base$(printf "$status" berlin-2025)"
+measure "GET status, grown, as ua signed in by cookie" 32 -H "Cookie: $cookie" "$base$(printf "$status" grown)"
 measure "GET /healthz (baseline, again)" 32 "$base/healthz"
 # The same baseline carrying ua's token: every request then signs in (one token read), as the status requests do.
 measure "GET /healthz with ua's API token" 32 -H "Authorization: Bearer $ua" "$base/healthz"
