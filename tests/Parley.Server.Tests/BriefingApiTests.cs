@@ -10,25 +10,14 @@ using Parley.Server.Tests.Access;
 namespace Parley.Server.Tests;
 
 /// <summary>The briefing of the Berlin demo as a Word document, over HTTP, for the mediator and for Ukraine's delegation.</summary>
-public sealed class BriefingApiTests : IAsyncLifetime
+public sealed class BriefingApiTests : SqliteAppTest
 {
     private const string Briefing = "/api/negotiations/berlin-2025/briefing.docx";
     private const string RussiaNote = "Territory and keeping Ukraine out of NATO first"; // Russia's private preference note
-    private readonly SqliteApiDatabase _database = new();
-    private ParleyFactory _factory = null!;
-
-    public async Task InitializeAsync() => _factory = new ParleyFactory(await _database.CreateAsync());
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DropAsync();
-    }
-
     [Fact]
     public async Task BriefingDocx_AsMediator_HasTheHeadingsAndTheStatusFigures()
     {
-        using var mediator = _factory.CreateClient();
+        using var mediator = Factory.CreateClient();
         using var response = await mediator.GetAsync(Briefing + "?asOf=2025-12-15");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ResponseText.Docx, response.Content.Headers.ContentType?.MediaType);
@@ -63,7 +52,7 @@ public sealed class BriefingApiTests : IAsyncLifetime
     [Fact]
     public async Task BriefingDocx_AsUkraine_HoldsNothingOfRussiasPrivateProfileOrPositions()
     {
-        using var mediator = _factory.CreateClient();
+        using var mediator = Factory.CreateClient();
         // A red line Russia keeps to itself: the mediator's briefing names it, Ukraine's must not.
         var posted = await mediator.PostAsJsonAsync("/api/negotiations/berlin-2025/positions", new
         {
@@ -76,7 +65,7 @@ public sealed class BriefingApiTests : IAsyncLifetime
         var full = ResponseText.OfDocx(await mediator.GetByteArrayAsync(Briefing + "?asOf=2025-12-15"));
         Assert.Contains(PrivateRedLine, full);
 
-        using var ua = _factory.ClientAs("ua-delegate", MemberRole.Delegation, "ua");
+        using var ua = Factory.ClientAs("ua-delegate", MemberRole.Delegation, "ua");
         var own = ResponseText.OfDocx(await ua.GetByteArrayAsync(Briefing + "?asOf=2025-12-15"));
         Assert.Contains("Prepared for the delegation of Ukraine", own);
         Assert.DoesNotContain(PrivateRedLine, own);
@@ -90,7 +79,7 @@ public sealed class BriefingApiTests : IAsyncLifetime
     [Fact]
     public async Task BriefingDocx_BadAsOf_Is400NamingIt()
     {
-        using var mediator = _factory.CreateClient();
+        using var mediator = Factory.CreateClient();
         using var response = await mediator.GetAsync(Briefing + "?asOf=2025-13-45");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

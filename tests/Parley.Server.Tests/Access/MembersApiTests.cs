@@ -7,24 +7,13 @@ using Parley.Core.Access;
 namespace Parley.Server.Tests.Access;
 
 /// <summary>An administrator grants and revokes memberships through the API; nobody else can; each act is in the history.</summary>
-public sealed class MembersApiTests : IAsyncLifetime
+public sealed class MembersApiTests : SqliteAppTest
 {
-    private readonly SqliteApiDatabase _database = new();
-    private ParleyFactory _factory = null!;
-
-    public async Task InitializeAsync() => _factory = new ParleyFactory(await _database.CreateAsync());
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DropAsync();
-    }
-
     [Fact]
     public async Task Grant_ByAdministrator_OpensTheNegotiationToTheUser_AndRevokeClosesIt()
     {
-        using var admin = _factory.CreateClient();
-        using var lena = _factory.ClientAs("lena");
+        using var admin = Factory.CreateClient();
+        using var lena = Factory.ClientAs("lena");
         Assert.Equal(HttpStatusCode.NotFound, (await lena.GetAsync("/api/negotiations/berlin-2025")).StatusCode);
 
         var granted = await admin.PutAsJsonAsync("/api/negotiations/berlin-2025/members/lena", new { role = "delegation", party = "ua" });
@@ -45,12 +34,12 @@ public sealed class MembersApiTests : IAsyncLifetime
     [Fact]
     public async Task Grant_ByAMediatorWhoIsNoAdministrator_IsForbidden_AndAnonymousUnauthorized()
     {
-        using var mediator = _factory.ClientAs("plain-mediator", MemberRole.Mediator);
-        _factory.ClientAs("lena").Dispose();
+        using var mediator = Factory.ClientAs("plain-mediator", MemberRole.Mediator);
+        Factory.ClientAs("lena").Dispose();
         var refused = await mediator.PutAsJsonAsync("/api/negotiations/berlin-2025/members/lena", new { role = "mediator" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await mediator.GetAsync("/api/negotiations/berlin-2025/members")).StatusCode);
-        using var anonymous = _factory.Anonymous();
+        using var anonymous = Factory.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/negotiations/berlin-2025/members")).StatusCode);
     }
 
@@ -58,15 +47,15 @@ public sealed class MembersApiTests : IAsyncLifetime
     public async Task AdministratorsTokenLimitedToOneNegotiation_GrantsNothing_AndCreatesNothing()
     {
         string secret;
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            _factory.CreateClient().Dispose(); // the administrator exists
+            Factory.CreateClient().Dispose(); // the administrator exists
             secret = (await scope.ServiceProvider.GetRequiredService<Parley.Data.Access.TokenStore>()
                 .CreateAsync(ParleyFactory.DefaultUser, "limited", "berlin-2025")).Secret;
         }
-        using var limited = _factory.Anonymous();
+        using var limited = Factory.Anonymous();
         limited.DefaultRequestHeaders.Authorization = new("Bearer", secret);
-        _factory.ClientAs("lena").Dispose();
+        Factory.ClientAs("lena").Dispose();
         Assert.Equal(HttpStatusCode.Forbidden,
             (await limited.PutAsJsonAsync("/api/negotiations/berlin-2025/members/lena", new { role = "observer" })).StatusCode);
         var yaml = "negotiation: {id: side-talks, title: Side talks}\nparties:\n  - {id: a, name: A, roles: [principal]}\n";
@@ -82,8 +71,8 @@ public sealed class MembersApiTests : IAsyncLifetime
     [InlineData("{\"role\": \"delegation\", \"party\": \"atlantis\"}", "party")]
     public async Task Grant_BadRoleOrParty_Is400NamingTheField(string body, string field)
     {
-        using var admin = _factory.CreateClient();
-        _factory.ClientAs("lena").Dispose();
+        using var admin = Factory.CreateClient();
+        Factory.ClientAs("lena").Dispose();
         var response = await admin.PutAsync("/api/negotiations/berlin-2025/members/lena", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, await response.Content.ReadAsStringAsync());
@@ -92,7 +81,7 @@ public sealed class MembersApiTests : IAsyncLifetime
     [Fact]
     public async Task Grant_UnknownUser_Is404NamingTheUser()
     {
-        using var admin = _factory.CreateClient();
+        using var admin = Factory.CreateClient();
         var response = await admin.PutAsJsonAsync("/api/negotiations/berlin-2025/members/nobody", new { role = "observer" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("There is no user 'nobody'", await response.Content.ReadAsStringAsync());

@@ -9,24 +9,13 @@ namespace Parley.Server.Tests.Access;
 /// The settlement, the one read over every private profile: a delegation gets its own party's redacted view and
 /// nothing from which another party's preferences or a hidden agreement could be read; other roles get none.
 /// </summary>
-public sealed class SettlementAccessTests : IAsyncLifetime
+public sealed class SettlementAccessTests : SqliteAppTest
 {
     private const string Settlement = "/api/negotiations/berlin-2025/settlement";
-    private readonly SqliteApiDatabase _database = new();
-    private ParleyFactory _factory = null!;
-
-    public async Task InitializeAsync() => _factory = new ParleyFactory(await _database.CreateAsync());
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DropAsync();
-    }
-
     [Fact]
     public async Task Delegation_GetsItsOwnRedactedView_AndNoOtherPartysFigures()
     {
-        using var ua = _factory.ClientAs("kyiv", MemberRole.Delegation, "ua");
+        using var ua = Factory.ClientAs("kyiv", MemberRole.Delegation, "ua");
         var json = JsonNode.Parse(await ua.GetStringAsync(Settlement))!.AsObject();
         Assert.Equal(["ua"], json["parties"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.True(json["redacted"]!.GetValue<bool>());
@@ -48,14 +37,14 @@ public sealed class SettlementAccessTests : IAsyncLifetime
     [InlineData(MemberRole.Guarantor, "us")]
     public async Task OtherRoles_HaveNoSettlement(MemberRole role, string? party)
     {
-        using var client = _factory.ClientAs("someone", role, party);
+        using var client = Factory.ClientAs("someone", role, party);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(Settlement)).StatusCode);
     }
 
     [Fact]
     public async Task AgreementKeptFromADelegation_FixesNothingInWhatItIsShown()
     {
-        using var mediator = _factory.CreateClient();
+        using var mediator = Factory.CreateClient();
         var agreed = await mediator.PostAsJsonAsync("/api/negotiations/berlin-2025/agreements", new
         {
             id = "quiet-plant-deal", issue = "nuclear-plant", option = "us-led-trilateral", parties = new[] { "ua", "ru", "us" },
@@ -65,7 +54,7 @@ public sealed class SettlementAccessTests : IAsyncLifetime
 
         var full = JsonNode.Parse(await mediator.GetStringAsync(Settlement + "?asOf=2025-12-16"))!;
         Assert.Equal("us-led-trilateral", full["fixed"]!["nuclear-plant"]!.GetValue<string>());
-        using var ua = _factory.ClientAs("kyiv", MemberRole.Delegation, "ua");
+        using var ua = Factory.ClientAs("kyiv", MemberRole.Delegation, "ua");
         var redacted = JsonNode.Parse(await ua.GetStringAsync(Settlement + "?asOf=2025-12-16"))!;
         Assert.Null(redacted["fixed"]!["nuclear-plant"]);
         Assert.Contains(redacted["pareto"]!.AsArray(), p => p!["outcome"]!["nuclear-plant"]!.GetValue<string>() != "us-led-trilateral");
