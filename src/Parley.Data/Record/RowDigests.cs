@@ -184,10 +184,88 @@ internal static class RowDigests
         /// <summary>The hasher to feed, column by column in ordinal order, before <see cref="Finish"/>.</summary>
         public RowHasher Hasher => _hasher;
 
-        /// <summary>The row fed to <see cref="Hasher"/>, with its negotiation and key values.</summary>
-        public StoredRow Finish(string negotiation, object?[] key) => new(negotiation, KeyOf(key), _hasher.Finish());
+        /// <summary>Writes the key of the row being fed from its values' bound forms, in key order, before <see cref="Finish"/>.</summary>
+        public KeyWriter Key { get; } = new();
+
+        /// <summary>
+        /// The row fed to <see cref="Hasher"/> and <see cref="Key"/>, with its negotiation as UTF-8: the string of the
+        /// previous row's negotiation when it is the same (a bulk insert's rows all name one).
+        /// </summary>
+        public StoredRow Finish(ReadOnlySpan<byte> negotiation)
+        {
+            if (!negotiation.SequenceEqual(_negotiationUtf8))
+            {
+                _negotiationUtf8 = negotiation.ToArray();
+                _negotiationText = Encoding.UTF8.GetString(negotiation);
+            }
+            return new(_negotiationText, Key.Finish(), _hasher.Finish());
+        }
+
+        private byte[] _negotiationUtf8 = [];
+        private string _negotiationText = "";
 
         public void Dispose() => _hasher.Dispose();
+    }
+
+    /// <summary>
+    /// <see cref="KeyOf"/>'s text from values given as a bulk insert binds them (text as UTF-8, integers, reals), without
+    /// a string or a boxed value per column: each value's <see cref="Encode"/> form is written as UTF-8 and the JSON
+    /// writer escapes it as it escapes the string. Start, one call per key column in key order, then Finish.
+    /// </summary>
+    internal sealed class KeyWriter
+    {
+        private readonly ArrayBufferWriter<byte> _json = new(128);
+        private readonly Utf8JsonWriter _writer;
+        private byte[] _value = new byte[256];
+
+        public KeyWriter() => _writer = new Utf8JsonWriter(_json);
+
+        public void Start()
+        {
+            _json.ResetWrittenCount();
+            _writer.Reset(_json);
+            _writer.WriteStartArray();
+        }
+
+        /// <summary>A text value (<c>t:</c> and the text).</summary>
+        public void Text(ReadOnlySpan<byte> utf8)
+        {
+            if (_value.Length < utf8.Length + 2) _value = new byte[Math.Max(utf8.Length + 2, 2 * _value.Length)];
+            _value[0] = (byte)'t';
+            _value[1] = (byte)':';
+            utf8.CopyTo(_value.AsSpan(2));
+            _writer.WriteStringValue(_value.AsSpan(0, utf8.Length + 2));
+        }
+
+        /// <summary>An integer value (<c>i:</c> and its invariant decimal form).</summary>
+        public void Integer(long value)
+        {
+            Span<byte> text = stackalloc byte[24];
+            text[0] = (byte)'i';
+            text[1] = (byte)':';
+            value.TryFormat(text[2..], out var written, default, CultureInfo.InvariantCulture);
+            _writer.WriteStringValue(text[..(written + 2)]);
+        }
+
+        /// <summary>A real value (<c>r:</c> and its round-trip form).</summary>
+        public void Real(double value)
+        {
+            Span<byte> text = stackalloc byte[40];
+            text[0] = (byte)'r';
+            text[1] = (byte)':';
+            value.TryFormat(text[2..], out var written, "R", CultureInfo.InvariantCulture);
+            _writer.WriteStringValue(text[..(written + 2)]);
+        }
+
+        /// <summary>A null value (<c>n</c>).</summary>
+        public void Null() => _writer.WriteStringValue("n"u8);
+
+        public string Finish()
+        {
+            _writer.WriteEndArray();
+            _writer.Flush();
+            return Encoding.UTF8.GetString(_json.WrittenSpan);
+        }
     }
 
     /// <summary>SHA-256 of the row's canonical form: for each column in ordinal order, the netstrings of its name and its encoded value.</summary>

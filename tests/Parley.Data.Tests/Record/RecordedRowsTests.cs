@@ -29,6 +29,27 @@ public sealed class RecordedRowsTests
     }
 
     [Fact]
+    public void KeyWriter_BoundValues_WritesWhatKeyOfWrites()
+    {
+        // A bulk insert keys its rows from the values it binds: text as UTF-8, integers, reals, nulls.
+        var writer = new RowDigests.KeyWriter();
+        object?[][] keys = [.. Keys.Where(k => k.All(v => v is null or string or long or double)), ["neg", -12L, 0.1, double.NaN, "a\uD83D\uDE42b"]];
+        foreach (var key in keys)
+        {
+            writer.Start();
+            foreach (var value in key)
+                switch (value)
+                {
+                    case string s: writer.Text(System.Text.Encoding.UTF8.GetBytes(s)); break;
+                    case long l: writer.Integer(l); break;
+                    case double d: writer.Real(d); break;
+                    default: writer.Null(); break;
+                }
+            Assert.Equal(RowDigests.KeyOf(key), writer.Finish());
+        }
+    }
+
+    [Fact]
     public void LowerHex_RandomDigests_IsWhatConvertWrites()
     {
         var random = new Random(14);
