@@ -84,6 +84,26 @@ public sealed class RecordedRowsTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16 * 1024 - 1)] // a surrogate pair across the first slice's end
+    [InlineData(16 * 1024)]
+    [InlineData(100_003)]
+    public void EntryHash_LongFieldsWithSurrogatePairs_IsSha256OfSaltAndTheDocumentedForm(int padding)
+    {
+        var rows = new string('r', padding) + "🙂 \uD800 lone, then " + string.Concat(Enumerable.Repeat("🙂é€", 30_000));
+        var entry = new HistoryEntry(7, "berlin-2025", 3, "Kyïv 🙂", new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero),
+            "incidents.imported", "incidents", "berlin-2025", "shared", new string('c', padding / 2) + "🙂", rows, null, "");
+        static string Net(string s) => $"{Encoding.UTF8.GetByteCount(s)}:{s},";
+        var form = string.Concat(new[] { RecordEntry.Format, entry.NegotiationId, "3", entry.Actor, "2026-12-04T12:00:00.000000Z",
+            entry.Action, entry.ItemKind, entry.ItemId, entry.Visibility, entry.Change, entry.Rows }.Select(Net));
+        var salt = new string('a', 64);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(form), RecordEntry.Canonical(entry));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. Convert.FromHexString(salt), .. Encoding.UTF8.GetBytes(form)])),
+            RecordEntry.EntryHash(entry, salt).ToString());
+    }
+
     [Fact]
     public void LowerHex_RandomDigests_IsWhatConvertWrites()
     {
