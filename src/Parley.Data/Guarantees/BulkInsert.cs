@@ -89,17 +89,20 @@ internal sealed class BulkInsert<T> where T : class
     private const int BatchesAhead = 4;
 
     /// <summary>
-    /// The SQLite insert in two stages: a worker encodes batches of <see cref="BatchRows"/> rows (at most
-    /// <see cref="BatchesAhead"/> waiting) while this method binds and steps them on the connection, returning each
-    /// batch for reuse. A failure on either side stops both and is thrown here; nothing is left running.
+    /// The SQLite insert in up to three stages on their own threads: a worker encodes batches of
+    /// <see cref="BatchRows"/> rows (at most <see cref="BatchesAhead"/> waiting), this method binds and steps them on the
+    /// connection, and (with <paramref name="digester"/>) another worker digests each stepped batch before it is reused,
+    /// so that the encoding, SQLite and the digests — each about a third of the work — keep both cores busy. A failure on
+    /// any side stops all and is thrown here; nothing is left running.
     /// </summary>
     private static async Task InsertPipelinedAsync(SqliteRowBinder<T> binder, IEnumerator<T> row, IProgress<int>? progress,
         Record.RowDigests.Digester? digester, List<Record.StoredRow>? digests, CancellationToken ct)
     {
-        var full = Channel.CreateBounded<(SqliteRowBinder<T>.EncodedRow[] Rows, int Count)>(
-            new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
-        var free = Channel.CreateUnbounded<SqliteRowBinder<T>.EncodedRow[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        for (var b = 0; b < BatchesAhead + 2; b++)
+        var options = new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true };
+        var full = Channel.CreateBounded<Batch>(options);
+        var stepped = Channel.CreateBounded<Batch>(options);
+        var free = Channel.CreateUnbounded<SqliteRowBinder<T>.EncodedRow[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        for (var b = 0; b < 2 * BatchesAhead + 2; b++)
             free.Writer.TryWrite(Enumerable.Range(0, BatchRows).Select(_ => binder.NewRow()).ToArray());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Run(async () =>
@@ -113,14 +116,11 @@ internal sealed class BulkInsert<T> where T : class
                     var count = 0;
                     do
                     {
-                        binder.Encode(row.Current, batch[count]);
-                        // Digested here, on the worker, from exactly the values SQLite is given (and will return).
-                        if (digester is not null) digests!.Add(binder.Digest(batch[count], digester));
-                        count++;
+                        binder.Encode(row.Current, batch[count++]);
                         more = row.MoveNext();
                     }
                     while (more && count < BatchRows);
-                    await full.Writer.WriteAsync((batch, count), stop.Token);
+                    await full.Writer.WriteAsync(new Batch(batch, count), stop.Token);
                 }
             }
             finally
@@ -128,35 +128,64 @@ internal sealed class BulkInsert<T> where T : class
                 full.Writer.TryComplete();
             }
         }, stop.Token);
+        // Digested on a worker after SQLite took the values, from exactly the values it was given (and will return).
+        var digesting = digester is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in stepped.Reader.ReadAllAsync(stop.Token))
+                {
+                    for (var k = 0; k < batch.Count; k++) digests!.Add(binder.Digest(batch.Rows[k], digester));
+                    free.Writer.TryWrite(batch.Rows);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await stop.CancelAsync(); // the other sides wait on this one's batches: they stop too
+                throw;
+            }
+        }, stop.Token);
         var done = 0;
         try
         {
-            await foreach (var (batch, count) in full.Reader.ReadAllAsync(stop.Token))
+            await foreach (var batch in full.Reader.ReadAllAsync(stop.Token))
             {
-                for (var k = 0; k < count; k++)
+                for (var k = 0; k < batch.Count; k++)
                 {
-                    binder.Insert(batch[k]);
+                    binder.Insert(batch.Rows[k]);
                     if (++done % 1000 == 0) progress?.Report(done);
                 }
-                free.Writer.TryWrite(batch);
+                if (digester is null) free.Writer.TryWrite(batch.Rows);
+                else await stepped.Writer.WriteAsync(batch, stop.Token);
             }
+            stepped.Writer.TryComplete();
+            await producer; // rethrows what made the producer stop early
+            await digesting;
         }
-        catch
+        catch (Exception e)
         {
             await stop.CancelAsync();
-            try
-            {
-                await producer;
-            }
-            catch (Exception) when (stop.IsCancellationRequested)
-            {
-                // The producer stopped because this side failed or was cancelled: the exception to throw is this side's.
-            }
+            stepped.Writer.TryComplete();
+            Exception? cause = null;
+            foreach (var side in new[] { producer, digesting })
+                try
+                {
+                    await side;
+                }
+                catch (Exception other) when (stop.IsCancellationRequested)
+                {
+                    // A side that failed first is the cause of this side's cancellation; one that was stopped is not.
+                    if (other is not OperationCanceledException) cause ??= other;
+                }
+            if (e is OperationCanceledException && !ct.IsCancellationRequested && cause is not null)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
             throw;
         }
-        await producer; // rethrows what made the producer stop early
         progress?.Report(done);
     }
+
+    /// <summary>Encoded rows, the first <see cref="Count"/> of them filled.</summary>
+    private readonly record struct Batch(SqliteRowBinder<T>.EncodedRow[] Rows, int Count);
 
     private static Func<T, object?> Value(IProperty p)
     {

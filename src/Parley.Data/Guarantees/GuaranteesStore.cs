@@ -118,6 +118,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
         IEnumerable<IncidentRow> FreshRows()
         {
             IncidentRow? row = null;
+            var lists = new IncidentMapping.ListJson();
             foreach (var change in IncidentRegrouping.Regroup(existing, fresh, policy))
             {
                 if (change.IsStored)
@@ -129,7 +130,7 @@ public sealed partial class GuaranteesStore(ParleyDbContext db, TimeProvider clo
                 // One instance refilled for all rows: the bulk insert reads a row before asking for the next, and
                 // 200,000 live rows cost more in garbage collection than in SQLite.
                 if (row is null) row = IncidentMapping.Row(negotiationId, change.Report, change.DuplicateOf, entry);
-                else IncidentMapping.Fill(row, change.Report, change.DuplicateOf);
+                else IncidentMapping.Fill(row, change.Report, change.DuplicateOf, lists);
                 yield return row;
             }
         }

@@ -20,8 +20,11 @@ internal static class IncidentMapping
         return row;
     }
 
-    /// <summary>Overwrites every column of <paramref name="row"/> but the negotiation and batch with <paramref name="i"/>.</summary>
-    public static void Fill(IncidentRow row, Incident i, string? duplicateOf)
+    /// <summary>
+    /// Overwrites every column of <paramref name="row"/> but the negotiation and batch with <paramref name="i"/>; the
+    /// lists' JSON through <paramref name="lists"/> when given (many rows of one import).
+    /// </summary>
+    public static void Fill(IncidentRow row, Incident i, string? duplicateOf, ListJson? lists = null)
     {
         row.Id = i.Id;
         row.Start = Instants.ToMicroseconds(i.Time.Start);
@@ -36,10 +39,10 @@ internal static class IncidentMapping
         row.Place = i.Location.Place;
         row.EventType = i.EventType;
         row.SubEventType = i.SubEventType;
-        row.ActorsJson = Json(i.Actors);
-        row.TargetClassesJson = Json(i.TargetClasses);
+        row.ActorsJson = lists?.Of(i.Actors) ?? Json(i.Actors);
+        row.TargetClassesJson = lists?.Of(i.TargetClasses) ?? Json(i.TargetClasses);
         row.Fatalities = i.Fatalities;
-        row.SourcesJson = Json(i.Sources);
+        row.SourcesJson = lists?.Of(i.Sources) ?? Json(i.Sources);
         row.Notes = i.Notes;
         row.State = i.State.ToString();
         row.DuplicateOf = duplicateOf;
@@ -86,6 +89,48 @@ internal static class IncidentMapping
         writer.WriteEndArray();
         writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// <see cref="Json"/> of lists that repeat from row to row (an export's actors and sources name a few hundred
+    /// parties and outlets in 200,000 rows): each distinct list (by content, ordinal) written once, the same text.
+    /// Bounded; one per import, not thread-safe.
+    /// </summary>
+    internal sealed class ListJson
+    {
+        private const int MaxEntries = 8192;
+        private readonly Dictionary<IReadOnlyList<string>, string> _written = new(ByContent.Instance);
+
+        public string Of(IReadOnlyList<string> values)
+        {
+            if (values.Count == 0) return "[]";
+            if (_written.TryGetValue(values, out var json)) return json;
+            json = Json(values);
+            if (_written.Count >= MaxEntries) _written.Clear();
+            _written[values] = json;
+            return json;
+        }
+
+        private sealed class ByContent : IEqualityComparer<IReadOnlyList<string>>
+        {
+            public static ByContent Instance { get; } = new();
+
+            public bool Equals(IReadOnlyList<string>? a, IReadOnlyList<string>? b)
+            {
+                if (ReferenceEquals(a, b)) return true;
+                if (a is null || b is null || a.Count != b.Count) return false;
+                for (var k = 0; k < a.Count; k++)
+                    if (!string.Equals(a[k], b[k], StringComparison.Ordinal)) return false;
+                return true;
+            }
+
+            public int GetHashCode(IReadOnlyList<string> values)
+            {
+                var hash = new HashCode();
+                for (var k = 0; k < values.Count; k++) hash.Add(values[k], StringComparer.Ordinal);
+                return hash.ToHashCode();
+            }
+        }
     }
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;

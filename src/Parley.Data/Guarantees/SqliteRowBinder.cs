@@ -60,9 +60,7 @@ internal sealed class SqliteRowBinder<T> : IDisposable where T : class
         }
     }
 
-    /// <summary>Binds an encoded row's values and runs the statement once. On the connection's thread.</summary>
-    /// <exception cref="SqliteException">SQLite refused the row (a constraint, a full disk).</exception>
-    /// <summary>The record digest of an encoded row, from its bound bytes and numbers (no string but the key's).</summary>
+    /// <summary>The record digest of an encoded row, from its bound bytes and numbers (no string but the key's and the digest's).</summary>
     public Record.StoredRow Digest(EncodedRow row, Record.RowDigests.Digester digester)
     {
         var hasher = digester.Hasher;
@@ -77,18 +75,25 @@ internal sealed class SqliteRowBinder<T> : IDisposable where T : class
                 default: hasher.Null(i); break;
             }
         }
-        object? Value(int c) => row.Kinds[c] switch
+        var key = digester.Key;
+        key.Start();
+        for (var k = 0; k < digester.KeyToBound.Count; k++)
         {
-            ColumnKind.Text => Encoding.UTF8.GetString(row.Bytes, (int)row.Numbers[c], row.Lengths[c]),
-            ColumnKind.Integer => row.Numbers[c],
-            ColumnKind.Real => BitConverter.Int64BitsToDouble(row.Numbers[c]),
-            _ => null,
-        };
-        var key = new object?[digester.KeyToBound.Count];
-        for (var k = 0; k < key.Length; k++) key[k] = Value(digester.KeyToBound[k]);
-        return digester.Finish(Value(digester.NegotiationIndex) as string ?? "", key);
+            var c = digester.KeyToBound[k];
+            switch (row.Kinds[c])
+            {
+                case ColumnKind.Text: key.Text(row.Bytes.AsSpan((int)row.Numbers[c], row.Lengths[c])); break;
+                case ColumnKind.Integer: key.Integer(row.Numbers[c]); break;
+                case ColumnKind.Real: key.Real(BitConverter.Int64BitsToDouble(row.Numbers[c])); break;
+                default: key.Null(); break;
+            }
+        }
+        var n = digester.NegotiationIndex;
+        return digester.Finish(row.Kinds[n] == ColumnKind.Text ? row.Bytes.AsSpan((int)row.Numbers[n], row.Lengths[n]) : default);
     }
 
+    /// <summary>Binds an encoded row's values and runs the statement once. On the connection's thread.</summary>
+    /// <exception cref="SqliteException">SQLite refused the row (a constraint, a full disk).</exception>
     public void Insert(EncodedRow row)
     {
         for (var c = 0; c < _columns.Length; c++)

@@ -41,11 +41,15 @@ public static class RecordEntry
 
     private delegate void Sink(ReadOnlySpan<byte> bytes);
 
-    // The fields as netstrings, piece by piece (an import's rows field runs to megabytes: no copy of it is made).
+    // The fields as netstrings, piece by piece and each field in slices of at most 64 KiB of UTF-8: an import's rows
+    // field runs to tens of megabytes, and a buffer of its size would be one more large-object allocation (each can set
+    // off a full collection of a heap that holds the whole import).
     private static void Write(HistoryEntry e, Sink sink)
     {
         ArgumentNullException.ThrowIfNull(e);
-        byte[]? pooled = null;
+        const int SliceChars = 16 * 1024; // at most 3 bytes of UTF-8 per char
+        byte[]? slice = null;
+        var encoder = Encoding.UTF8.GetEncoder();
         foreach (var field in new[]
                  {
                      Format, e.NegotiationId, e.Index.ToString(CultureInfo.InvariantCulture), e.Actor, Time(e.RecordedAt), e.Action,
@@ -54,9 +58,17 @@ public static class RecordEntry
         {
             var length = Encoding.UTF8.GetByteCount(field);
             sink(Encoding.ASCII.GetBytes(length.ToString(CultureInfo.InvariantCulture) + ":"));
-            if (pooled is null || pooled.Length < length) pooled = new byte[Math.Max(length, 256)];
-            Encoding.UTF8.GetBytes(field, 0, field.Length, pooled, 0);
-            sink(pooled.AsSpan(0, length));
+            slice ??= new byte[Encoding.UTF8.GetMaxByteCount(SliceChars)];
+            var rest = field.AsSpan();
+            do
+            {
+                // A surrogate pair cut by the slice is kept by the encoder for the next slice; the last slice flushes.
+                var take = Math.Min(rest.Length, SliceChars);
+                encoder.Convert(rest[..take], slice, flush: take == rest.Length, out var used, out var bytes, out _);
+                sink(slice.AsSpan(0, bytes));
+                rest = rest[used..];
+            }
+            while (!rest.IsEmpty);
             sink(","u8);
         }
     }

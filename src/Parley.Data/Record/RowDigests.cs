@@ -1,5 +1,6 @@
 
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -184,18 +185,94 @@ internal static class RowDigests
         /// <summary>The hasher to feed, column by column in ordinal order, before <see cref="Finish"/>.</summary>
         public RowHasher Hasher => _hasher;
 
-        /// <summary>The row fed to <see cref="Hasher"/>, with its negotiation and key values.</summary>
-        public StoredRow Finish(string negotiation, object?[] key) => new(negotiation, KeyOf(key), _hasher.Finish());
+        /// <summary>Writes the key of the row being fed from its values' bound forms, in key order, before <see cref="Finish"/>.</summary>
+        public KeyWriter Key { get; } = new();
+
+        /// <summary>
+        /// The row fed to <see cref="Hasher"/> and <see cref="Key"/>, with its negotiation as UTF-8: the string of the
+        /// previous row's negotiation when it is the same (a bulk insert's rows all name one).
+        /// </summary>
+        public StoredRow Finish(ReadOnlySpan<byte> negotiation)
+        {
+            if (!negotiation.SequenceEqual(_negotiationUtf8))
+            {
+                _negotiationUtf8 = negotiation.ToArray();
+                _negotiationText = Encoding.UTF8.GetString(negotiation);
+            }
+            return new(_negotiationText, Key.Finish(), _hasher.Finish());
+        }
+
+        private byte[] _negotiationUtf8 = [];
+        private string _negotiationText = "";
 
         public void Dispose() => _hasher.Dispose();
+    }
+
+    /// <summary>
+    /// <see cref="KeyOf"/>'s text from values given as a bulk insert binds them (text as UTF-8, integers, reals), without
+    /// a string or a boxed value per column: each value's <see cref="Encode"/> form is written as UTF-8 and the JSON
+    /// writer escapes it as it escapes the string. Start, one call per key column in key order, then Finish.
+    /// </summary>
+    internal sealed class KeyWriter
+    {
+        private readonly ArrayBufferWriter<byte> _json = new(128);
+        private readonly Utf8JsonWriter _writer;
+        private byte[] _value = new byte[256];
+
+        public KeyWriter() => _writer = new Utf8JsonWriter(_json);
+
+        public void Start()
+        {
+            _json.ResetWrittenCount();
+            _writer.Reset(_json);
+            _writer.WriteStartArray();
+        }
+
+        /// <summary>A text value (<c>t:</c> and the text).</summary>
+        public void Text(ReadOnlySpan<byte> utf8)
+        {
+            if (_value.Length < utf8.Length + 2) _value = new byte[Math.Max(utf8.Length + 2, 2 * _value.Length)];
+            _value[0] = (byte)'t';
+            _value[1] = (byte)':';
+            utf8.CopyTo(_value.AsSpan(2));
+            _writer.WriteStringValue(_value.AsSpan(0, utf8.Length + 2));
+        }
+
+        /// <summary>An integer value (<c>i:</c> and its invariant decimal form).</summary>
+        public void Integer(long value)
+        {
+            Span<byte> text = stackalloc byte[24];
+            text[0] = (byte)'i';
+            text[1] = (byte)':';
+            value.TryFormat(text[2..], out var written, default, CultureInfo.InvariantCulture);
+            _writer.WriteStringValue(text[..(written + 2)]);
+        }
+
+        /// <summary>A real value (<c>r:</c> and its round-trip form).</summary>
+        public void Real(double value)
+        {
+            Span<byte> text = stackalloc byte[40];
+            text[0] = (byte)'r';
+            text[1] = (byte)':';
+            value.TryFormat(text[2..], out var written, "R", CultureInfo.InvariantCulture);
+            _writer.WriteStringValue(text[..(written + 2)]);
+        }
+
+        /// <summary>A null value (<c>n</c>).</summary>
+        public void Null() => _writer.WriteStringValue("n"u8);
+
+        public string Finish()
+        {
+            _writer.WriteEndArray();
+            _writer.Flush();
+            return Encoding.UTF8.GetString(_json.WrittenSpan);
+        }
     }
 
     /// <summary>SHA-256 of the row's canonical form: for each column in ordinal order, the netstrings of its name and its encoded value.</summary>
     internal sealed class RowHasher(IReadOnlyList<string> columns) : IDisposable
     {
-        private const int Room = 24; // before a value: its netstring length and ':'
         private readonly byte[][] _names = columns.Select(Netstring).ToArray();
-        private byte[] _buffer = new byte[1024];
         private byte[] _row = new byte[4096];
         private int _length;
 
@@ -209,47 +286,41 @@ internal static class RowDigests
         public void Any(int i, object? value)
         {
             var text = Encode(value);
-            Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
-            Append(i, Encoding.UTF8.GetBytes(text, 0, text.Length, _buffer, Room));
+            var bytes = Encoding.UTF8.GetByteCount(text);
+            Encoding.UTF8.GetBytes(text, Value(i, bytes));
         }
 
         /// <summary>Column <paramref name="i"/> holds text given as UTF-8: the bytes of <c>t:</c> and the text, without a string.</summary>
         public void Text(int i, ReadOnlySpan<byte> utf8)
         {
-            Reserve(utf8.Length + 2);
-            _buffer[Room] = (byte)'t';
-            _buffer[Room + 1] = (byte)':';
-            utf8.CopyTo(_buffer.AsSpan(Room + 2));
-            Append(i, utf8.Length + 2);
+            var value = Value(i, utf8.Length + 2);
+            value[0] = (byte)'t';
+            value[1] = (byte)':';
+            utf8.CopyTo(value[2..]);
         }
 
         /// <summary>Column <paramref name="i"/> holds a 64-bit integer (<c>i:</c> and its invariant decimal form).</summary>
         public void Integer(int i, long value)
         {
-            Reserve(24);
-            _buffer[Room] = (byte)'i';
-            _buffer[Room + 1] = (byte)':';
-            value.TryFormat(_buffer.AsSpan(Room + 2), out var written, default, CultureInfo.InvariantCulture);
-            Append(i, written + 2);
+            Span<byte> text = stackalloc byte[24];
+            text[0] = (byte)'i';
+            text[1] = (byte)':';
+            Utf8Formatter.TryFormat(value, text[2..], out var written);
+            text[..(written + 2)].CopyTo(Value(i, written + 2));
         }
 
         /// <summary>Column <paramref name="i"/> holds a double (<c>r:</c> and its round-trip form).</summary>
         public void Real(int i, double value)
         {
-            Reserve(40);
-            _buffer[Room] = (byte)'r';
-            _buffer[Room + 1] = (byte)':';
-            value.TryFormat(_buffer.AsSpan(Room + 2), out var written, "R", CultureInfo.InvariantCulture);
-            Append(i, written + 2);
+            Span<byte> text = stackalloc byte[40];
+            text[0] = (byte)'r';
+            text[1] = (byte)':';
+            value.TryFormat(text[2..], out var written, "R", CultureInfo.InvariantCulture);
+            text[..(written + 2)].CopyTo(Value(i, written + 2));
         }
 
         /// <summary>Column <paramref name="i"/> is null (<c>n</c>).</summary>
-        public void Null(int i)
-        {
-            Reserve(1);
-            _buffer[Room] = (byte)'n';
-            Append(i, 1);
-        }
+        public void Null(int i) => Value(i, 1)[0] = (byte)'n';
 
         public string Finish()
         {
@@ -278,30 +349,25 @@ internal static class RowDigests
             return new string(text);
         }
 
-        private void Row(ReadOnlySpan<byte> bytes)
+        /// <summary>
+        /// Appends column <paramref name="i"/>'s name netstring and the start of its value's (<c>length:</c>), and the
+        /// closing <c>,</c>: the <paramref name="bytes"/> between them, returned, are the caller's to fill. Everything is
+        /// written once, straight into the row.
+        /// </summary>
+        private Span<byte> Value(int i, int bytes)
         {
-            if (_length + bytes.Length > _row.Length) Array.Resize(ref _row, Math.Max(_length + bytes.Length, 2 * _row.Length));
-            bytes.CopyTo(_row.AsSpan(_length));
-            _length += bytes.Length;
-        }
-
-        private void Reserve(int valueBytes)
-        {
-            var length = Room + valueBytes + 1;
-            if (_buffer.Length < length) _buffer = new byte[Math.Max(length, 2 * _buffer.Length)];
-        }
-
-        // The value's bytes are at _buffer[Room..]: prefix them with the netstring length, end with ',', hash with the name.
-        private void Append(int i, int bytes)
-        {
-            Row(_names[i]);
-            Span<byte> prefix = stackalloc byte[Room];
-            bytes.TryFormat(prefix, out var digits, default, CultureInfo.InvariantCulture);
-            prefix[digits] = (byte)':';
-            var start = Room - digits - 1;
-            prefix[..(digits + 1)].CopyTo(_buffer.AsSpan(start));
-            _buffer[Room + bytes] = (byte)',';
-            Row(_buffer.AsSpan(start, Room - start + bytes + 1));
+            var name = _names[i];
+            var need = _length + name.Length + 11 + bytes + 1;
+            if (need > _row.Length) Array.Resize(ref _row, Math.Max(need, 2 * _row.Length));
+            name.CopyTo(_row.AsSpan(_length));
+            _length += name.Length;
+            Utf8Formatter.TryFormat(bytes, _row.AsSpan(_length), out var digits);
+            _row[_length + digits] = (byte)':';
+            _length += digits + 1;
+            var value = _row.AsSpan(_length, bytes);
+            _length += bytes;
+            _row[_length++] = (byte)',';
+            return value;
         }
 
         private static byte[] Netstring(string text)

@@ -64,15 +64,30 @@ public sealed class CsvLimitsTests
     /// <summary>A header, then the same row for ever: only a row limit ends the read.</summary>
     private sealed class EndlessCsv(string header, string row) : TextReader
     {
-        private readonly string _header = header.TrimEnd('\n');
-        private readonly string _row = row.TrimEnd('\n');
+        private readonly string _header = header.TrimEnd('\n') + "\n";
+        private readonly string _row = row.TrimEnd('\n') + "\n";
         private bool _headerRead;
+        private int _at; // chars of the current line already given
 
         public override string ReadLine()
         {
-            if (_headerRead) return _row;
+            if (_headerRead) return _row.TrimEnd('\n');
             _headerRead = true;
-            return _header;
+            return _header.TrimEnd('\n');
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var given = 0;
+            while (given < count)
+            {
+                var line = _headerRead ? _row : _header;
+                var n = Math.Min(count - given, line.Length - _at);
+                line.CopyTo(_at, buffer, index + given, n);
+                (given, _at) = (given + n, _at + n);
+                if (_at == line.Length) (_at, _headerRead) = (0, true);
+            }
+            return given;
         }
     }
 }

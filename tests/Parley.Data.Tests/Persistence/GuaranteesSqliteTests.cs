@@ -38,6 +38,19 @@ public sealed class GuaranteesSqliteTests
     }
 
     [Fact]
+    public void ListJson_RepeatedAndNearlyEqualLists_WritesWhatTheSerializerWritesForEach()
+    {
+        var lists = new IncidentMapping.ListJson();
+        string[][] rows =
+        [
+            ["Protesters (Ukraine)"], ["Protesters (Ukraine)"], ["protesters (ukraine)"], ["Protesters (Ukraine)", "Police"],
+            ["Police", "Protesters (Ukraine)"], [], ["a", "b"], ["a", "b", ""], ["ab"], ["a;b"], ["Protesters (Ukraine)"],
+        ];
+        foreach (var values in rows) // fresh arrays each time: equal content, other instances
+            Assert.Equal(StoredJson.Write(values), lists.Of([.. values]));
+    }
+
+    [Fact]
     public async Task Migrate_NewFile_Gets16KiBPages_AnExistingFileKeepsItsOwn()
     {
         var folder = Directory.CreateTempSubdirectory("parley-pages-").FullName;

@@ -23,15 +23,17 @@ internal readonly record struct CsvRow(int Line, int FieldCount, int ErrorColumn
 /// </summary>
 /// <remarks>
 /// The fields of the last record read are views into its line (or, for a quoted field holding "" or a line break,
-/// into one unescaped copy), valid until the next <see cref="Read"/>: no string is made for a field nobody asks for.
+/// into one unescaped copy), valid until the next <see cref="Read"/>: no string is made for a field nobody asks for,
+/// nor for a line that holds a whole record (<see cref="CsvLines"/>).
 /// </remarks>
 internal sealed class CsvRecordReader(TextReader reader)
 {
     private readonly StringBuilder _quoted = new();
+    private readonly CsvLines _lines = new(reader);
     private List<(string Text, int Line)> _pushback = [];
     private int _pushbackNext;
     private int _lineNo;
-    private string[] _source = new string[64];
+    private ReadOnlyMemory<char>[] _source = new ReadOnlyMemory<char>[64];
     private int[] _start = new int[64];
     private int[] _length = new int[64];
     private int _count;
@@ -43,7 +45,7 @@ internal sealed class CsvRecordReader(TextReader reader)
     public int LinesRead => _lineNo;
 
     /// <summary>Field <paramref name="index"/> of the last record read, unescaped and untrimmed.</summary>
-    public ReadOnlySpan<char> Field(int index) => _source[index].AsSpan(_start[index], _length[index]);
+    public ReadOnlySpan<char> Field(int index) => _source[index].Span.Slice(_start[index], _length[index]);
 
     /// <summary>The fields of the last record read, as strings.</summary>
     public string[] FieldStrings()
@@ -58,25 +60,29 @@ internal sealed class CsvRecordReader(TextReader reader)
     {
         while (true)
         {
-            var (text, line) = NextLine();
-            if (text is null) return null;
+            var (text, line, end) = NextLine();
+            if (end) return null;
             if (text.Length == 0) continue;
             return Parse(text, line);
         }
     }
 
-    private (string? Text, int Line) NextLine()
+    /// <summary>The next line (a view valid until the next call, unless given back by <see cref="Resync"/>); End at the end.</summary>
+    private (ReadOnlyMemory<char> Text, int Line, bool End) NextLine()
     {
-        if (_pushbackNext < _pushback.Count) return _pushback[_pushbackNext++];
-        var text = reader.ReadLine();
-        if (text is null) return (null, 0);
+        if (_pushbackNext < _pushback.Count)
+        {
+            var (given, at) = _pushback[_pushbackNext++];
+            return (given.AsMemory(), at, false);
+        }
+        if (!_lines.TryRead(out var text)) return (default, 0, true);
         _lineNo++;
-        if (_lineNo == 1 && text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        return (text, _lineNo);
+        if (_lineNo == 1 && text.Length > 0 && text.Span[0] == '\uFEFF') text = text[1..];
+        return (text, _lineNo, false);
     }
 
     /// <summary>Adds a field; false when it is past <see cref="CsvLimits.MaxFieldLength"/> or one field too many.</summary>
-    private bool Add(string source, int start, int length)
+    private bool Add(ReadOnlyMemory<char> source, int start, int length)
     {
         if (length > CsvLimits.MaxFieldLength || _count == CsvLimits.MaxColumns) return false;
         if (_count == _source.Length)
@@ -104,10 +110,12 @@ internal sealed class CsvRecordReader(TextReader reader)
     private CsvRow TooLong(int line, int length) =>
         new(line, -1, _count, $"the field is {length:N0}+ characters long; Parley reads fields of at most {CsvLimits.MaxFieldLength:N0} (limit)");
 
-    private CsvRow Parse(string text, int line)
+    private CsvRow Parse(ReadOnlyMemory<char> line0, int line)
     {
         _count = 0;
         List<(string Text, int Line)>? spanned = null;
+        var memory = line0;
+        var text = memory.Span;
         var pos = 0;
         while (true)
         {
@@ -118,44 +126,55 @@ internal sealed class CsvRecordReader(TextReader reader)
                 var copied = false; // true once the field needed unescaping into _quoted
                 while (true)
                 {
-                    var q = text.IndexOf('"', pos);
+                    var q = text[pos..].IndexOf('"');
+                    if (q >= 0) q += pos;
                     if (q < 0)
                     {
-                        if (!copied) { _quoted.Clear(); _quoted.Append(text, open, pos - open); copied = true; }
-                        _quoted.Append(text, pos, text.Length - pos).Append('\n');
-                        spanned ??= [(text, line)];
+                        if (!copied) { _quoted.Clear(); _quoted.Append(text[open..pos]); copied = true; }
+                        _quoted.Append(text[pos..]).Append('\n');
+                        if (spanned is null)
+                        {
+                            // The record runs over lines: its first line is kept as a string (reading the next one reuses
+                            // the buffer), and the fields read so far are views into that copy.
+                            var first = memory.ToString();
+                            for (var k = 0; k < _count; k++)
+                                if (_source[k].Equals(memory)) _source[k] = first.AsMemory();
+                            spanned = [(first, line)];
+                        }
                         if (_quoted.Length > CsvLimits.MaxFieldLength)
                         {
                             Resync(spanned);
                             return TooLong(line, _quoted.Length);
                         }
-                        var (next, nextLine) = NextLine();
-                        if (next is null)
+                        var (next, nextLine, end) = NextLine();
+                        if (end)
                         {
                             Resync(spanned);
                             return new CsvRow(line, -1, _count, $"quoted field opened on line {line} is never closed");
                         }
-                        spanned.Add((next, nextLine));
-                        text = next;
+                        var kept = next.ToString();
+                        spanned.Add((kept, nextLine));
+                        memory = kept.AsMemory();
+                        text = memory.Span;
                         pos = 0;
                         continue;
                     }
                     if (q + 1 < text.Length && text[q + 1] == '"')
                     {
-                        if (!copied) { _quoted.Clear(); _quoted.Append(text, open, pos - open); copied = true; }
-                        _quoted.Append(text, pos, q - pos).Append('"');
+                        if (!copied) { _quoted.Clear(); _quoted.Append(text[open..pos]); copied = true; }
+                        _quoted.Append(text[pos..q]).Append('"');
                         pos = q + 2;
                         continue;
                     }
                     if (copied)
                     {
-                        _quoted.Append(text, pos, q - pos);
+                        _quoted.Append(text[pos..q]);
                         if (_quoted.Length > CsvLimits.MaxFieldLength || _count == CsvLimits.MaxColumns)
                             return Refused(line, _quoted.Length, spanned);
                         var s = _quoted.ToString();
-                        Add(s, 0, s.Length);
+                        Add(s.AsMemory(), 0, s.Length);
                     }
-                    else if (!Add(text, open, q - open)) return Refused(line, q - open, spanned);
+                    else if (!Add(memory, open, q - open)) return Refused(line, q - open, spanned);
                     pos = q + 1;
                     break;
                 }
@@ -170,26 +189,28 @@ internal sealed class CsvRecordReader(TextReader reader)
                 pos++;
                 if (pos == text.Length)
                 {
-                    if (!Add(text, pos, 0)) return Refused(line, 0, spanned);
+                    if (!Add(memory, pos, 0)) return Refused(line, 0, spanned);
                     break;
                 }
             }
             else
             {
-                var comma = text.IndexOf(',', pos);
+                var comma = text[pos..].IndexOf(',');
+                if (comma >= 0) comma += pos;
                 var end = comma < 0 ? text.Length : comma;
-                var quote = text.IndexOf('"', pos, end - pos);
+                var quote = text[pos..end].IndexOf('"');
+                if (quote >= 0) quote += pos;
                 if (quote >= 0)
                 {
                     if (spanned is not null) Resync(spanned);
                     return new CsvRow(line, -1, _count, $"quote inside an unquoted field (position {quote + 1})");
                 }
-                if (!Add(text, pos, end - pos)) return Refused(line, end - pos, spanned);
+                if (!Add(memory, pos, end - pos)) return Refused(line, end - pos, spanned);
                 if (comma < 0) break;
                 pos = comma + 1;
                 if (pos == text.Length)
                 {
-                    if (!Add(text, pos, 0)) return Refused(line, 0, spanned);
+                    if (!Add(memory, pos, 0)) return Refused(line, 0, spanned);
                     break;
                 }
             }
