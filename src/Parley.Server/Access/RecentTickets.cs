@@ -68,7 +68,8 @@ internal sealed class RecentTickets(ISecureDataFormat<AuthenticationTicket> inne
                 o.Events.OnValidatePrincipal = c => StampCheckDue(c, stamps.Value) ? check(c) : Task.CompletedTask;
             });
 
-    // As SecurityStampValidator decides: when the ticket says nothing of its issue, or more than the interval ago.
+    // As SecurityStampValidator decides: when the ticket says nothing of its issue, or more than the interval ago — on
+    // the clock the validator itself uses (its options' TimeProvider, else the system's), so that the two never disagree.
     private static bool StampCheckDue(CookieValidatePrincipalContext c, SecurityStampValidatorOptions stamps) =>
         c.Properties.IssuedUtc is not { } issued || (stamps.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued > stamps.ValidationInterval;
 }
