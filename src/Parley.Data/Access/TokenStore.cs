@@ -54,10 +54,10 @@ public sealed class TokenStore(ParleyDbContext db, TimeProvider clock, TokenCach
     /// <summary>The owner of a valid (not revoked, not expired) token with this secret, or null.</summary>
     public async Task<ApiTokenOwner?> FindAsync(string secret, CancellationToken ct = default)
     {
-        if (cache is not null && Recall(cache, clock, secret, out var known)) return known;
         if (!IsWellFormed(secret)) return null;
-        ct.ThrowIfCancellationRequested();
         var hash = Hash(secret);
+        if (cache?.Find(hash) is { } known) return OwnerOf(known, clock);
+        ct.ThrowIfCancellationRequested();
         var found = await HotQueries.For(db).Token(db, hash);
         if (found is not null) cache?.Remember(hash, found);
         return OwnerOf(found, clock);
