@@ -26,15 +26,14 @@ public sealed partial class NegotiationStore
     }
 
     /// <summary>
-    /// <see cref="HeadAsync"/> for a reader outside any transaction (the read cache): on a SQLite file, remembered until
-    /// something is committed to the file by anyone (<see cref="SqliteChangeProbe"/>); on PostgreSQL, read by a query
-    /// that started after this call, shared with concurrent callers (<see cref="HeadReads"/>).
+    /// <see cref="HeadAsync"/> for a reader outside any transaction (the read cache), as <see cref="LatestHeads"/> reads it:
+    /// on a SQLite file, remembered until something is committed to the file by anyone; on PostgreSQL, read by a query
+    /// that started after this call, shared with concurrent callers.
     /// </summary>
     public Task<long> CurrentHeadAsync(string id, CancellationToken ct = default)
     {
         if (db.Database.CurrentTransaction is not null) return HeadAsync(id, ct);
-        if (db is not SqliteParleyDbContext) return HeadReads.For(db.Database.GetConnectionString()!).HeadAsync(id, () => HeadAsync(id), ct);
-        return SqliteChangeProbe.For(db.Database.GetConnectionString()!) is { } probe ? probe.HeadAsync(id, () => HeadAsync(id, ct)) : HeadAsync(id, ct);
+        return LatestHeads.Of(db).OfAsync(id, c => HeadAsync(id, c), ct);
     }
 
     /// <summary>The negotiation, its profiles and the record's head, read in one snapshot so that they belong together.</summary>

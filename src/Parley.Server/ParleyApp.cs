@@ -48,7 +48,14 @@ public static class ParleyApp
         builder.Services.AddScoped<Data.Guarantees.GuaranteesStore>();
         builder.Services.AddSingleton(new Application.Reading.NegotiationCache());
         builder.Services.AddSingleton<INegotiationVersions>(sp => sp.GetRequiredService<Application.Reading.NegotiationCache>());
-        builder.Services.AddScoped<TalksReader>();
+        // Known without a context; the reader makes its stores, and leases a context, only for what the cache lacks.
+        builder.Services.AddSingleton(_ =>
+        {
+            using var db = contexts();
+            return LatestHeads.Of(db);
+        });
+        builder.Services.AddScoped(sp => new TalksReader(sp.GetRequiredService<NegotiationStore>, sp.GetRequiredService<Data.Guarantees.GuaranteesStore>,
+            sp.GetRequiredService<DraftStore>, sp.GetRequiredService<Application.Reading.NegotiationCache>(), sp.GetRequiredService<LatestHeads>()));
         builder.Services.AddScoped<TalksCommands>();
         builder.Services.AddScoped<GuaranteeCommands>();
         builder.Services.AddScoped<Application.Briefing.BriefingService>();

@@ -16,11 +16,46 @@ namespace Parley.Application.Access;
 /// <see cref="Viewer.CanSee"/> allows (<see cref="NegotiationScope"/>). Derived figures computed from what it returns
 /// therefore use only what the viewer may see. The settlement, which computes over every profile as a neutral, is the
 /// one reader of the unscoped profiles (<see cref="SettlementInputAsync"/>).
-/// Reads come from <paramref name="cache"/> when there is one (the server's): what they return is shared between
-/// requests and must not be changed — copy it (<see cref="Negotiation.Copy"/>) to try a change.
+/// Reads come from the cache when there is one (the server's): what they return is shared between requests and must not
+/// be changed — copy it (<see cref="Negotiation.Copy"/>) to try a change.
 /// </summary>
-public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarantees, DraftStore drafts, NegotiationCache? cache = null)
+public sealed class TalksReader
 {
+    private readonly Func<NegotiationStore> _newStore;
+    private readonly Func<GuaranteesStore> _newGuarantees;
+    private readonly Func<DraftStore> _newDrafts;
+    private readonly NegotiationCache? _cache;
+    private readonly LatestHeads? _heads;
+    private NegotiationStore? _store;
+    private GuaranteesStore? _guarantees;
+    private DraftStore? _drafts;
+
+    /// <summary>A reader over the given stores, from <paramref name="cache"/> when there is one.</summary>
+    public TalksReader(NegotiationStore store, GuaranteesStore guarantees, DraftStore drafts, NegotiationCache? cache = null)
+        : this(() => store, () => guarantees, () => drafts, cache, null)
+    {
+    }
+
+    /// <summary>
+    /// A server's reader: the stores, and with them a database context, are made on first use, so that a request the
+    /// cache answers at a head <paramref name="heads"/> remembers leases no context at all.
+    /// </summary>
+    public TalksReader(Func<NegotiationStore> store, Func<GuaranteesStore> guarantees, Func<DraftStore> drafts,
+        NegotiationCache? cache, LatestHeads? heads)
+    {
+        _newStore = store;
+        _newGuarantees = guarantees;
+        _newDrafts = drafts;
+        _cache = cache;
+        _heads = heads;
+    }
+
+    private NegotiationStore Store => _store ??= _newStore();
+
+    private GuaranteesStore Guarantees => _guarantees ??= _newGuarantees();
+
+    private DraftStore Drafts => _drafts ??= _newDrafts();
+
     /// <summary>The negotiation as stored now, with what each viewer sees of it (from the cache when there is one).</summary>
     public Task<NegotiationSnapshot> SnapshotAsync(string id, CancellationToken ct = default) => SnapshotAsync(id, null, ct);
 
@@ -29,19 +64,24 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
     /// checked, <see cref="ViewerOfAsync"/>); null reads it now.
     /// </summary>
     public async Task<NegotiationSnapshot> SnapshotAsync(string id, long? head, CancellationToken ct = default) =>
-        cache is null ? new NegotiationSnapshot(await store.LoadVersionAsync(id, ct)) : await cache.GetAsync(store, id, head, ct);
+        _cache is null ? new NegotiationSnapshot(await Store.LoadVersionAsync(id, ct))
+            : await _cache.GetAsync(() => Store, id, head ?? await CurrentHeadAsync(id, ct), ct);
+
+    // Without a store made yet (no context leased, so no transaction of this scope to read in), the heads answer alone.
+    private Task<long> CurrentHeadAsync(string id, CancellationToken ct) =>
+        _store is null && _heads is { } heads ? heads.OfAsync(id, c => Store.HeadAsync(id, c), ct) : Store.CurrentHeadAsync(id, ct);
 
     /// <summary>
     /// How the user <paramref name="userId"/> sees negotiation <paramref name="id"/> (null when not a member), and the
     /// head of its record read for it: one indexed row per request when the negotiation is in the cache at that head,
     /// which remembers memberships (<see cref="NegotiationSnapshot.MemberAsync"/>); the membership row besides otherwise.
     /// </summary>
-    public async Task<(Viewer? Viewer, long Head)> ViewerOfAsync(string id, string userId, string userName, MembershipStore memberships,
+    public async Task<(Viewer? Viewer, long Head)> ViewerOfAsync(string id, string userId, string userName, Func<MembershipStore> memberships,
         CancellationToken ct = default)
     {
-        var head = await store.CurrentHeadAsync(id, ct);
-        var read = () => memberships.ViewerAsync(userId, userName, id, ct);
-        var viewer = cache?.Peek(id, head) is { } kept ? await kept.MemberAsync(userId, userName, read) : await read();
+        var head = await CurrentHeadAsync(id, ct);
+        var read = () => memberships().ViewerAsync(userId, userName, id, ct);
+        var viewer = _cache?.Peek(id, head) is { } kept ? await kept.MemberAsync(userId, userName, read) : await read();
         return (viewer, head);
     }
 
@@ -75,7 +115,7 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
     /// </summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, Viewer viewer, CancellationToken ct = default)
     {
-        var entries = await store.HistoryAsync(id, ct);
+        var entries = await Store.HistoryAsync(id, ct);
         return viewer.SeesEverything ? entries : entries.Where(e => CanRead(viewer, e)).ToArray();
     }
 
@@ -90,7 +130,7 @@ public sealed class TalksReader(NegotiationStore store, GuaranteesStore guarante
     public async Task<string?> ScenarioAsync(string id, Viewer viewer, CancellationToken ct = default)
     {
         if (await LoadWithPreferencesAsync(id, viewer, ct) is not var (n, profiles)) return null;
-        return ScenarioWriter.Write(n, profiles, await guarantees.ScenarioAsync(id, ct), await drafts.ScenarioAsync(id, ct));
+        return ScenarioWriter.Write(n, profiles, await Guarantees.ScenarioAsync(id, ct), await Drafts.ScenarioAsync(id, ct));
     }
 
     /// <summary>

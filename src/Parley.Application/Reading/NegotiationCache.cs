@@ -75,13 +75,13 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
     }
 
     /// <summary>
-    /// The negotiation as stored now, from memory when nothing changed since it was loaded: at <paramref name="head"/> or
-    /// later, a head read earlier in the same request (when access was checked), or — null — at the head read first.
+    /// The negotiation as stored now, from memory when nothing changed since it was loaded: at <paramref name="head"/>
+    /// (a head read in the same request, when access was checked or just before) or later. <paramref name="store"/> is
+    /// asked for only when something must be loaded, so that an answer from memory needs no database context.
     /// </summary>
     /// <exception cref="ParleyDatabaseException">The stored rows no longer form a valid negotiation.</exception>
-    public async Task<NegotiationSnapshot> GetAsync(NegotiationStore store, string id, long? head, CancellationToken ct = default)
+    public async Task<NegotiationSnapshot> GetAsync(Func<NegotiationStore> store, string id, long head, CancellationToken ct = default)
     {
-        head ??= await store.CurrentHeadAsync(id, ct);
         var waited = false;
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -125,7 +125,7 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
                 // Another request's load failed or was cancelled with that request: load it ourselves.
             }
         }
-        return new NegotiationSnapshot(await store.LoadVersionAsync(id, ct)); // never kept: something keeps replacing the slot
+        return new NegotiationSnapshot(await store().LoadVersionAsync(id, ct)); // never kept: something keeps replacing the slot
     }
 
     /// <summary>
@@ -138,10 +138,10 @@ public sealed class NegotiationCache(int capacity = 64) : INegotiationVersions
             return _slots.TryGetValue(id, out var slot) && slot.IsCompletedSuccessfully && slot.Result.Head >= head ? slot.Result : null;
     }
 
-    private async Task<NegotiationSnapshot> LoadAsync(NegotiationStore store, string id, CancellationToken ct)
+    private async Task<NegotiationSnapshot> LoadAsync(Func<NegotiationStore> store, string id, CancellationToken ct)
     {
-        await Task.Yield(); // run the load outside the caller's lock
-        var snapshot = new NegotiationSnapshot(await store.LoadVersionAsync(id, ct));
+        await Task.Yield(); // run the load (and make the store) outside the caller's lock
+        var snapshot = new NegotiationSnapshot(await store().LoadVersionAsync(id, ct));
         Trim();
         return snapshot;
     }

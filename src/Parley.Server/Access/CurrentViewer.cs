@@ -9,9 +9,10 @@ namespace Parley.Server.Access;
 /// Who the signed-in user is in the negotiation a request or page concerns. Resolved once per request by
 /// <see cref="NegotiationAccess"/> before the handler runs (handlers take it as a parameter); pages resolve it for
 /// their negotiation. Not a member — or a token limited to another negotiation — means no viewer: the negotiation
-/// does not exist for this user.
+/// does not exist for this user. The membership store (and with it a database context) is made only when the cache
+/// does not remember the membership (<see cref="TalksReader.ViewerOfAsync"/>).
 /// </summary>
-public sealed class CurrentViewer(MembershipStore memberships, TalksReader reader)
+public sealed class CurrentViewer(IServiceProvider services, TalksReader reader)
 {
     private Viewer? _viewer;
 
@@ -31,7 +32,7 @@ public sealed class CurrentViewer(MembershipStore memberships, TalksReader reade
         Head = null;
         _viewer = null;
         if (Identify(user, negotiationId) is not var (userId, name)) return null;
-        (_viewer, var head) = await reader.ViewerOfAsync(negotiationId, userId, name, memberships, ct);
+        (_viewer, var head) = await reader.ViewerOfAsync(negotiationId, userId, name, services.GetRequiredService<MembershipStore>, ct);
         Head = head;
         return _viewer;
     }

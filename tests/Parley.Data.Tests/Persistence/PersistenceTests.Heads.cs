@@ -63,3 +63,30 @@ public abstract partial class PersistenceTests
         await using (var db = Open()) Assert.Equal(Volatile.Read(ref acknowledged), await new NegotiationStore(db, Clock).CurrentHeadAsync("small"));
     }
 }
+
+public abstract partial class PersistenceTests
+{
+    [Fact]
+    public async Task LatestHeads_KeptByAServerWithoutAContext_SeeACommitMadeElsewhereAtOnce()
+    {
+        await ImportAsync(Samples.Small());
+        LatestHeads heads;
+        await using (var db = Open()) heads = LatestHeads.Of(db); // a server learns it once, then reads with no context
+        var reads = 0;
+        async Task<long> Read(CancellationToken ct)
+        {
+            Interlocked.Increment(ref reads);
+            await using var db = Open();
+            return await new NegotiationStore(db, Clock).HeadAsync("small", ct);
+        }
+
+        var before = await heads.OfAsync("small", Read);
+        Assert.Equal(before, await heads.OfAsync("small", Read));
+        await using (var writer = Open()) Assert.True(await new NegotiationStore(writer, Clock).AddStatementAsync("small", Said("s-elsewhere", 1), "other"));
+        var after = await heads.OfAsync("small", Read);
+
+        Assert.True(after > before, $"head {before} → {after}");
+        await using (var db = Open()) Assert.Equal(await new NegotiationStore(db, Clock).HeadAsync("small"), after);
+        Assert.True(reads >= 2, "the commit was noticed without reading the head again");
+    }
+}

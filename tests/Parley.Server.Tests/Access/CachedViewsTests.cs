@@ -33,6 +33,23 @@ public sealed class CachedViewsTests : SqliteAppTest
     }
 
     [Fact]
+    public async Task MembershipRevokedByAnotherProgramOnTheSameFile_IsRefusedAtTheNextRequest()
+    {
+        using var ua = Factory.ClientAs("elsewhere-ua", MemberRole.Delegation, "ua");
+        const string status = "/api/negotiations/berlin-2025/status";
+        // Read twice: the negotiation, the membership and the head are all remembered now.
+        Assert.Equal(HttpStatusCode.OK, (await ua.GetAsync(status)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ua.GetAsync(status)).StatusCode);
+
+        // The parley command (another connection, as another process would) revokes the membership.
+        await using (var db = Data.ParleyDatabase.Open(DatabasePath))
+            Assert.True(await new Data.Access.MembershipStore(db, TimeProvider.System).RevokeAsync(ParleyFactory.Demo, "elsewhere-ua", "cli"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await ua.GetAsync(status)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ua.GetAsync("/api/negotiations/berlin-2025")).StatusCode);
+    }
+
+    [Fact]
     public async Task ViewsCarriedFromVersionToVersion_EachPartyGainsOnlyWhatItMaySee()
     {
         using var ua = Factory.ClientAs("carry-ua", MemberRole.Delegation, "ua");
