@@ -9,9 +9,9 @@ public sealed class DraftDocument
     internal DraftDocument(
         string text,
         DraftFormat format,
-        IReadOnlyList<Bracket> brackets,
+        ValueList<Bracket> brackets,
         IReadOnlyList<AlternativeGroup> groups,
-        IReadOnlyList<Provision> provisions,
+        ValueList<Provision> provisions,
         IReadOnlyList<Section> sections,
         IReadOnlyList<FacilitatorNote> notes,
         IReadOnlyList<OptionLabel> options,
@@ -21,9 +21,10 @@ public sealed class DraftDocument
         IReadOnlyList<PartyMetrics> parties)
     {
         int topLevel = 0, placeholders = 0;
+        // By reference over the lists themselves, not through IReadOnlyList: a large draft has hundreds of thousands of each.
         for (int i = 0; i < brackets.Count; i++)
         {
-            var b = brackets[i];
+            ref readonly var b = ref brackets[i];
             if (b.Parent < 0) topLevel++;
             if (b.Kind == BracketKind.Placeholder) placeholders++;
         }
@@ -45,7 +46,7 @@ public sealed class DraftDocument
         bool tagged = false;
         for (int i = 0; i < provisions.Count; i++)
         {
-            var p = provisions[i];
+            ref readonly var p = ref provisions[i];
             total += p.Metrics;
             if (p.AdReferendum) adReferendum++;
             tagged |= p.Issue is not null;

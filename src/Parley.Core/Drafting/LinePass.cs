@@ -12,7 +12,7 @@ internal sealed class LinePass
     private readonly bool _md;
     private readonly LineCursor _cursor;
     private readonly ProvisionBuilder _provisions;
-    private readonly List<MarkupSpan> _markup;
+    private readonly ValueList<MarkupSpan> _markup;
 
     /// <summary>"Option" numbers read so far ("1", "II", "A"), shared between the labels that carry the same one.</summary>
     private readonly HashSet<string> _knownNumbers = new(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ internal sealed class LinePass
     /// <param name="cursor">The scan's position.</param>
     /// <param name="provisions">Where blocks start and end.</param>
     /// <param name="markup">Where skipped markup is recorded.</param>
-    public LinePass(string text, bool markdown, LineCursor cursor, ProvisionBuilder provisions, List<MarkupSpan> markup)
+    public LinePass(string text, bool markdown, LineCursor cursor, ProvisionBuilder provisions, ValueList<MarkupSpan> markup)
     {
         _t = text;
         _md = markdown;

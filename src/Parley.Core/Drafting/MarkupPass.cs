@@ -37,7 +37,7 @@ internal sealed class MarkupPass
     }
 
     /// <summary>Markup skipped so far, in order.</summary>
-    public List<MarkupSpan> Spans { get; } = [];
+    public ValueList<MarkupSpan> Spans { get; } = new();
 
     /// <summary>Facilitator notes read so far, in order.</summary>
     public List<FacilitatorNote> Notes { get; } = [];
