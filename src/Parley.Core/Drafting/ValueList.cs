@@ -48,7 +48,8 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
     {
         get
         {
-            if (_count == 0) throw new InvalidOperationException("The list is empty.");
+            // The throw is in a method of its own so that this getter stays small enough to be inlined.
+            if (_count == 0) ThrowEmpty();
             return ref _items[_count - 1];
         }
     }
@@ -100,6 +101,8 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
         Array.Copy(_items, larger, _count);
         _items = larger;
     }
+
+    private static void ThrowEmpty() => throw new InvalidOperationException("The list is empty.");
 
     private static void ThrowIndex(int index) =>
         throw new ArgumentOutOfRangeException(nameof(index), index, "Outside the list.");
