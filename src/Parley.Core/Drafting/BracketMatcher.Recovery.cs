@@ -99,15 +99,16 @@ internal sealed partial class BracketMatcher
                 below++;
                 continue;
             }
-            var b = brackets[i];
-            brackets[next] = b with
+            ref readonly var b = ref brackets[i];
+            int parent = b.Parent >= 0 ? NewIndex(b.Parent, unclosed) : -1;
+            int group = b.Group >= 0 ? groups[b.Group] : -1;
+            // The brackets before the first unclosed opener usually stay as they are (an opener left open is often near
+            // the end): write only a bracket that changes, as a bracket holds references and its write is not free.
+            if (next != i || parent != b.Parent || below != 0 || group != b.Group)
             {
-                Index = next,
-                Parent = b.Parent >= 0 ? NewIndex(b.Parent, unclosed) : -1,
-                Depth = b.Depth - below,
-                Group = b.Group >= 0 ? groups[b.Group] : -1,
-            };
-            SegmentMarks[next] = SegmentMarks[i];
+                brackets[next] = b with { Index = next, Parent = parent, Depth = b.Depth - below, Group = group };
+                SegmentMarks[next] = SegmentMarks[i];
+            }
             next++;
         }
         Brackets.Truncate(next);
