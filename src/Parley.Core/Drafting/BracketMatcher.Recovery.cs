@@ -119,15 +119,9 @@ internal sealed partial class BracketMatcher
     /// <summary>Index of bracket <paramref name="old"/> once the unclosed openers are dropped; -1 when it is one of them.</summary>
     private static int NewIndex(int old, int[] unclosed)
     {
-        // The number of unclosed openers before it, by binary search (Array.BinarySearch<int> is not precompiled).
-        int lo = 0, hi = unclosed.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (unclosed[mid] < old) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo < unclosed.Length && unclosed[lo] == old ? -1 : old - lo;
+        // The number of unclosed openers before it (by a search of Parley's own: Array.BinarySearch<int> is not precompiled).
+        int below = TextProbe.LowerBound(unclosed, old);
+        return below < unclosed.Length && unclosed[below] == old ? -1 : old - below;
     }
 
     /// <summary>Parties in order of first appearance among the remaining brackets; one named only by unclosed openers is gone.</summary>

@@ -195,9 +195,7 @@ internal sealed partial class BracketMatcher
         while (q < n && _t[q] is '*' or '_' or ' ') q++;
         if (q + 11 <= n && (_t[q] | 0x20) == 'p' && string.Compare(_t, q, "placeholder", 0, 11, StringComparison.OrdinalIgnoreCase) == 0) return true;
         if (q + 1 < n && (_t[q] == 'X' || _t[q] == 'x' || _t[q] == '…') && _t[q + 1] == ']') return true;
-        // Four comparisons rather than string.CompareOrdinal, which this runs for every bracket: the framework's comparison
-        // is not precompiled for an AVX-512 processor and ran unoptimised at first.
-        return q + 3 < n && _t[q] == '.' && _t[q + 1] == '.' && _t[q + 2] == '.' && _t[q + 3] == ']';
+        return TextProbe.At(_t, q, "...]");
     }
 }
 

@@ -60,10 +60,9 @@ public static class DraftParser
         for (int g = 0; g < groups.Length; g++) groups[g] = new AlternativeGroup(g, groupBrackets[g]);
         var sections = Sections(s);
         var problems = s.Problems.Concat(extra).OrderBy(p => p.Offset).ToArray();
-        var parties = s.PartyIndex
-            .OrderBy(kv => kv.Value)
-            .Select(kv => new PartyMetrics(kv.Key, s.PartyCounts[kv.Value].Brackets, s.PartyCounts[kv.Value].Words))
-            .ToArray();
+        // Each party's index is its position: placed directly, without Linq's ordering over key-value pairs (not precompiled).
+        var parties = new PartyMetrics[s.PartyIndex.Count];
+        foreach (var (party, k) in s.PartyIndex) parties[k] = new PartyMetrics(party, s.PartyCounts[k].Brackets, s.PartyCounts[k].Words);
         var warnings = brackets.Length == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, s.Provisions.AsSpan());
         return new DraftDocument(text, format, s.Brackets, groups, s.Provisions, sections, s.Notes.AsReadOnly(),
             s.Options.AsReadOnly(), problems, warnings, s.Markup, parties);

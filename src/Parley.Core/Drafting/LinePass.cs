@@ -97,7 +97,7 @@ internal sealed class LinePass
             _markup.Add(new MarkupSpan(i, end));
             return end;
         }
-        if (_t[first] == '{' && first + 1 < end && _t[first + 1] == ':' && _t.AsSpan(first, end - first).TrimEnd().EndsWith('}'))
+        if (_t[first] == '{' && first + 1 < end && _t[first + 1] == ':' && EndsWithBrace(first, end))
         {
             _markup.Add(new MarkupSpan(i, end));
             return end;
@@ -177,7 +177,14 @@ internal sealed class LinePass
         return new string(buffer[..n].Trim());
     }
 
+    /// <summary>The line's text from <paramref name="first"/> to <paramref name="end"/> ends with <c>}</c>, blanks after it aside.</summary>
+    private bool EndsWithBrace(int first, int end)
+    {
+        var line = _t.AsSpan(first, end - first).TrimEnd();
+        return line.Length > 0 && line[^1] == '}';
+    }
+
     private bool IsFence(int first, int end) =>
         first + 3 <= end && _t[first] is '`' or '~' && first - _cursor.LineStart <= 3
-        && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
+        && (TextProbe.At(_t, first, "```") || TextProbe.At(_t, first, "~~~"));
 }
