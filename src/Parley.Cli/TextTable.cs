@@ -58,7 +58,8 @@ internal sealed class TextTable
         Rule(text, widths, '├', '┼', '┤');
         foreach (var row in _rows) Line(text, widths, row);
         Rule(text, widths, '└', '┴', '┘');
-        output.Write(text.ToString());
+        // Chunk by chunk: a long draft's sections table is megabytes, and one string of it a large-object allocation.
+        foreach (var chunk in text.GetChunks()) output.Write(chunk.Span);
     }
 
     private static void Rule(StringBuilder text, int[] widths, char left, char middle, char right)
