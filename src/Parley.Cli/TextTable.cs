@@ -10,7 +10,9 @@ namespace Parley.Cli;
 /// </summary>
 internal sealed class TextTable
 {
-    private readonly List<(string Name, bool Right)> _columns = [];
+    // A class, not a tuple, and loops rather than Linq below: the framework's generic code over a tuple or an int is not
+    // precompiled, and a cold `parley draft stats` compiled a dozen such methods for one table.
+    private readonly List<TextTableColumn> _columns = [];
     private readonly List<string[]> _rows = [];
 
     /// <summary>The widest the table may be, borders included (80 for redirected output, like Spectre).</summary>
@@ -22,7 +24,7 @@ internal sealed class TextTable
     /// <summary>Adds a column; <paramref name="right"/> aligns its cells to the right.</summary>
     public TextTable Column(string name, bool right = false)
     {
-        _columns.Add((name, right));
+        _columns.Add(new TextTableColumn(name, right));
         return this;
     }
 
@@ -37,18 +39,27 @@ internal sealed class TextTable
     /// <summary>Writes the table to <paramref name="output"/>.</summary>
     public void Write(TextWriter output)
     {
-        var widths = _columns.Select((c, i) => _rows.Aggregate(c.Name.Length, (w, r) => Math.Max(w, r[i].Length))).ToArray();
-        var others = widths.Skip(1).Sum() + 3 * _columns.Count + 1;
+        var widths = new int[_columns.Count];
+        var names = new string[_columns.Count];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            names[i] = _columns[i].Name;
+            widths[i] = names[i].Length;
+            foreach (var row in _rows) widths[i] = Math.Max(widths[i], row[i].Length);
+        }
+        var others = 3 * _columns.Count + 1;
+        for (var i = 1; i < widths.Length; i++) others += widths[i];
         widths[0] = Math.Max(Math.Min(widths[0], Width - others), Math.Min(widths[0], 10));
-        var total = widths.Sum() + 3 * _columns.Count + 1;
+        var total = others + widths[0];
         var text = new StringBuilder();
         if (Title is { } title) text.Append(' ', Math.Max(0, (total - title.Length) / 2)).Append(title).Append('\n');
         Rule(text, widths, '┌', '┬', '┐');
-        Line(text, widths, _columns.Select(c => c.Name).ToArray());
+        Line(text, widths, names);
         Rule(text, widths, '├', '┼', '┤');
         foreach (var row in _rows) Line(text, widths, row);
         Rule(text, widths, '└', '┴', '┘');
-        output.Write(text.ToString());
+        // Chunk by chunk: a long draft's sections table is megabytes, and one string of it a large-object allocation.
+        foreach (var chunk in text.GetChunks()) output.Write(chunk.Span);
     }
 
     private static void Rule(StringBuilder text, int[] widths, char left, char middle, char right)
@@ -93,3 +104,6 @@ internal sealed class TextTable
         return lines;
     }
 }
+
+/// <summary>A column of a <see cref="TextTable"/>: its heading, and whether its cells align to the right.</summary>
+internal sealed record TextTableColumn(string Name, bool Right);

@@ -13,14 +13,14 @@ internal sealed partial class BracketMatcher
     /// </summary>
     /// <param name="provisions">The provisions read, whose figures are corrected.</param>
     /// <param name="markdown">The text is Markdown (emphasis marks in a header are not words).</param>
-    public void RecoverUnclosed(List<Provision> provisions, bool markdown)
+    public void RecoverUnclosed(ValueList<Provision> provisions, bool markdown)
     {
         if (_stack.Count == 0) return;
         var unclosed = _stack.ToArray();
         _stack.Clear();
-        var brackets = CollectionsMarshal.AsSpan(Brackets);
-        var blocks = CollectionsMarshal.AsSpan(provisions);
-        foreach (var segment in Segments)
+        var brackets = Brackets.AsSpan();
+        var blocks = provisions.AsSpan();
+        foreach (var segment in Segments.AsSpan())
         {
             ref var provision = ref blocks[segment.Block];
             provision = provision with { Metrics = provision.Metrics + new TextMetrics(0, segment.Words, 0, segment.Chars, 0, 0) };
@@ -59,7 +59,8 @@ internal sealed partial class BracketMatcher
         int firstBlock = brackets[unclosed[0]].Provision;
         Renumber(brackets, unclosed);
         var depths = new int[blocks.Length - firstBlock];
-        foreach (var b in CollectionsMarshal.AsSpan(Brackets))
+        // Renumber dropped the unclosed openers: the list is shorter than the span taken above.
+        foreach (ref readonly var b in Brackets.AsSpan())
         {
             if (b.Provision >= firstBlock && b.Depth > depths[b.Provision - firstBlock]) depths[b.Provision - firstBlock] = b.Depth;
         }
@@ -98,18 +99,19 @@ internal sealed partial class BracketMatcher
                 below++;
                 continue;
             }
-            var b = brackets[i];
-            brackets[next] = b with
+            ref readonly var b = ref brackets[i];
+            int parent = b.Parent >= 0 ? NewIndex(b.Parent, unclosed) : -1;
+            int group = b.Group >= 0 ? groups[b.Group] : -1;
+            // The brackets before the first unclosed opener usually stay as they are (an opener left open is often near
+            // the end): write only a bracket that changes, as a bracket holds references and its write is not free.
+            if (next != i || parent != b.Parent || below != 0 || group != b.Group)
             {
-                Index = next,
-                Parent = b.Parent >= 0 ? NewIndex(b.Parent, unclosed) : -1,
-                Depth = b.Depth - below,
-                Group = b.Group >= 0 ? groups[b.Group] : -1,
-            };
-            SegmentMarks[next] = SegmentMarks[i];
+                brackets[next] = b with { Index = next, Parent = parent, Depth = b.Depth - below, Group = group };
+                SegmentMarks[next] = SegmentMarks[i];
+            }
             next++;
         }
-        CollectionsMarshal.SetCount(Brackets, next);
+        Brackets.Truncate(next);
         CollectionsMarshal.SetCount(SegmentMarks, next);
         GroupCount = groupCount;
     }
@@ -117,21 +119,23 @@ internal sealed partial class BracketMatcher
     /// <summary>Index of bracket <paramref name="old"/> once the unclosed openers are dropped; -1 when it is one of them.</summary>
     private static int NewIndex(int old, int[] unclosed)
     {
-        int k = Array.BinarySearch(unclosed, old);
-        return k >= 0 ? -1 : old - ~k;
+        // The number of unclosed openers before it (by a search of Parley's own: Array.BinarySearch<int> is not precompiled).
+        int below = TextProbe.LowerBound(unclosed, old);
+        return below < unclosed.Length && unclosed[below] == old ? -1 : old - below;
     }
 
     /// <summary>Parties in order of first appearance among the remaining brackets; one named only by unclosed openers is gone.</summary>
     private void ReorderParties()
     {
-        var counts = PartyIndex.ToDictionary(kv => kv.Key, kv => PartyCounts[kv.Value], StringComparer.Ordinal);
+        var oldIndex = new Dictionary<string, int>(PartyIndex, StringComparer.Ordinal);
+        var oldCounts = PartyCounts.ToArray();
         PartyIndex.Clear();
         PartyCounts.Clear();
-        foreach (var b in CollectionsMarshal.AsSpan(Brackets))
+        foreach (ref readonly var b in Brackets.AsSpan())
         {
             foreach (var party in (string[])b.Parties)
             {
-                if (PartyIndex.TryAdd(party, PartyCounts.Count)) PartyCounts.Add(counts[party]);
+                if (PartyIndex.TryAdd(party, PartyCounts.Count)) PartyCounts.Add(oldCounts[oldIndex[party]]);
             }
         }
     }

@@ -38,7 +38,7 @@ internal sealed partial class BracketMatcher
         _cursor = cursor;
         _ignoredOpens = ignoredOpens;
         // Sized once (exact for brackets) so that the lists do not regrow: each regrowth of a large list copies it.
-        Brackets = new List<Bracket>(opens);
+        Brackets = new ValueList<Bracket>(opens);
         SegmentMarks = new List<int>(opens);
     }
 
@@ -46,7 +46,7 @@ internal sealed partial class BracketMatcher
     public bool GapBlank { get; set; }
 
     /// <summary>Brackets in order of their <c>[</c>; the end of one still open is -1.</summary>
-    public List<Bracket> Brackets { get; }
+    public ValueList<Bracket> Brackets { get; }
 
     /// <summary>For each bracket, by the same index: the length of <see cref="Segments"/> when it opened.</summary>
     public List<int> SegmentMarks { get; }
@@ -55,7 +55,7 @@ internal sealed partial class BracketMatcher
     /// Text counted inside brackets still open, by innermost bracket and block, in order. A bracket's entries are dropped
     /// when it closes, so at the end only the text of openers never closed is left.
     /// </summary>
-    public List<TextSegment> Segments { get; } = [];
+    public ValueList<TextSegment> Segments { get; } = new();
 
     /// <summary>Words counted for an attributed bracket's parties while it was the nearest attributed bracket, by bracket index.</summary>
     public Dictionary<int, long> OwnPartyWords { get; } = [];
@@ -85,7 +85,7 @@ internal sealed partial class BracketMatcher
         int group = -1;
         if (GapBlank && _lastClosed >= 0 && Brackets[_lastClosed].Parent == parent)
         {
-            ref var previous = ref CollectionsMarshal.AsSpan(Brackets)[_lastClosed];
+            ref var previous = ref Brackets[_lastClosed];
             if (previous.Group < 0) previous = previous with { Group = GroupCount++ };
             group = previous.Group;
         }
@@ -141,10 +141,10 @@ internal sealed partial class BracketMatcher
         _stack.RemoveAt(_stack.Count - 1);
         _partiesOwner = _frameOwner[^1];
         _frameOwner.RemoveAt(_frameOwner.Count - 1);
-        ref var closed = ref CollectionsMarshal.AsSpan(Brackets)[index];
+        ref var closed = ref Brackets[index];
         closed = closed with { End = i };
         // The bracket's text (and that of the brackets in it) is settled as disputed: forget where it lay.
-        CollectionsMarshal.SetCount(Segments, SegmentMarks[index]);
+        Segments.Truncate(SegmentMarks[index]);
         _lastClosed = index;
         GapBlank = true;
         return i + 1;
@@ -166,11 +166,11 @@ internal sealed partial class BracketMatcher
             return;
         }
         int innermost = _stack[^1];
-        var segments = CollectionsMarshal.AsSpan(Segments);
-        if (segments.Length > 0 && segments[^1].Bracket == innermost && segments[^1].Block == block.Index)
+        if (Segments.Count > 0 && Segments.Last.Bracket == innermost && Segments.Last.Block == block.Index)
         {
-            segments[^1].Words += words;
-            segments[^1].Chars += chars;
+            ref var last = ref Segments.Last;
+            last.Words += words;
+            last.Chars += chars;
         }
         else
         {
@@ -179,7 +179,7 @@ internal sealed partial class BracketMatcher
         if (_partiesOwner >= 0 && words > 0)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(OwnPartyWords, _partiesOwner, out _) += words;
-            foreach (var party in (string[])CollectionsMarshal.AsSpan(Brackets)[_partiesOwner].Parties)
+            foreach (var party in (string[])Brackets[_partiesOwner].Parties)
             {
                 int k = PartyIndex[party];
                 PartyCounts[k] = (PartyCounts[k].Brackets, PartyCounts[k].Words + words);
@@ -195,7 +195,7 @@ internal sealed partial class BracketMatcher
         while (q < n && _t[q] is '*' or '_' or ' ') q++;
         if (q + 11 <= n && (_t[q] | 0x20) == 'p' && string.Compare(_t, q, "placeholder", 0, 11, StringComparison.OrdinalIgnoreCase) == 0) return true;
         if (q + 1 < n && (_t[q] == 'X' || _t[q] == 'x' || _t[q] == '…') && _t[q + 1] == ']') return true;
-        return q + 3 < n && string.CompareOrdinal(_t, q, "...]", 0, 4) == 0;
+        return TextProbe.At(_t, q, "...]");
     }
 }
 

@@ -31,13 +31,18 @@ internal static class Diagnostics
     /// </summary>
     public static DraftProblem[] CrossedHeadings(string text, ReadOnlySpan<Bracket> brackets, ReadOnlySpan<Provision> provisions)
     {
-        var headings = new List<(int Start, int Line)>();
+        // Two lists of int rather than one of tuples, and a binary search of Parley's own (TextProbe.LowerBound): the
+        // framework's generic code over a tuple, and Array.BinarySearch<int>, are not precompiled.
+        var headingStarts = new List<int>();
+        var headingLines = new List<int>();
         foreach (ref readonly var p in provisions)
         {
-            if (p.Kind == ProvisionKind.Heading) headings.Add((p.Start, p.StartLine));
+            if (p.Kind != ProvisionKind.Heading) continue;
+            headingStarts.Add(p.Start);
+            headingLines.Add(p.StartLine);
         }
-        if (headings.Count == 0) return [];
-        var starts = headings.Select(h => h.Start).ToArray();
+        if (headingStarts.Count == 0) return [];
+        var starts = headingStarts.ToArray();
         var warnings = new List<DraftProblem>();
         int coveredUntil = -1;
         int first = 0;
@@ -47,12 +52,11 @@ internal static class Diagnostics
             // heading exactly when that heading starts before its end.
             while (first < starts.Length && starts[first] <= b.Start) first++;
             if (b.Start < coveredUntil || first == starts.Length || starts[first] >= b.End) continue;
-            int last = Array.BinarySearch(starts, b.End);
-            if (last < 0) last = ~last;
+            int last = TextProbe.LowerBound(starts, b.End);
             int crossed = last - first;
             if (crossed <= 0) continue;
             coveredUntil = b.End;
-            var (headingStart, headingLine) = headings[last - 1];
+            int headingStart = starts[last - 1], headingLine = headingLines[last - 1];
             int endLine = headingLine + text.AsSpan(headingStart, b.End - headingStart).Count('\n');
             string detail = $"is closed only on line {endLine}, {crossed} heading{(crossed == 1 ? "" : "s")} later";
             warnings.Add(Create(text, b.Start, b.Start - (b.Column - 1), b.Line, DraftProblemKind.BracketCrossesHeading, detail));

@@ -9,9 +9,9 @@ public sealed class DraftDocument
     internal DraftDocument(
         string text,
         DraftFormat format,
-        IReadOnlyList<Bracket> brackets,
+        ValueList<Bracket> brackets,
         IReadOnlyList<AlternativeGroup> groups,
-        IReadOnlyList<Provision> provisions,
+        ValueList<Provision> provisions,
         IReadOnlyList<Section> sections,
         IReadOnlyList<FacilitatorNote> notes,
         IReadOnlyList<OptionLabel> options,
@@ -21,9 +21,10 @@ public sealed class DraftDocument
         IReadOnlyList<PartyMetrics> parties)
     {
         int topLevel = 0, placeholders = 0;
+        // By reference over the lists themselves, not through IReadOnlyList: a large draft has hundreds of thousands of each.
         for (int i = 0; i < brackets.Count; i++)
         {
-            var b = brackets[i];
+            ref readonly var b = ref brackets[i];
             if (b.Parent < 0) topLevel++;
             if (b.Kind == BracketKind.Placeholder) placeholders++;
         }
@@ -45,7 +46,7 @@ public sealed class DraftDocument
         bool tagged = false;
         for (int i = 0; i < provisions.Count; i++)
         {
-            var p = provisions[i];
+            ref readonly var p = ref provisions[i];
             total += p.Metrics;
             if (p.AdReferendum) adReferendum++;
             tagged |= p.Issue is not null;
@@ -55,19 +56,30 @@ public sealed class DraftDocument
             .GroupBy(p => p.Issue!, StringComparer.Ordinal)
             .Select(g => new IssueMetrics(g.Key, g.Select(p => p.Index).ToArray(), g.Aggregate(default(TextMetrics), (m, p) => m + p.Metrics)))
             .ToArray();
+        // Plain loops rather than Linq's Sum and Count: those, over Parley's types, are not precompiled.
+        int alternatives = 0, arabic = 0, unclosed = 0;
+        for (int g = 0; g < groups.Count; g++) alternatives += groups[g].Brackets.Count;
+        for (int o = 0; o < options.Count; o++)
+        {
+            if (options[o].Numbering == OptionNumbering.Arabic) arabic++;
+        }
+        for (int p = 0; p < problems.Count; p++)
+        {
+            if (problems[p].Kind == DraftProblemKind.UnclosedBracket) unclosed++;
+        }
         Metrics = new DraftMetrics
         {
             Text = total,
             TopLevel = topLevel,
             AlternativeGroups = groups.Count,
-            Alternatives = groups.Sum(g => g.Brackets.Count),
-            OptionLabels = options.Count(o => o.Numbering == OptionNumbering.Arabic),
+            Alternatives = alternatives,
+            OptionLabels = arabic,
             AllOptionLabels = options.Count,
             Placeholders = placeholders,
             Notes = notes.Count,
             AdReferendum = adReferendum,
             Problems = problems.Count,
-            Unclosed = problems.Count(p => p.Kind == DraftProblemKind.UnclosedBracket),
+            Unclosed = unclosed,
         };
     }
 

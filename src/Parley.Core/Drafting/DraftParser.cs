@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Parley.Core.Drafting;
 
 /// <summary>
@@ -18,10 +16,8 @@ public static class DraftParser
         var scanner = new DraftScanner(text, format, null);
         scanner.Run();
         // Recover like a compiler: each '[' never closed is reported and read as plain text (corrected in place).
-        var problems = scanner.Unclosed
-            .Select(u => scanner.Brackets[u])
-            .Select(b => Diagnostics.Create(text, b.Start, b.Start - (b.Column - 1), b.Line, DraftProblemKind.UnclosedBracket))
-            .ToList();
+        var problems = new List<DraftProblem>(scanner.Unclosed.Count);
+        foreach (int u in scanner.Unclosed) problems.Add(UnclosedAt(text, scanner.Brackets[u]));
         scanner.RecoverUnclosed();
         return Build(text, format, scanner, problems);
     }
@@ -37,49 +33,47 @@ public static class DraftParser
         var unclosed = first.Unclosed.Select(u => first.Brackets[u]).ToArray();
         var second = new DraftScanner(text, format, unclosed.Select(b => b.Start).ToHashSet());
         second.Run();
-        var problems = unclosed
-            .Select(b => Diagnostics.Create(text, b.Start, b.Start - (b.Column - 1), b.Line, DraftProblemKind.UnclosedBracket))
-            .ToList();
+        var problems = unclosed.Select(b => UnclosedAt(text, b)).ToList();
         return Build(text, format, second, problems);
     }
 
+    private static DraftProblem UnclosedAt(string text, in Bracket b) =>
+        Diagnostics.Create(text, b.Start, b.Start - (b.Column - 1), b.Line, DraftProblemKind.UnclosedBracket);
+
     private static DraftDocument Build(string text, DraftFormat format, DraftScanner s, List<DraftProblem> extra)
     {
-        // The scanner's list is the document's: no copy of what can be hundreds of thousands of brackets.
-        var brackets = s.Brackets.AsReadOnly();
+        // The scanner's lists of brackets and provisions are the document's: no copy of hundreds of thousands of values.
+        var brackets = s.Brackets.AsSpan();
         var members = new int[s.GroupCount];
-        foreach (var b in CollectionsMarshal.AsSpan(s.Brackets))
+        foreach (ref readonly var b in brackets)
         {
             if (b.Group >= 0) members[b.Group]++;
         }
-        var groupBrackets = members.Select(m => new int[m]).ToArray();
+        var groupBrackets = new int[members.Length][];
+        for (int g = 0; g < members.Length; g++) groupBrackets[g] = new int[members[g]];
         Array.Clear(members);
-        foreach (var b in CollectionsMarshal.AsSpan(s.Brackets))
+        foreach (ref readonly var b in brackets)
         {
             if (b.Group >= 0) groupBrackets[b.Group][members[b.Group]++] = b.Index;
         }
-        var groups = groupBrackets.Select((g, i) => new AlternativeGroup(i, g)).ToArray();
-        // Like the brackets, the provisions are the scanner's list, not a copy.
-        var provisions = s.Provisions.AsReadOnly();
+        var groups = new AlternativeGroup[groupBrackets.Length];
+        for (int g = 0; g < groups.Length; g++) groups[g] = new AlternativeGroup(g, groupBrackets[g]);
         var sections = Sections(s);
         var problems = s.Problems.Concat(extra).OrderBy(p => p.Offset).ToArray();
-        var parties = s.PartyIndex
-            .OrderBy(kv => kv.Value)
-            .Select(kv => new PartyMetrics(kv.Key, s.PartyCounts[kv.Value].Brackets, s.PartyCounts[kv.Value].Words))
-            .ToArray();
-        var warnings = brackets.Count == 0 ? []
-            : Diagnostics.CrossedHeadings(text, CollectionsMarshal.AsSpan(s.Brackets),
-                CollectionsMarshal.AsSpan(s.Provisions));
-        return new DraftDocument(text, format, brackets, groups, provisions, sections, s.Notes.AsReadOnly(),
-            s.Options.AsReadOnly(), problems, warnings, s.Markup.AsReadOnly(), parties);
+        // Each party's index is its position: placed directly, without Linq's ordering over key-value pairs (not precompiled).
+        var parties = new PartyMetrics[s.PartyIndex.Count];
+        foreach (var (party, k) in s.PartyIndex) parties[k] = new PartyMetrics(party, s.PartyCounts[k].Brackets, s.PartyCounts[k].Words);
+        var warnings = brackets.Length == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, s.Provisions.AsSpan());
+        return new DraftDocument(text, format, s.Brackets, groups, s.Provisions, sections, s.Notes.AsReadOnly(),
+            s.Options.AsReadOnly(), problems, warnings, s.Markup, parties);
     }
 
     /// <summary>Sections with their totals: each provision's counts added to its section and every section above it.</summary>
     private static Section[] Sections(DraftScanner s)
     {
-        var heads = CollectionsMarshal.AsSpan(s.SectionHeads);
+        var heads = s.SectionHeads.AsSpan();
         var totals = new TextMetrics[heads.Length];
-        foreach (ref readonly var p in CollectionsMarshal.AsSpan(s.Provisions))
+        foreach (ref readonly var p in s.Provisions.AsSpan())
         {
             for (int k = p.Section; k >= 0; k = heads[k].Parent) totals[k] += p.Metrics;
         }

@@ -36,7 +36,7 @@ internal sealed class DraftScanner
     }
 
     /// <summary>Balanced brackets (and, until <see cref="RecoverUnclosed"/>, the unclosed ones), in order of their <c>[</c>.</summary>
-    public List<Bracket> Brackets => _brackets.Brackets;
+    public ValueList<Bracket> Brackets => _brackets.Brackets;
 
     /// <summary>Alternative groups; members carry the group's number in <see cref="Bracket.Group"/>.</summary>
     public int GroupCount => _brackets.GroupCount;
@@ -51,10 +51,10 @@ internal sealed class DraftScanner
     public List<(int Brackets, long Words)> PartyCounts => _brackets.PartyCounts;
 
     /// <summary>Provisions in order.</summary>
-    public List<Provision> Provisions => _provisions.Provisions;
+    public ValueList<Provision> Provisions => _provisions.Provisions;
 
     /// <summary>Headings as sections, in order.</summary>
-    public List<SectionHead> SectionHeads => _provisions.SectionHeads;
+    public ValueList<SectionHead> SectionHeads => _provisions.SectionHeads;
 
     /// <summary>Facilitator notes in order.</summary>
     public List<FacilitatorNote> Notes => _markup.Notes;
@@ -66,7 +66,7 @@ internal sealed class DraftScanner
     public List<DraftProblem> Problems => _cursor.Problems;
 
     /// <summary>Markup skipped as not being negotiated text, in order.</summary>
-    public List<MarkupSpan> Markup => _markup.Spans;
+    public ValueList<MarkupSpan> Markup => _markup.Spans;
 
     /// <summary>Reads the whole text.</summary>
     public void Run() => _tokenizer.Run();

@@ -12,7 +12,7 @@ internal sealed class LinePass
     private readonly bool _md;
     private readonly LineCursor _cursor;
     private readonly ProvisionBuilder _provisions;
-    private readonly List<MarkupSpan> _markup;
+    private readonly ValueList<MarkupSpan> _markup;
 
     /// <summary>"Option" numbers read so far ("1", "II", "A"), shared between the labels that carry the same one.</summary>
     private readonly HashSet<string> _knownNumbers = new(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ internal sealed class LinePass
     /// <param name="cursor">The scan's position.</param>
     /// <param name="provisions">Where blocks start and end.</param>
     /// <param name="markup">Where skipped markup is recorded.</param>
-    public LinePass(string text, bool markdown, LineCursor cursor, ProvisionBuilder provisions, List<MarkupSpan> markup)
+    public LinePass(string text, bool markdown, LineCursor cursor, ProvisionBuilder provisions, ValueList<MarkupSpan> markup)
     {
         _t = text;
         _md = markdown;
@@ -97,7 +97,7 @@ internal sealed class LinePass
             _markup.Add(new MarkupSpan(i, end));
             return end;
         }
-        if (_t[first] == '{' && first + 1 < end && _t[first + 1] == ':' && _t.AsSpan(first, end - first).TrimEnd().EndsWith('}'))
+        if (_t[first] == '{' && first + 1 < end && _t[first + 1] == ':' && EndsWithBrace(first, end))
         {
             _markup.Add(new MarkupSpan(i, end));
             return end;
@@ -177,7 +177,14 @@ internal sealed class LinePass
         return new string(buffer[..n].Trim());
     }
 
+    /// <summary>The line's text from <paramref name="first"/> to <paramref name="end"/> ends with <c>}</c>, blanks after it aside.</summary>
+    private bool EndsWithBrace(int first, int end)
+    {
+        var line = _t.AsSpan(first, end - first).TrimEnd();
+        return line.Length > 0 && line[^1] == '}';
+    }
+
     private bool IsFence(int first, int end) =>
         first + 3 <= end && _t[first] is '`' or '~' && first - _cursor.LineStart <= 3
-        && (string.CompareOrdinal(_t, first, "```", 0, 3) == 0 || string.CompareOrdinal(_t, first, "~~~", 0, 3) == 0);
+        && (TextProbe.At(_t, first, "```") || TextProbe.At(_t, first, "~~~"));
 }

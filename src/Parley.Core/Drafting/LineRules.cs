@@ -113,7 +113,7 @@ internal static class LineRules
     /// <param name="known">Numbers already read, to return the same string for the same number; null to allocate each one.</param>
     public static (string Number, OptionNumbering Numbering)? OptionLabel(string t, int p, int end, HashSet<string>? known = null)
     {
-        if (p + 8 > end || t[p] != 'O' || string.CompareOrdinal(t, p, "Option", 0, 6) != 0 || t[p + 6] is not (' ' or '\u00A0')) return null;
+        if (p + 8 > end || t[p] != 'O' || !TextProbe.At(t, p, "Option") || t[p + 6] is not (' ' or '\u00A0')) return null;
         int q = p + 7;
         int start = q;
         OptionNumbering numbering;
@@ -209,7 +209,7 @@ internal static class LineRules
     {
         foreach (var candidate in Suffixes)
         {
-            if (t[s] == candidate[0] && s + candidate.Length <= end && string.CompareOrdinal(t, s, candidate, 0, candidate.Length) == 0
+            if (t[s] == candidate[0] && s + candidate.Length <= end && TextProbe.At(t, s, candidate)
                 && !IsLetter(t, s + candidate.Length, end))
             {
                 return candidate;
@@ -239,7 +239,7 @@ internal static class LineRules
         bool keyword = false;
         foreach (var word in PlainHeadingWords)
         {
-            if (p + word.Length <= end && string.CompareOrdinal(t, p, word, 0, word.Length) == 0
+            if (p + word.Length <= end && TextProbe.At(t, p, word)
                 && (p + word.Length == end || !char.IsLetter(t[p + word.Length])))
             {
                 keyword = true;

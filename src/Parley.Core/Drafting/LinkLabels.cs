@@ -11,18 +11,22 @@ internal sealed class LinkLabels
     private readonly HashSet<string> _labels;
     private readonly int _longest;
 
-    /// <summary>Bit c set when a label starts with the ASCII character c.</summary>
-    private readonly UInt128 _starts;
+    /// <summary>
+    /// Bit c set when a label starts with the ASCII character c: bits 0–63 in the first word, 64–127 in the second. Two
+    /// words rather than a <see cref="UInt128"/>, whose operators are not precompiled and ran unoptimised at first.
+    /// </summary>
+    private readonly ulong _startsLow, _startsHigh;
 
-    private LinkLabels(HashSet<string> labels, int longest, UInt128 starts)
+    private LinkLabels(HashSet<string> labels, int longest, ulong startsLow, ulong startsHigh)
     {
         _labels = labels;
         _longest = longest;
-        _starts = starts;
+        _startsLow = startsLow;
+        _startsHigh = startsHigh;
     }
 
     /// <summary>No label defined (plain text, or no line holds <c>]:</c>).</summary>
-    public static LinkLabels None { get; } = new([], 0, UInt128.Zero);
+    public static LinkLabels None { get; } = new([], 0, 0, 0);
 
     /// <summary>Number of distinct labels.</summary>
     public int Count => _labels.Count;
@@ -35,7 +39,7 @@ internal sealed class LinkLabels
     {
         var labels = new HashSet<string>(StringComparer.Ordinal);
         int longest = 0;
-        var starts = UInt128.Zero;
+        ulong startsLow = 0, startsHigh = 0;
         foreach (int k in definitionMarks)
         {
             if (k < from) continue;
@@ -48,11 +52,12 @@ internal sealed class LinkLabels
             {
                 labels.Add(label);
                 longest = Math.Max(longest, label.Count(c => c != ' '));
-                if (label[0] < 128) starts |= UInt128.One << label[0];
+                if (label[0] < 64) startsLow |= 1UL << label[0];
+                else if (label[0] < 128) startsHigh |= 1UL << (label[0] - 64);
             }
             from = end + 1;
         }
-        return new LinkLabels(labels, longest, starts);
+        return new LinkLabels(labels, longest, startsLow, startsHigh);
     }
 
     /// <summary>True when the text in [<paramref name="from"/>, <paramref name="to"/>), normalised, is a defined label; allocates nothing.</summary>
@@ -66,11 +71,14 @@ internal sealed class LinkLabels
             char c = t[k];
             if (char.IsWhiteSpace(c)) continue;
             // A character outside ASCII may upper-case into ASCII, so it always goes on to the full test.
-            if (visible == 0 && c < 128 && (_starts & (UInt128.One << char.ToUpperInvariant(c))) == UInt128.Zero) return false;
+            if (visible == 0 && c < 128 && !StartsWith(char.ToUpperInvariant(c))) return false;
             if (++visible > _longest) return false;
         }
         return true;
     }
+
+    /// <summary>Some label starts with <paramref name="c"/>, an ASCII character.</summary>
+    private bool StartsWith(char c) => ((c < 64 ? _startsLow : _startsHigh) >> (c & 63) & 1) != 0;
 
     private bool IsDefined(ReadOnlySpan<char> label)
     {

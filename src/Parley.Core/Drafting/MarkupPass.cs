@@ -37,7 +37,7 @@ internal sealed class MarkupPass
     }
 
     /// <summary>Markup skipped so far, in order.</summary>
-    public List<MarkupSpan> Spans { get; } = [];
+    public ValueList<MarkupSpan> Spans { get; } = new();
 
     /// <summary>Facilitator notes read so far, in order.</summary>
     public List<FacilitatorNote> Notes { get; } = [];
@@ -203,7 +203,7 @@ internal sealed class MarkupPass
     public int Angle(int i, out bool comment)
     {
         comment = false;
-        if (i + 3 < _n && string.CompareOrdinal(_t, i, "<!--", 0, 4) == 0)
+        if (i + 3 < _n && TextProbe.At(_t, i, "<!--"))
         {
             int end = _t.IndexOf("-->", i + 4, StringComparison.Ordinal);
             if (end < 0)

@@ -28,17 +28,17 @@ internal sealed class ProvisionBuilder
     {
         _t = text;
         _cursor = cursor;
-        Provisions = new List<Provision>(bound);
+        Provisions = new ValueList<Provision>(bound);
     }
 
     /// <summary>The block being read, or null between blocks.</summary>
     public BlockBuilder? Current { get; private set; }
 
     /// <summary>Provisions read so far, in order; <see cref="Provision.Index"/> is the position.</summary>
-    public List<Provision> Provisions { get; }
+    public ValueList<Provision> Provisions { get; }
 
     /// <summary>Headings read so far, by section number: the provision, its level and title, its parent section and issue.</summary>
-    public List<SectionHead> SectionHeads { get; } = [];
+    public ValueList<SectionHead> SectionHeads { get; } = new();
 
     /// <summary>Starts a block at <paramref name="start"/> (on the line being read or before it) and makes it current.</summary>
     public BlockBuilder Start(int start, ProvisionKind kind)
