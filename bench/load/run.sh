@@ -71,6 +71,8 @@ measure "GET /healthz (baseline, again)" 32 "$base/healthz"
 # The same baseline carrying ua's token: every request then signs in (one token read), as the status requests do.
 measure "GET /healthz with ua's API token" 32 -H "Authorization: Bearer $ua" "$base/healthz"
 # Writes alone: one writer (each waits for its own commit), then 32 at once (group commit: those arriving together share one).
+# The write path is warmed first, as the reads were: the first seconds of writes otherwise measure the JIT's tiering.
+warm -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
 measure "POST statement, grown, as mediator, one writer" 1 -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
 measure "POST statement, grown, as mediator, 32 writers" 32 -s "$here/statement.lua" -H "Authorization: Bearer $mediator" "$base/api/negotiations/grown/statements"
 # Mixed: WRITERS writers (4, 16, then 32) add statements to the grown negotiation while 16 readers read its status.
