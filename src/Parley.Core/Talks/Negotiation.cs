@@ -11,7 +11,7 @@ public sealed class Negotiation
 {
     private readonly List<Party> _parties = [];
     private readonly List<Issue> _issues = [];
-    private readonly List<Statement> _statements = [];
+    private AppendOnlyList<Statement> _statements = new();
     private readonly List<Position> _positions = [];
     private readonly List<Proposal> _proposals = [];
     private readonly List<Agreement> _agreements = [];
@@ -20,8 +20,9 @@ public sealed class Negotiation
     private readonly List<Contingency> _contingencies = [];
 
     // The two collections that grow with the talks (thousands of statements, hundreds of positions) are also indexed by
-    // id, so that adding one — and rebuilding a negotiation of n of them — costs O(1) each, not O(n).
-    private Dictionary<string, Statement> _statementsById = new(StringComparer.Ordinal);
+    // id, so that adding one — and rebuilding a negotiation of n of them — costs O(1) each, not O(n). The statements, by
+    // far the most numerous, are kept so that a copy shares most of them (AppendOnlyList, AppendOnlyIndex).
+    private AppendOnlyIndex<Statement> _statementsById = new();
     private HashSet<string> _positionIds = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty negotiation.</summary>
@@ -78,15 +79,15 @@ public sealed class Negotiation
         var copy = new Negotiation(Id, Title, Description);
         copy._parties.AddRange(_parties);
         copy._issues.AddRange(_issues);
-        copy._statements.AddRange(_statements);
+        copy._statements = _statements.Copy();
         copy._positions.AddRange(_positions);
         copy._proposals.AddRange(_proposals);
         copy._agreements.AddRange(_agreements);
         copy._rounds.AddRange(_rounds);
         copy._workingGroups.AddRange(_workingGroups);
         copy._contingencies.AddRange(_contingencies);
-        // The copy constructors copy the buckets as they are (same comparer): no string is hashed again.
-        copy._statementsById = new Dictionary<string, Statement>(_statementsById, _statementsById.Comparer);
+        copy._statementsById = _statementsById.Copy();
+        // The copy constructor copies the buckets as they are (same comparer): no string is hashed again.
         copy._positionIds = new HashSet<string>(_positionIds, _positionIds.Comparer);
         return copy;
     }
@@ -102,7 +103,7 @@ public sealed class Negotiation
         ArgumentNullException.ThrowIfNull(earlier);
         return Id == earlier.Id && Title == earlier.Title && Description == earlier.Description
             && StartsWith(_parties, earlier._parties) && StartsWith(_issues, earlier._issues)
-            && StartsWith(_statements, earlier._statements) && StartsWith(_positions, earlier._positions)
+            && _statements.StartsWith(earlier._statements) && StartsWith(_positions, earlier._positions)
             && StartsWith(_proposals, earlier._proposals) && StartsWith(_agreements, earlier._agreements)
             && StartsWith(_rounds, earlier._rounds) && StartsWith(_workingGroups, earlier._workingGroups)
             && StartsWith(_contingencies, earlier._contingencies);
@@ -169,7 +170,7 @@ public sealed class Negotiation
     /// <exception cref="RuleRefusal">The id is taken, or a signatory, speaker, issue, option or proposal is unknown.</exception>
     public void AddStatement(Statement statement)
     {
-        if (_statementsById.ContainsKey(statement.Id)) throw new RuleRefusal("id", $"duplicate statement id '{statement.Id}'");
+        if (_statementsById.Contains(statement.Id)) throw new RuleRefusal("id", $"duplicate statement id '{statement.Id}'");
         for (var k = 0; k < statement.Signatories.Count; k++) RequireParty(statement.Signatories[k], $"signatories[{k}]", statement.Visibility);
         if (statement.Speaker is { } speaker)
         {
@@ -246,7 +247,7 @@ public sealed class Negotiation
         if (agreement.Source is { } source)
         {
             if (FindProposal(source) is { } p) RequireVisible(p.Visibility, "proposal", source, "source", agreement.Visibility);
-            else if (_statementsById.GetValueOrDefault(source) is { } st) RequireVisible(st.Visibility, "statement", source, "source", agreement.Visibility);
+            else if (_statementsById.Find(source) is { } st) RequireVisible(st.Visibility, "statement", source, "source", agreement.Visibility);
             else if (_rounds.Find(r => r.Id == source) is { } r) RequireVisible(r.Visibility, "round", source, "source", agreement.Visibility);
         }
         _agreements.Add(agreement);
@@ -341,7 +342,7 @@ public sealed class Negotiation
 
     private void RequireStatement(string id, string field, Visibility seenAs)
     {
-        var statement = _statementsById.GetValueOrDefault(id) ?? throw new RuleRefusal(field, $"unknown statement '{id}'");
+        var statement = _statementsById.Find(id) ?? throw new RuleRefusal(field, $"unknown statement '{id}'");
         RequireVisible(statement.Visibility, "statement", id, field, seenAs);
     }
 }
