@@ -10,4 +10,4 @@ configs=()
 while [ "$1" != "--" ]; do configs+=("$1"); shift; done; shift
 commands=()
 for c in "${configs[@]}"; do commands+=("${c%%|*}|env ${c#*|} $*"); done
-exec "$(dirname "$0")/versus.sh" "$runs" "${commands[@]}"
+exec bash "$(dirname "$0")/versus.sh" "$runs" "${commands[@]}"
