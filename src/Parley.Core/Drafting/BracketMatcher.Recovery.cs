@@ -59,7 +59,7 @@ internal sealed partial class BracketMatcher
         int firstBlock = brackets[unclosed[0]].Provision;
         Renumber(brackets, unclosed);
         var depths = new int[blocks.Length - firstBlock];
-        foreach (var b in CollectionsMarshal.AsSpan(Brackets))
+        foreach (ref readonly var b in CollectionsMarshal.AsSpan(Brackets))
         {
             if (b.Provision >= firstBlock && b.Depth > depths[b.Provision - firstBlock]) depths[b.Provision - firstBlock] = b.Depth;
         }
@@ -98,7 +98,14 @@ internal sealed partial class BracketMatcher
                 below++;
                 continue;
             }
-            var b = brackets[i];
+            ref readonly var b = ref brackets[i];
+            // Before the first unclosed opener a bracket keeps its place, parent and depth; most keep their group too, and
+            // are left as they are (an opener left open at the end of a long text would otherwise rewrite every bracket).
+            if (below == 0 && (b.Group < 0 || groups[b.Group] == b.Group))
+            {
+                next++;
+                continue;
+            }
             brackets[next] = b with
             {
                 Index = next,
@@ -127,7 +134,7 @@ internal sealed partial class BracketMatcher
         var counts = PartyIndex.ToDictionary(kv => kv.Key, kv => PartyCounts[kv.Value], StringComparer.Ordinal);
         PartyIndex.Clear();
         PartyCounts.Clear();
-        foreach (var b in CollectionsMarshal.AsSpan(Brackets))
+        foreach (ref readonly var b in CollectionsMarshal.AsSpan(Brackets))
         {
             foreach (var party in (string[])b.Parties)
             {

@@ -74,13 +74,13 @@ public static class DraftParser
         // The scanner's list is the document's: no copy of what can be hundreds of thousands of brackets.
         var brackets = s.Brackets.AsReadOnly();
         var members = new int[s.GroupCount];
-        foreach (var b in CollectionsMarshal.AsSpan(s.Brackets))
+        foreach (ref readonly var b in CollectionsMarshal.AsSpan(s.Brackets))
         {
             if (b.Group >= 0) members[b.Group]++;
         }
         var groupBrackets = members.Select(m => new int[m]).ToArray();
         Array.Clear(members);
-        foreach (var b in CollectionsMarshal.AsSpan(s.Brackets))
+        foreach (ref readonly var b in CollectionsMarshal.AsSpan(s.Brackets))
         {
             if (b.Group >= 0) groupBrackets[b.Group][members[b.Group]++] = b.Index;
         }

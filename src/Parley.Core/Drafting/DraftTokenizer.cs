@@ -30,6 +30,10 @@ internal sealed class DraftTokenizer
     private int _skipAt = -1;
     private int _skipTo = -1;
 
+    // Where reading stands when it stops at a line start (Read), to go on from there; whether it has started.
+    private int _pos;
+    private bool _started;
+
     public DraftTokenizer(string text, bool markdown, int firstAdRef, LineCursor cursor, BracketMatcher brackets,
         ProvisionBuilder provisions, LinePass lines, MarkupPass markup)
     {
@@ -43,10 +47,6 @@ internal sealed class DraftTokenizer
         _lines = lines;
         _markup = markup;
     }
-
-    // Where reading stands when it stops at a line start (Read), to go on from there.
-    private int _pos;
-    private bool _started;
 
     /// <summary>Reads the whole text once; the passes hold what was found.</summary>
     public void Run() => Read(int.MaxValue, null);
