@@ -22,7 +22,7 @@ public static class DraftParser
     {
         ArgumentNullException.ThrowIfNull(text);
         int split = text.Length >= SplitFrom && Environment.ProcessorCount > 1 ? SplitScan.SplitPoint(text) : -1;
-        return Parse(text, format, split, out _);
+        return ParseCut(text, format, split, out _);
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ public static class DraftParser
     /// (<see cref="SplitScan"/>), or in one when it is -1; <paramref name="joinedAt"/> tells where the second part's
     /// reading was taken over from, or -1 when the text was read in order.
     /// </summary>
-    internal static DraftDocument Parse(string text, DraftFormat format, int split, out int joinedAt)
+    internal static DraftDocument ParseCut(string text, DraftFormat format, int split, out int joinedAt)
     {
         DraftScanner scanner;
         if (split < 0)
