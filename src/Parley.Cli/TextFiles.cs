@@ -1,14 +1,16 @@
-using System.Runtime.InteropServices;
+using System.IO.MemoryMappedFiles;
 using System.Text;
 
 namespace Parley.Cli;
 
 /// <summary>
 /// Reads a whole text file into one string as <see cref="File.ReadAllText(string)"/> does (UTF-8 unless a byte order
-/// mark says otherwise; invalid bytes become U+FFFD), faster for large files: the bytes are read in one go, the number
-/// of characters counted first so the string is allocated once at its size, and a large file is decoded in two halves
-/// on two cores. <c>File.ReadAllText</c> reads 4 KB at a time into a growing buffer and copies it into the string at the
-/// end, which for a 50 MB draft cost more than measuring the draft (issue #14).
+/// mark says otherwise; invalid bytes become U+FFFD), faster for large files: the file is mapped into memory instead of
+/// copied into a buffer, the number of characters counted first so the string is allocated once at its size, and a large
+/// file is decoded in two halves on two cores. <c>File.ReadAllText</c> reads 4 KB at a time into a growing buffer and
+/// copies it into the string at the end, which for a 50 MB draft cost more than measuring the draft (issue #14). A file
+/// cut short by another program while it is being decoded ends the process (as with any mapped file); one whose length
+/// changed is read again the ordinary way.
 /// </summary>
 internal static class TextFiles
 {
@@ -25,32 +27,30 @@ internal static class TextFiles
         long length = RandomAccess.GetLength(handle);
         // An empty file, one whose length the system does not give (/proc) and one of 1 GB or more are the framework's.
         if (length is 0 or >= 1 << 30) return File.ReadAllText(path);
-        // The bytes live outside the garbage-collected heap and are given back as soon as they are decoded: on the heap,
-        // 50 MB of garbage made the collector run once more and then clear the memory it handed to the draft's lists.
-        byte* bytes = (byte*)NativeMemory.Alloc((nuint)length);
+        // The file is mapped, not read into a buffer: its pages are those of the system's file cache, so decoding touches
+        // no fresh memory for the bytes. Fresh memory is what a cold draft stats spends most on (every new page is
+        // cleared, and on a virtual machine backed by the host on first touch: docs/benchmarks.md, "Cold starts"), and 50 MB
+        // of bytes on the collected heap also made the collector run again and clear the memory it then gave the draft.
+        using var map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        byte* bytes = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref bytes);
         try
         {
-            var all = new Span<byte>(bytes, (int)length);
-            int read = 0;
-            while (read < all.Length)
-            {
-                int n = RandomAccess.Read(handle, all[read..], read);
-                if (n == 0) break;
-                read += n;
-            }
-            // The file changed length while read: read it again the ordinary way.
-            if (read != all.Length || RandomAccess.GetLength(handle) != length) return File.ReadAllText(path);
+            var all = new ReadOnlySpan<byte>(bytes + view.PointerOffset, (int)length);
             int start = 0;
             if (all.StartsWith("\uFEFF"u8)) start = 3;
             // Other byte order marks (UTF-16, UTF-32) are the framework's to decode.
             else if (all.StartsWith([(byte)0xFE, (byte)0xFF]) || all.StartsWith([(byte)0xFF, (byte)0xFE])
                      || all.StartsWith([(byte)0, (byte)0, (byte)0xFE, (byte)0xFF]))
                 return File.ReadAllText(path);
-            return Decode(bytes + start, all.Length - start);
+            var text = Decode(bytes + view.PointerOffset + start, all.Length - start);
+            // The file changed length while read: read it again the ordinary way.
+            return RandomAccess.GetLength(handle) == length ? text : File.ReadAllText(path);
         }
         finally
         {
-            NativeMemory.Free(bytes);
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
         }
     }
 
