@@ -20,15 +20,20 @@ internal sealed partial class BracketMatcher
         int shift = Brackets.Count - fromBracket;
         int groupShift = GroupCount - fromGroup;
         var taken = CollectionsMarshal.AsSpan(part.Brackets)[fromBracket..];
-        foreach (ref readonly var b in taken)
+        int at = Brackets.Count;
+        // Written in place rather than added one by one: List<Bracket>.Add is not precompiled and starts unoptimised.
+        CollectionsMarshal.SetCount(Brackets, at + taken.Length);
+        var into = CollectionsMarshal.AsSpan(Brackets)[at..];
+        for (int k = 0; k < taken.Length; k++)
         {
-            Brackets.Add(b with
+            ref readonly var b = ref taken[k];
+            into[k] = b with
             {
                 Index = b.Index + shift,
                 Parent = b.Parent >= 0 ? b.Parent + shift : -1,
                 Provision = b.Provision + provisionShift,
                 Group = b.Group >= 0 ? b.Group + groupShift : -1,
-            });
+            };
         }
         // Both scans had no text waiting on a bracket at the join, so the marks count from the same empty list.
         SegmentMarks.AddRange(CollectionsMarshal.AsSpan(part.SegmentMarks)[fromBracket..]);

@@ -128,8 +128,14 @@ internal sealed class ProvisionBuilder
         int shift = Provisions.Count - fromProvision;
         var heads = part.PendingHeads;
         int h = fromHead;
-        foreach (ref readonly var p in CollectionsMarshal.AsSpan(part.Provisions)[fromProvision..])
+        var taken = CollectionsMarshal.AsSpan(part.Provisions)[fromProvision..];
+        int at = Provisions.Count;
+        // Written in place rather than added one by one: List<Provision>.Add is not precompiled and starts unoptimised.
+        CollectionsMarshal.SetCount(Provisions, at + taken.Length);
+        var into = CollectionsMarshal.AsSpan(Provisions)[at..];
+        for (int k = 0; k < taken.Length; k++)
         {
+            ref readonly var p = ref taken[k];
             int index = p.Index + shift;
             if (p.Kind == ProvisionKind.Heading)
             {
@@ -141,7 +147,7 @@ internal sealed class ProvisionBuilder
                 _openSections.Add(SectionHeads.Count - 1);
             }
             int section = _openSections.Count > 0 ? _openSections[^1] : -1;
-            Provisions.Add(p with { Index = index, Section = section, Issue = p.Issue ?? (section >= 0 ? SectionHeads[section].Issue : null) });
+            into[k] = p with { Index = index, Section = section, Issue = p.Issue ?? (section >= 0 ? SectionHeads[section].Issue : null) };
         }
         _carriedIssue = part._carriedIssue;
         Current = null;
