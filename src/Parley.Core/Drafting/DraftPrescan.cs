@@ -40,9 +40,16 @@ internal readonly struct DraftPrescan
     /// </summary>
     public int ProvisionBound => LineFeeds + 2 - EmptyLines;
 
-    public static DraftPrescan Of(string text)
+    public static DraftPrescan Of(string text) => Of(text, 0, text.Length);
+
+    /// <summary>
+    /// The prescan of the part [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="text"/>, offsets in the
+    /// whole text. Pairs and "ad ref" are found only when they lie wholly inside the part (a part that starts after a line
+    /// end loses none: no pair and no "ad ref" holds a line end).
+    /// </summary>
+    public static DraftPrescan Of(string text, int from, int to)
     {
-        var span = text.AsSpan();
+        var span = text.AsSpan(from, to - from);
         int opens = 0, lineFeeds = 0, empty = 0;
         bool inlineMark = false;
         int adRef = -1;
@@ -68,7 +75,7 @@ internal readonly struct DraftPrescan
                 {
                     uint after = (close << 1) | closeCarry;
                     uint marked = Mask(v0, v1, ':') & after;
-                    for (; marked != 0; marked &= marked - 1) marks.Add(k + BitOperations.TrailingZeroCount(marked) - 1);
+                    for (; marked != 0; marked &= marked - 1) marks.Add(from + k + BitOperations.TrailingZeroCount(marked) - 1);
                     inlineMark |= (Mask(v0, v1, '(') & after) != 0;
                 }
                 closeCarry = close >> 31;
@@ -79,7 +86,7 @@ internal readonly struct DraftPrescan
                     var l1 = v1 | Vector256.Create((ushort)0x20);
                     uint a = Mask(l0, l1, 'a'), d = Mask(l0, l1, 'd');
                     uint ends = Mask(v0, v1, ' ') & ((d << 1) | dCarry) & ((a << 2) | aCarry);
-                    for (; ends != 0 && adRef < 0; ends &= ends - 1) adRef = AdRefAt(text, k + BitOperations.TrailingZeroCount(ends) - 2);
+                    for (; ends != 0 && adRef < 0; ends &= ends - 1) adRef = AdRefAt(text, from + k + BitOperations.TrailingZeroCount(ends) - 2, from);
                     dCarry = d >> 31;
                     aCarry = a >> 30;
                 }
@@ -96,7 +103,7 @@ internal readonly struct DraftPrescan
             }
             else if (c == ':' && k > 0 && span[k - 1] == ']')
             {
-                marks.Add(k - 1);
+                marks.Add(from + k - 1);
             }
             else if (c == '(' && k > 0 && span[k - 1] == ']')
             {
@@ -104,7 +111,7 @@ internal readonly struct DraftPrescan
             }
             else if (c == ' ' && adRef < 0 && k >= 2)
             {
-                adRef = AdRefAt(text, k - 2);
+                adRef = AdRefAt(text, from + k - 2, from);
             }
         }
         return new DraftPrescan
@@ -114,9 +121,24 @@ internal readonly struct DraftPrescan
         };
     }
 
-    /// <summary><paramref name="p"/> when "ad ref" (any case) starts there, else -1.</summary>
-    private static int AdRefAt(string text, int p) =>
-        p >= 0 && p + 6 <= text.Length && string.Compare(text, p, "ad ref", 0, 6, StringComparison.OrdinalIgnoreCase) == 0 ? p : -1;
+    /// <summary>
+    /// What the prescans of two adjoining parts, <paramref name="head"/> before <paramref name="tail"/>, give for the two
+    /// together, when the tail starts after a line end.
+    /// </summary>
+    public static DraftPrescan Join(DraftPrescan head, DraftPrescan tail) => new()
+    {
+        Opens = head.Opens + tail.Opens,
+        LineFeeds = head.LineFeeds + tail.LineFeeds,
+        // An empty line at the tail's first character is not counted: the bound stays a bound.
+        EmptyLines = head.EmptyLines + tail.EmptyLines,
+        HasInlineLinkMark = head.HasInlineLinkMark || tail.HasInlineLinkMark,
+        FirstAdRef = head.FirstAdRef >= 0 ? head.FirstAdRef : tail.FirstAdRef,
+        DefinitionMarks = [.. head.DefinitionMarks, .. tail.DefinitionMarks],
+    };
+
+    /// <summary><paramref name="p"/> when "ad ref" (any case) starts there (not before <paramref name="from"/>), else -1.</summary>
+    private static int AdRefAt(string text, int p, int from) =>
+        p >= from && p + 6 <= text.Length && string.Compare(text, p, "ad ref", 0, 6, StringComparison.OrdinalIgnoreCase) == 0 ? p : -1;
 
     private static uint Mask(Vector256<ushort> low, Vector256<ushort> high, char c) =>
         Vector256.ExtractMostSignificantBits(Vector256.Equals(low, Vector256.Create((ushort)c)))

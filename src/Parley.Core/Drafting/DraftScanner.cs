@@ -24,15 +24,31 @@ internal sealed class DraftScanner
     private readonly bool _md;
 
     public DraftScanner(string text, DraftFormat format, HashSet<int>? ignoredOpens)
+        : this(text, format, ignoredOpens, DraftPrescan.Of(text), null, null)
+    {
+    }
+
+    /// <summary>
+    /// A scanner given its prescan: of the whole text (<paramref name="part"/> null), or of the part it is to read
+    /// (<see cref="SplitScan"/>), from <c>part.Start</c>, the first character of line <c>part.Line</c>, with the whole
+    /// text's prescan in <paramref name="whole"/>; such a scanner leaves sections to <see cref="Adopt"/>.
+    /// </summary>
+    internal DraftScanner(string text, DraftFormat format, HashSet<int>? ignoredOpens, DraftPrescan prescan, DraftPrescan? whole,
+        (int Start, int Line, LinkLabels Labels)? part)
     {
         _md = format == DraftFormat.Markdown;
-        var prescan = DraftPrescan.Of(text);
+        var all = whole ?? prescan;
         _cursor = new LineCursor(text);
-        _provisions = new ProvisionBuilder(text, _cursor, prescan.ProvisionBound);
+        _provisions = new ProvisionBuilder(text, _cursor, prescan.ProvisionBound, deferSections: part is not null);
         _brackets = new BracketMatcher(text, _cursor, ignoredOpens, prescan.Opens);
-        _markup = new MarkupPass(text, _md, prescan, _cursor, _provisions);
+        _markup = new MarkupPass(text, _md, all, part?.Labels ?? MarkupPass.Labels(text, _md, all), _cursor, _provisions);
         _lines = new LinePass(text, _md, _cursor, _provisions, _markup.Spans);
         _tokenizer = new DraftTokenizer(text, _md, prescan.FirstAdRef, _cursor, _brackets, _provisions, _lines, _markup);
+        if (part is { } p)
+        {
+            _cursor.StartAt(p.Start, p.Line);
+            _tokenizer.StartAt(p.Start);
+        }
     }
 
     /// <summary>Balanced brackets (and, until <see cref="RecoverUnclosed"/>, the unclosed ones), in order of their <c>[</c>.</summary>
@@ -70,6 +86,36 @@ internal sealed class DraftScanner
 
     /// <summary>Reads the whole text.</summary>
     public void Run() => _tokenizer.Run();
+
+    /// <summary>Reads on, stopping at the first line start at or after <paramref name="watchFrom"/> where <paramref name="stop"/> says so (<see cref="DraftTokenizer.Read"/>).</summary>
+    public bool Read(int watchFrom, Func<int, bool> stop) => _tokenizer.Read(watchFrom, stop);
+
+    /// <summary>
+    /// At line start <paramref name="i"/>, the scan is in the state a scan starting there begins in, apart from what it has
+    /// found and the sections open: no bracket, block, fence, footnote, word or link open, no issue tag carried.
+    /// </summary>
+    public bool SettledAt(int i) =>
+        _tokenizer.Settled(i) && _brackets.Settled && _provisions.Current is null && _provisions.CarriedIssue is null
+        && !_lines.InFence && !_lines.InFootnote;
+
+    /// <summary>How much has been found so far: where what is found after a settled line start begins in each list.</summary>
+    public SplitScan.Mark Mark(int i) => new(i, Brackets.Count, GroupCount, Provisions.Count, _provisions.PendingHeads.Count,
+        Notes.Count, Options.Count, Markup.Count, Problems.Count);
+
+    /// <summary>
+    /// Takes over what <paramref name="part"/> found after <paramref name="at"/>, a line start where both scans were settled
+    /// (<see cref="SettledAt"/>) and this one stands: the result is what this scan would have found reading on by itself.
+    /// </summary>
+    public void Adopt(DraftScanner part, SplitScan.Mark at)
+    {
+        int provisionShift = Provisions.Count - at.Provisions;
+        _brackets.Adopt(part._brackets, at.Brackets, at.Groups, provisionShift);
+        _provisions.Adopt(part._provisions, at.Provisions, at.Heads);
+        foreach (var n in part.Notes.Skip(at.Notes)) Notes.Add(n with { Provision = n.Provision + provisionShift });
+        foreach (var o in part.Options.Skip(at.Options)) Options.Add(o with { Provision = o.Provision + provisionShift });
+        Markup.AddRange(part.Markup.AsSpan()[at.Markup..]);
+        Problems.AddRange(part.Problems.Skip(at.Problems));
+    }
 
     /// <summary>Reads each opener never closed as plain text, in place (<see cref="BracketMatcher.RecoverUnclosed"/>).</summary>
     public void RecoverUnclosed() => _brackets.RecoverUnclosed(_provisions.Provisions, _md);

@@ -30,6 +30,10 @@ internal sealed class DraftTokenizer
     private int _skipAt = -1;
     private int _skipTo = -1;
 
+    // Where reading stands when it stops at a line start (Read), to go on from there; whether it has started.
+    private int _pos;
+    private bool _started;
+
     public DraftTokenizer(string text, bool markdown, int firstAdRef, LineCursor cursor, BracketMatcher brackets,
         ProvisionBuilder provisions, LinePass lines, MarkupPass markup)
     {
@@ -45,14 +49,44 @@ internal sealed class DraftTokenizer
     }
 
     /// <summary>Reads the whole text once; the passes hold what was found.</summary>
-    public void Run()
+    public void Run() => Read(int.MaxValue, null);
+
+    /// <summary>Makes reading start at <paramref name="offset"/>, a line start, instead of at the text's start (<see cref="SplitScan"/>).</summary>
+    public void StartAt(int offset)
     {
-        int i = _markup.SkipFrontMatter();
+        _pos = offset;
+        _started = true;
+    }
+
+    /// <summary>
+    /// The reading's own state at line start <paramref name="i"/> is that of a reading starting there: no word open and
+    /// no link tail still to skip.
+    /// </summary>
+    public bool Settled(int i) => !_inWord && _skipAt < i;
+
+    /// <summary>
+    /// Reads on from where reading stands (the text's start, after front matter, at first). At each line start at or after
+    /// <paramref name="watchFrom"/> asks <paramref name="stop"/> whether to stop there: returns true when it did (reading
+    /// can go on with another call), false when the text is read to its end and the last block closed.
+    /// </summary>
+    public bool Read(int watchFrom, Func<int, bool>? stop)
+    {
+        if (!_started)
+        {
+            _pos = _markup.SkipFrontMatter();
+            _started = true;
+        }
+        int i = _pos;
         bool atLineStart = true;
         while (i < _n)
         {
             if (atLineStart)
             {
+                if (i >= watchFrom && stop!(i))
+                {
+                    _pos = i;
+                    return true;
+                }
                 atLineStart = false;
                 i = _lines.LineStart(i);
                 continue;
@@ -110,8 +144,10 @@ internal sealed class DraftTokenizer
                     break;
             }
         }
+        _pos = _n;
         EndWord();
         _provisions.End(_n);
+        return false;
     }
 
     private void EndWord() => _inWord = false;

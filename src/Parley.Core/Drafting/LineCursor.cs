@@ -22,6 +22,13 @@ internal sealed class LineCursor(string text)
     /// <summary>Problems in the order found (not text order: the parser sorts them).</summary>
     public List<DraftProblem> Problems { get; } = [];
 
+    /// <summary>Places the cursor at <paramref name="start"/>, the first character of line <paramref name="line"/>, for a scan that starts there.</summary>
+    public void StartAt(int start, int line)
+    {
+        Line = line;
+        LineStart = start;
+    }
+
     /// <summary>The scan has read a line end; the next line starts at <paramref name="start"/>.</summary>
     public void NewLine(int start)
     {

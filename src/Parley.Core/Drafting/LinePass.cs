@@ -23,6 +23,9 @@ internal sealed class LinePass
     /// <summary>Inside a fenced code block (Markdown).</summary>
     private bool _inFence;
 
+    /// <summary>Inside a fenced code block (Markdown).</summary>
+    public bool InFence => _inFence;
+
     /// <param name="text">The draft.</param>
     /// <param name="markdown">Read Markdown line syntax.</param>
     /// <param name="cursor">The scan's position.</param>

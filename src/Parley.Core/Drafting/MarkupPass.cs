@@ -20,10 +20,11 @@ internal sealed class MarkupPass
 
     /// <param name="text">The draft.</param>
     /// <param name="markdown">Read Markdown markup (else only notes and comments are markup).</param>
-    /// <param name="prescan">What the prescan found: where <c>]:</c> occurs and whether <c>](</c> does.</param>
+    /// <param name="prescan">What the prescan of the whole text found: whether <c>](</c> occurs.</param>
+    /// <param name="labels">The labels defined in the whole text (<see cref="Labels"/>).</param>
     /// <param name="cursor">The scan's position.</param>
     /// <param name="provisions">The blocks, for the provision of a note or an issue tag.</param>
-    public MarkupPass(string text, bool markdown, DraftPrescan prescan, LineCursor cursor, ProvisionBuilder provisions)
+    public MarkupPass(string text, bool markdown, DraftPrescan prescan, LinkLabels labels, LineCursor cursor, ProvisionBuilder provisions)
     {
         _t = text;
         _n = text.Length;
@@ -31,10 +32,14 @@ internal sealed class MarkupPass
         _cursor = cursor;
         _provisions = provisions;
         _mayHaveInlineLinks = prescan.HasInlineLinkMark;
-        _labels = markdown && prescan.DefinitionMarks.Count > 0
-            ? LinkLabels.Collect(text, prescan.DefinitionMarks, Math.Max(0, FrontMatterEnd() ?? 0))
-            : LinkLabels.None;
+        _labels = labels;
     }
+
+    /// <summary>The link labels defined in <paramref name="text"/>, from the places its prescan found holding <c>]:</c>.</summary>
+    public static LinkLabels Labels(string text, bool markdown, DraftPrescan prescan) =>
+        markdown && prescan.DefinitionMarks.Count > 0
+            ? LinkLabels.Collect(text, prescan.DefinitionMarks, Math.Max(0, FrontMatterEnd(text, markdown) ?? 0))
+            : LinkLabels.None;
 
     /// <summary>Markup skipped so far, in order.</summary>
     public ValueList<MarkupSpan> Spans { get; } = new();
@@ -45,7 +50,7 @@ internal sealed class MarkupPass
     /// <summary>Skips closed front matter (reporting it when never closed); returns where reading starts.</summary>
     public int SkipFrontMatter()
     {
-        int? end = FrontMatterEnd();
+        int? end = FrontMatterEnd(_t, _md);
         if (end is null) return 0;
         if (end < 0)
         {
@@ -57,18 +62,19 @@ internal sealed class MarkupPass
     }
 
     /// <summary>Offset just past a closed front matter (<c>---</c> on line 1 up to a <c>---</c> or <c>...</c> line), -1 when unclosed, or null.</summary>
-    private int? FrontMatterEnd()
+    private static int? FrontMatterEnd(string t, bool markdown)
     {
-        if (!_md || !_t.StartsWith("---", StringComparison.Ordinal)) return null;
-        int firstEnd = _t.IndexOf('\n');
-        if (firstEnd < 0 || _t.AsSpan(3, firstEnd - 3).Trim().Length != 0) return null;
+        if (!markdown || !t.StartsWith("---", StringComparison.Ordinal)) return null;
+        int n = t.Length;
+        int firstEnd = t.IndexOf('\n');
+        if (firstEnd < 0 || t.AsSpan(3, firstEnd - 3).Trim().Length != 0) return null;
         int p = firstEnd + 1;
-        while (p < _n)
+        while (p < n)
         {
-            int end = _t.IndexOf('\n', p);
-            if (end < 0) end = _n;
-            var line = _t.AsSpan(p, end - p).TrimEnd();
-            if (line is "---" or "...") return Math.Min(end + 1, _n);
+            int end = t.IndexOf('\n', p);
+            if (end < 0) end = n;
+            var line = t.AsSpan(p, end - p).TrimEnd();
+            if (line is "---" or "...") return Math.Min(end + 1, n);
             p = end + 1;
         }
         return -1;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Parley.Core.Drafting;
 
 /// <summary>
@@ -21,15 +23,29 @@ internal sealed class ProvisionBuilder
     /// <summary>The issue of a block that held only an issue tag, for the block after it; null when none.</summary>
     private string? _carriedIssue;
 
+    /// <summary>
+    /// Sections are left to <see cref="Adopt"/>: the scan starts inside the text, where the sections open are not known.
+    /// Provisions are stored with section -1 and only their own or carried issue; headings are kept in <see cref="PendingHeads"/>.
+    /// </summary>
+    private readonly bool _deferSections;
+
     /// <param name="text">The draft.</param>
     /// <param name="cursor">The scan's position, for line numbers.</param>
     /// <param name="bound">At least the number of provisions (one per line that is not empty), to size the list once.</param>
-    public ProvisionBuilder(string text, LineCursor cursor, int bound)
+    /// <param name="deferSections">Leave sections to <see cref="Adopt"/> (a scan that starts inside the text).</param>
+    public ProvisionBuilder(string text, LineCursor cursor, int bound, bool deferSections = false)
     {
         _t = text;
         _cursor = cursor;
+        _deferSections = deferSections;
         Provisions = new ValueList<Provision>(bound);
     }
+
+    /// <summary>The issue of a block that held only an issue tag, waiting for the next block; null when none.</summary>
+    public string? CarriedIssue => _carriedIssue;
+
+    /// <summary>With deferred sections: the headings read, in order, as their sections are still to be resolved.</summary>
+    public List<PendingHead> PendingHeads { get; } = [];
 
     /// <summary>The block being read, or null between blocks.</summary>
     public BlockBuilder? Current { get; private set; }
@@ -66,6 +82,13 @@ internal sealed class ProvisionBuilder
         {
             _carriedIssue = block.OwnIssue;
         }
+        if (_deferSections)
+        {
+            if (block.Kind == ProvisionKind.Heading) PendingHeads.Add(new PendingHead(block.Index, block.Level, block.Title, block.OwnIssue));
+            Provisions.Add(Store(block, -1, block.OwnIssue ?? block.CarriedIssue));
+            Current = null;
+            return;
+        }
         if (block.Kind == ProvisionKind.Heading)
         {
             while (_openSections.Count > 0 && SectionHeads[_openSections[^1]].Level >= block.Level) _openSections.RemoveAt(_openSections.Count - 1);
@@ -75,23 +98,61 @@ internal sealed class ProvisionBuilder
             _openSections.Add(SectionHeads.Count - 1);
         }
         int section = _openSections.Count > 0 ? _openSections[^1] : -1;
-        Provisions.Add(new Provision
+        Provisions.Add(Store(block, section, block.OwnIssue ?? block.CarriedIssue ?? (section >= 0 ? SectionHeads[section].Issue : null)));
+        Current = null;
+    }
+
+    private static Provision Store(BlockBuilder block, int section, string? issue) => new()
+    {
+        Index = block.Index,
+        Kind = block.Kind,
+        Start = block.Start,
+        End = block.End,
+        StartLine = block.StartLine,
+        EndLine = block.EndLine,
+        Section = section,
+        Label = block.Label,
+        Issue = issue,
+        AdReferendum = block.AdReferendum,
+        Metrics = new TextMetrics(block.Words, block.AgreedWords, block.Chars, block.AgreedChars, block.Opens, block.MaxDepth),
+    };
+
+    /// <summary>
+    /// Appends the provisions that <paramref name="part"/> (a builder with deferred sections, see <see cref="SplitScan"/>)
+    /// read from its provision <paramref name="fromProvision"/> and heading <paramref name="fromHead"/> on, renumbered to
+    /// follow this builder's, and resolves their sections and issues from the sections open here, as
+    /// <see cref="End"/> would have had it read them itself. No block may be open here.
+    /// </summary>
+    public void Adopt(ProvisionBuilder part, int fromProvision, int fromHead)
+    {
+        int shift = Provisions.Count - fromProvision;
+        var heads = part.PendingHeads;
+        int h = fromHead;
+        var taken = part.Provisions.AsSpan()[fromProvision..];
+        var into = Provisions.Append(taken.Length);
+        for (int k = 0; k < taken.Length; k++)
         {
-            Index = block.Index,
-            Kind = block.Kind,
-            Start = block.Start,
-            End = block.End,
-            StartLine = block.StartLine,
-            EndLine = block.EndLine,
-            Section = section,
-            Label = block.Label,
-            Issue = block.OwnIssue ?? block.CarriedIssue ?? (section >= 0 ? SectionHeads[section].Issue : null),
-            AdReferendum = block.AdReferendum,
-            Metrics = new TextMetrics(block.Words, block.AgreedWords, block.Chars, block.AgreedChars, block.Opens, block.MaxDepth),
-        });
+            ref readonly var p = ref taken[k];
+            int index = p.Index + shift;
+            if (p.Kind == ProvisionKind.Heading)
+            {
+                var head = heads[h++];
+                while (_openSections.Count > 0 && SectionHeads[_openSections[^1]].Level >= head.Level) _openSections.RemoveAt(_openSections.Count - 1);
+                int parent = _openSections.Count > 0 ? _openSections[^1] : -1;
+                string? inherited = parent >= 0 ? SectionHeads[parent].Issue : null;
+                SectionHeads.Add(new SectionHead(index, head.Level, head.Title, parent, head.OwnIssue ?? inherited));
+                _openSections.Add(SectionHeads.Count - 1);
+            }
+            int section = _openSections.Count > 0 ? _openSections[^1] : -1;
+            into[k] = p with { Index = index, Section = section, Issue = p.Issue ?? (section >= 0 ? SectionHeads[section].Issue : null) };
+        }
+        _carriedIssue = part._carriedIssue;
         Current = null;
     }
 }
+
+/// <summary>A heading read with deferred sections: its provision, level, title and own issue tag.</summary>
+internal readonly record struct PendingHead(int Provision, int Level, string Title, string? OwnIssue);
 
 /// <summary>A heading as a section: its provision, level, title, enclosing section (-1 at top) and issue (own or inherited).</summary>
 internal readonly record struct SectionHead(int Provision, int Level, string Title, int Parent, string? Issue);

@@ -63,6 +63,28 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
         _items[_count++] = item;
     }
 
+    /// <summary>
+    /// Appends <paramref name="count"/> elements at once, each the default value, and returns them to be written in place
+    /// (valid until the list next grows).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public Span<T> Append(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (_items.Length - _count < count)
+        {
+            var larger = new T[Math.Max((long)_count + count, Math.Min(2L * _items.Length, Array.MaxLength))];
+            Array.Copy(_items, larger, _count);
+            _items = larger;
+        }
+        var added = new Span<T>(_items, _count, count);
+        _count += count;
+        return added;
+    }
+
+    /// <summary>Appends the elements of <paramref name="items"/>.</summary>
+    public void AddRange(ReadOnlySpan<T> items) => items.CopyTo(Append(items.Length));
+
     /// <summary>Keeps the first <paramref name="count"/> elements and drops the rest.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above <see cref="Count"/>.</exception>
     public void Truncate(int count)
