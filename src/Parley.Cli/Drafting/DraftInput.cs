@@ -28,6 +28,7 @@ internal static class DraftInput
                 "text" or "plain" => DraftFormat.PlainText,
                 _ => extension is ".md" or ".markdown" ? DraftFormat.Markdown : DraftFormat.PlainText,
             };
+            NoCollections.ForDraft(new FileInfo(path).Length);
             return (DraftParser.Parse(TextFiles.ReadAllText(path), draftFormat), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -109,12 +109,18 @@ internal sealed class DraftScanner
     public void Adopt(DraftScanner part, SplitScan.Mark at)
     {
         int provisionShift = Provisions.Count - at.Provisions;
-        _brackets.Adopt(part._brackets, at.Brackets, at.Groups, provisionShift);
-        _provisions.Adopt(part._provisions, at.Provisions, at.Heads);
-        foreach (var n in part.Notes.Skip(at.Notes)) Notes.Add(n with { Provision = n.Provision + provisionShift });
-        foreach (var o in part.Options.Skip(at.Options)) Options.Add(o with { Provision = o.Provision + provisionShift });
-        Markup.AddRange(part.Markup.AsSpan()[at.Markup..]);
-        Problems.AddRange(part.Problems.Skip(at.Problems));
+        // The brackets on one core, the rest on the other: the two touch no common list, and copying the second part's
+        // brackets (a quarter of a million in a 50 MB draft, into pages not touched yet) is as long as all the rest.
+        Parallel.Invoke(
+            () => _brackets.Adopt(part._brackets, at.Brackets, at.Groups, provisionShift),
+            () =>
+            {
+                _provisions.Adopt(part._provisions, at.Provisions, at.Heads);
+                foreach (var n in part.Notes.Skip(at.Notes)) Notes.Add(n with { Provision = n.Provision + provisionShift });
+                foreach (var o in part.Options.Skip(at.Options)) Options.Add(o with { Provision = o.Provision + provisionShift });
+                Markup.AddRange(part.Markup.AsSpan()[at.Markup..]);
+                Problems.AddRange(part.Problems.Skip(at.Problems));
+            });
     }
 
     /// <summary>Reads each opener never closed as plain text, in place (<see cref="BracketMatcher.RecoverUnclosed"/>).</summary>
