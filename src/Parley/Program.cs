@@ -15,5 +15,7 @@ return await Run(args);
 // Parley.Cli's commands and `serve`, in a method of its own so that the fast path above loads none of their assemblies.
 // No forced exit 2 s after SIGTERM/SIGINT (System.CommandLine's default): `parley serve` stops through the host, which lets
 // requests in flight finish for Parley:ShutdownTimeoutSeconds; other commands end as the runtime ends them.
+// Only the command named by the first word is built (ParleyCommand.Create says why).
 static Task<int> Run(string[] args) =>
-    ParleyCommand.Create(more: [ServeCommand.Create()]).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    ParleyCommand.Create(more: [new(["serve"], () => [ServeCommand.Create()])], only: args.Length > 0 ? args[0] : null)
+        .Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

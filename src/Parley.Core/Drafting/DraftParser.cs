@@ -68,7 +68,38 @@ public static class DraftParser
 
     private static DraftDocument Build(string text, DraftFormat format, DraftScanner s, List<DraftProblem> extra)
     {
-        // The scanner's lists of brackets and provisions are the document's: no copy of hundreds of thousands of values.
+        // Three independent summaries of the scanner's lists (which become the document's, not copied): for a long text on
+        // two cores at once, as the text was read.
+        AlternativeGroup[] groups = [];
+        Section[] sections = [];
+        DraftProblem[] warnings = [];
+        if (text.Length >= SplitFrom && Environment.ProcessorCount > 1)
+        {
+            Parallel.Invoke(
+                () => groups = Groups(s),
+                () =>
+                {
+                    sections = Sections(s);
+                    warnings = Warnings(text, s);
+                });
+        }
+        else
+        {
+            groups = Groups(s);
+            sections = Sections(s);
+            warnings = Warnings(text, s);
+        }
+        var problems = s.Problems.Concat(extra).OrderBy(p => p.Offset).ToArray();
+        // Each party's index is its position: placed directly, without Linq's ordering over key-value pairs (not precompiled).
+        var parties = new PartyMetrics[s.PartyIndex.Count];
+        foreach (var (party, k) in s.PartyIndex) parties[k] = new PartyMetrics(party, s.PartyCounts[k].Brackets, s.PartyCounts[k].Words);
+        return new DraftDocument(text, format, s.Brackets, groups, s.Provisions, sections, s.Notes.AsReadOnly(),
+            s.Options.AsReadOnly(), problems, warnings, s.Markup, parties);
+    }
+
+    /// <summary>The alternative groups, each with the indexes of its brackets in order.</summary>
+    private static AlternativeGroup[] Groups(DraftScanner s)
+    {
         var brackets = s.Brackets.AsSpan();
         var members = new int[s.GroupCount];
         foreach (ref readonly var b in brackets)
@@ -84,15 +115,11 @@ public static class DraftParser
         }
         var groups = new AlternativeGroup[groupBrackets.Length];
         for (int g = 0; g < groups.Length; g++) groups[g] = new AlternativeGroup(g, groupBrackets[g]);
-        var sections = Sections(s);
-        var problems = s.Problems.Concat(extra).OrderBy(p => p.Offset).ToArray();
-        // Each party's index is its position: placed directly, without Linq's ordering over key-value pairs (not precompiled).
-        var parties = new PartyMetrics[s.PartyIndex.Count];
-        foreach (var (party, k) in s.PartyIndex) parties[k] = new PartyMetrics(party, s.PartyCounts[k].Brackets, s.PartyCounts[k].Words);
-        var warnings = brackets.Length == 0 ? [] : Diagnostics.CrossedHeadings(text, brackets, s.Provisions.AsSpan());
-        return new DraftDocument(text, format, s.Brackets, groups, s.Provisions, sections, s.Notes.AsReadOnly(),
-            s.Options.AsReadOnly(), problems, warnings, s.Markup, parties);
+        return groups;
     }
+
+    private static DraftProblem[] Warnings(string text, DraftScanner s) =>
+        s.Brackets.Count == 0 ? [] : Diagnostics.CrossedHeadings(text, s.Brackets.AsSpan(), s.Provisions.AsSpan());
 
     /// <summary>Sections with their totals: each provision's counts added to its section and every section above it.</summary>
     private static Section[] Sections(DraftScanner s)
