@@ -1,3 +1,4 @@
+using System.Text;
 using Parley.Core.Drafting;
 using Parley.Core.Formats;
 
@@ -13,8 +14,20 @@ internal static class ProblemPrinter
     /// <summary>Writes <paramref name="errors"/>, then <paramref name="warnings"/>, one a line.</summary>
     public static void Print(TextWriter to, IEnumerable<SourceProblem> errors, IEnumerable<SourceProblem>? warnings = null)
     {
-        foreach (var e in errors) to.WriteLine(e.ToString());
-        foreach (var w in warnings ?? []) to.WriteLine(w.Describe(warning: true));
+        // Gathered and written some 32 KB at a time rather than a write per line: a long draft has thousands of problems,
+        // and each write to standard output is a system call.
+        var lines = new StringBuilder();
+        foreach (var e in errors) Line(to, lines, e.ToString());
+        foreach (var w in warnings ?? []) Line(to, lines, w.Describe(warning: true));
+        to.Write(lines);
+    }
+
+    private static void Line(TextWriter to, StringBuilder lines, string line)
+    {
+        lines.Append(line).Append(to.NewLine);
+        if (lines.Length < 1 << 15) return;
+        to.Write(lines);
+        lines.Clear();
     }
 
     /// <summary>Writes a draft's problems, then its warnings, labelled <paramref name="file"/> (a path or draft/version).</summary>
