@@ -52,20 +52,40 @@ internal sealed class TextTable
         widths[0] = Math.Max(Math.Min(widths[0], Width - others), Math.Min(widths[0], 10));
         var total = others + widths[0];
         var text = new StringBuilder();
-        if (Title is { } title) text.Append(' ', Math.Max(0, (total - title.Length) / 2)).Append(title).Append('\n');
+        if (Title is { } title) Repeat(text, ' ', Math.Max(0, (total - title.Length) / 2)).Append(title).Append('\n');
         Rule(text, widths, '┌', '┬', '┐');
         Line(text, widths, names);
         Rule(text, widths, '├', '┼', '┤');
-        foreach (var row in _rows) Line(text, widths, row);
+        foreach (var row in _rows)
+        {
+            Line(text, widths, row);
+            // Written some 32 KB at a time: a long draft's sections table is megabytes, which as one text would be
+            // megabytes of fresh memory, and standard output is flushed at each write.
+            if (text.Length < 1 << 15) continue;
+            output.Write(text);
+            text.Clear();
+        }
         Rule(text, widths, '└', '┴', '┘');
-        // Chunk by chunk: a long draft's sections table is megabytes, and one string of it a large-object allocation.
-        foreach (var chunk in text.GetChunks()) output.Write(chunk.Span);
+        output.Write(text);
+    }
+
+    // Padding and rules are appended from these rather than by StringBuilder.Append(char, count), whose framework code
+    // for char is not precompiled and ran unoptimised in a cold `parley draft stats`.
+    private const string Spaces = "                                                                                ";
+    private const string Dashes = "────────────────────────────────────────────────────────────────────────────────";
+
+    private static StringBuilder Repeat(StringBuilder text, char c, int count)
+    {
+        var run = c == ' ' ? Spaces : c == '─' ? Dashes : null;
+        if (run is null) return text.Append(c, count);
+        for (; count > run.Length; count -= run.Length) text.Append(run);
+        return text.Append(run, 0, count);
     }
 
     private static void Rule(StringBuilder text, int[] widths, char left, char middle, char right)
     {
         text.Append(left);
-        for (var i = 0; i < widths.Length; i++) text.Append('─', widths[i] + 2).Append(i == widths.Length - 1 ? right : middle);
+        for (var i = 0; i < widths.Length; i++) Repeat(text, '─', widths[i] + 2).Append(i == widths.Length - 1 ? right : middle);
         text.Append('\n');
     }
 
@@ -80,8 +100,8 @@ internal sealed class TextTable
                 var cell = i == 0 ? first[line] : line == 0 ? cells[i] : "";
                 var pad = widths[i] - cell.Length;
                 text.Append(' ');
-                if (_columns[i].Right) text.Append(' ', pad).Append(cell);
-                else text.Append(cell).Append(' ', pad);
+                if (_columns[i].Right) Repeat(text, ' ', pad).Append(cell);
+                else Repeat(text.Append(cell), ' ', pad);
                 text.Append(" │");
             }
             text.Append('\n');
