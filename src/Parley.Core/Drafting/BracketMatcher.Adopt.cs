@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Parley.Core.Drafting;
 
 internal sealed partial class BracketMatcher
@@ -33,7 +31,7 @@ internal sealed partial class BracketMatcher
             };
         }
         // Both scans had no text waiting on a bracket at the join, so the marks count from the same empty list.
-        SegmentMarks.AddRange(CollectionsMarshal.AsSpan(part.SegmentMarks)[fromBracket..]);
+        SegmentMarks.AddRange(part.SegmentMarks.AsSpan()[fromBracket..]);
         Segments.Clear();
         foreach (var s in part.Segments) Segments.Add(s with { Bracket = s.Bracket + shift, Block = s.Block + provisionShift });
         _stack.Clear();

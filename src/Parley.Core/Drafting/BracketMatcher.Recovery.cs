@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Parley.Core.Drafting;
 
 internal sealed partial class BracketMatcher
@@ -59,10 +57,15 @@ internal sealed partial class BracketMatcher
         int firstBlock = brackets[unclosed[0]].Provision;
         Renumber(brackets, unclosed);
         var depths = new int[blocks.Length - firstBlock];
-        // Renumber dropped the unclosed openers: the list is shorter than the span taken above.
-        foreach (ref readonly var b in Brackets.AsSpan())
+        // Renumber dropped the unclosed openers: the list is shorter than the span taken above. Brackets come in the order
+        // of their provisions, so those of the provisions from firstBlock on end the list: from the first unclosed opener's
+        // place, back over the brackets of its own provision opened before it.
+        var kept = Brackets.AsSpan();
+        int from = Math.Min(unclosed[0], kept.Length);
+        while (from > 0 && kept[from - 1].Provision >= firstBlock) from--;
+        foreach (ref readonly var b in kept[from..])
         {
-            if (b.Provision >= firstBlock && b.Depth > depths[b.Provision - firstBlock]) depths[b.Provision - firstBlock] = b.Depth;
+            if (b.Depth > depths[b.Provision - firstBlock]) depths[b.Provision - firstBlock] = b.Depth;
         }
         for (int b = firstBlock; b < blocks.Length; b++)
         {
@@ -71,7 +74,7 @@ internal sealed partial class BracketMatcher
                 blocks[b] = blocks[b] with { Metrics = blocks[b].Metrics with { MaxDepth = depths[b - firstBlock] } };
             }
         }
-        ReorderParties();
+        ReorderParties(unclosed[0]);
     }
 
     /// <summary>
@@ -81,18 +84,17 @@ internal sealed partial class BracketMatcher
     /// </summary>
     private void Renumber(Span<Bracket> brackets, int[] unclosed)
     {
-        var members = new int[GroupCount];
-        int u = 0;
-        for (int i = 0; i < brackets.Length; i++)
+        // Groups keep their numbers unless an unclosed opener stood in one: then a group left with a single member is no
+        // group any more, and the groups after it close up.
+        int[]? groups = null;
+        int groupCount = GroupCount;
+        foreach (int k in unclosed)
         {
-            if (u < unclosed.Length && unclosed[u] == i) u++;
-            else if (brackets[i].Group >= 0) members[brackets[i].Group]++;
+            if (brackets[k].Group >= 0 && groups is null) groups = Regroup(brackets, unclosed, out groupCount);
         }
-        var groups = new int[GroupCount];
-        int groupCount = 0;
-        for (int g = 0; g < groups.Length; g++) groups[g] = members[g] >= 2 ? groupCount++ : -1;
-        int below = 0, next = 0;
-        for (int i = 0; i < brackets.Length; i++)
+        // Before the first unclosed opener nothing changes when the groups do not: no index, parent or depth moves there.
+        int below = 0, next = groups is null ? unclosed[0] : 0;
+        for (int i = next; i < brackets.Length; i++)
         {
             if (below < unclosed.Length && unclosed[below] == i)
             {
@@ -101,7 +103,7 @@ internal sealed partial class BracketMatcher
             }
             ref readonly var b = ref brackets[i];
             int parent = b.Parent >= 0 ? NewIndex(b.Parent, unclosed) : -1;
-            int group = b.Group >= 0 ? groups[b.Group] : -1;
+            int group = b.Group >= 0 && groups is not null ? groups[b.Group] : b.Group;
             // The brackets before the first unclosed opener usually stay as they are (an opener left open is often near
             // the end): write only a bracket that changes, as a bracket holds references and its write is not free.
             if (next != i || parent != b.Parent || below != 0 || group != b.Group)
@@ -112,8 +114,24 @@ internal sealed partial class BracketMatcher
             next++;
         }
         Brackets.Truncate(next);
-        CollectionsMarshal.SetCount(SegmentMarks, next);
+        SegmentMarks.Truncate(next);
         GroupCount = groupCount;
+    }
+
+    /// <summary>Each group's new number once the unclosed openers leave it (-1 when fewer than two members remain), and the count.</summary>
+    private int[] Regroup(Span<Bracket> brackets, int[] unclosed, out int count)
+    {
+        var members = new int[GroupCount];
+        int u = 0;
+        for (int i = 0; i < brackets.Length; i++)
+        {
+            if (u < unclosed.Length && unclosed[u] == i) u++;
+            else if (brackets[i].Group >= 0) members[brackets[i].Group]++;
+        }
+        var groups = new int[GroupCount];
+        count = 0;
+        for (int g = 0; g < groups.Length; g++) groups[g] = members[g] >= 2 ? count++ : -1;
+        return groups;
     }
 
     /// <summary>Index of bracket <paramref name="old"/> once the unclosed openers are dropped; -1 when it is one of them.</summary>
@@ -125,8 +143,16 @@ internal sealed partial class BracketMatcher
     }
 
     /// <summary>Parties in order of first appearance among the remaining brackets; one named only by unclosed openers is gone.</summary>
-    private void ReorderParties()
+    private void ReorderParties(int firstUnclosed)
     {
+        // The order stands when every party is named by some bracket before the first unclosed opener: those brackets,
+        // unchanged, set it. Usually all parties are named early, and this look ends long before that opener.
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ref readonly var b in Brackets.AsSpan()[..Math.Min(firstUnclosed, Brackets.Count)])
+        {
+            foreach (var party in (string[])b.Parties) named.Add(party);
+            if (named.Count == PartyIndex.Count) return;
+        }
         var oldIndex = new Dictionary<string, int>(PartyIndex, StringComparer.Ordinal);
         var oldCounts = PartyCounts.ToArray();
         PartyIndex.Clear();

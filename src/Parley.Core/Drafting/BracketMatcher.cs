@@ -39,7 +39,7 @@ internal sealed partial class BracketMatcher
         _ignoredOpens = ignoredOpens;
         // Sized once (exact for brackets) so that the lists do not regrow: each regrowth of a large list copies it.
         Brackets = new ValueList<Bracket>(opens);
-        SegmentMarks = new List<int>(opens);
+        SegmentMarks = new ValueList<int>(opens);
     }
 
     /// <summary>Only blanks (and, in Markdown, emphasis marks) were read since the last bracket closed.</summary>
@@ -49,7 +49,7 @@ internal sealed partial class BracketMatcher
     public ValueList<Bracket> Brackets { get; }
 
     /// <summary>For each bracket, by the same index: the length of <see cref="Segments"/> when it opened.</summary>
-    public List<int> SegmentMarks { get; }
+    public ValueList<int> SegmentMarks { get; }
 
     /// <summary>
     /// Text counted inside brackets still open, by innermost bracket and block, in order. A bracket's entries are dropped

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Parley.Core.Drafting;
 
 /// <summary>
@@ -45,7 +43,7 @@ internal sealed class ProvisionBuilder
     public string? CarriedIssue => _carriedIssue;
 
     /// <summary>With deferred sections: the headings read, in order, as their sections are still to be resolved.</summary>
-    public List<PendingHead> PendingHeads { get; } = [];
+    public ValueList<PendingHead> PendingHeads { get; } = new();
 
     /// <summary>The block being read, or null between blocks.</summary>
     public BlockBuilder? Current { get; private set; }

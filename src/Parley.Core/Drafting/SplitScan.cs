@@ -56,12 +56,16 @@ internal static class SplitScan
         var labels = MarkupPass.Labels(text, format == DraftFormat.Markdown, whole);
         var first = new DraftScanner(text, format, null, whole, null, null);
         var second = new DraftScanner(text, format, null, tail, whole, (split, 1 + head.LineFeeds, labels));
-        var marks = new List<Mark>();
-        var speculation = Task.Run(() => second.Read(split, i =>
+        var marks = new ValueList<Mark>();
+        // An action, not a function returning the reading's bool: Task.Run<bool> is framework code not precompiled.
+        var speculation = Task.Run(() =>
         {
-            if (marks.Count < MarksKept && second.SettledAt(i)) marks.Add(second.Mark(i));
-            return false;
-        }));
+            second.Read(split, i =>
+            {
+                if (marks.Count < MarksKept && second.SettledAt(i)) marks.Add(second.Mark(i));
+                return false;
+            });
+        });
         first.Read(split, _ => true);
         speculation.GetAwaiter().GetResult();
         int next = 0;
