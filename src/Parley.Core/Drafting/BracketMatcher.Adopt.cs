@@ -17,21 +17,21 @@ internal sealed partial class BracketMatcher
     {
         int shift = Brackets.Count - fromBracket;
         int groupShift = GroupCount - fromGroup;
-        var taken = part.Brackets.AsSpan()[fromBracket..];
-        var into = Brackets.Append(taken.Length);
-        for (int k = 0; k < taken.Length; k++)
+        // Party counts as the scan keeps them: a bracket for each party it names, and the words it owned for each of them.
+        Brackets.TakeOver(part.Brackets, fromBracket, (ref Bracket b) =>
         {
-            ref readonly var b = ref taken[k];
-            into[k] = b with
+            var parties = (string[])b.Parties;
+            if (parties.Length > 0) CountParties(parties, part.OwnPartyWords.GetValueOrDefault(b.Index));
+            b = b with
             {
                 Index = b.Index + shift,
                 Parent = b.Parent >= 0 ? b.Parent + shift : -1,
                 Provision = b.Provision + provisionShift,
                 Group = b.Group >= 0 ? b.Group + groupShift : -1,
             };
-        }
+        });
         // Both scans had no text waiting on a bracket at the join, so the marks count from the same empty list.
-        SegmentMarks.AddRange(part.SegmentMarks.AsSpan()[fromBracket..]);
+        SegmentMarks.TakeOver(part.SegmentMarks, fromBracket, static (ref int _) => { });
         Segments.Clear();
         foreach (var s in part.Segments) Segments.Add(s with { Bracket = s.Bracket + shift, Block = s.Block + provisionShift });
         _stack.Clear();
@@ -46,22 +46,19 @@ internal sealed partial class BracketMatcher
         {
             if (bracket >= fromBracket) OwnPartyWords[bracket + shift] = words;
         }
-        // Party counts as the scan keeps them: a bracket for each party it names, and the words it owned for each of them.
-        for (int i = fromBracket; i < part.Brackets.Count; i++)
+    }
+
+    private void CountParties(string[] parties, long words)
+    {
+        foreach (var party in parties)
         {
-            var parties = (string[])taken[i - fromBracket].Parties;
-            if (parties.Length == 0) continue;
-            long words = part.OwnPartyWords.GetValueOrDefault(i);
-            foreach (var party in parties)
+            if (!PartyIndex.TryGetValue(party, out int k))
             {
-                if (!PartyIndex.TryGetValue(party, out int k))
-                {
-                    k = PartyCounts.Count;
-                    PartyIndex[party] = k;
-                    PartyCounts.Add((0, 0));
-                }
-                PartyCounts[k] = (PartyCounts[k].Brackets + 1, PartyCounts[k].Words + words);
+                k = PartyCounts.Count;
+                PartyIndex[party] = k;
+                PartyCounts.Add((0, 0));
             }
+            PartyCounts[k] = (PartyCounts[k].Brackets + 1, PartyCounts[k].Words + words);
         }
     }
 }

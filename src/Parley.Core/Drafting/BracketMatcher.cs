@@ -32,14 +32,15 @@ internal sealed partial class BracketMatcher
     /// <param name="cursor">The scan's position, for line and column.</param>
     /// <param name="ignoredOpens">Offsets of <c>[</c> to read as text; null for none.</param>
     /// <param name="opens">The number of <c>[</c> in the text, to size the lists once.</param>
-    public BracketMatcher(string text, LineCursor cursor, HashSet<int>? ignoredOpens, int opens)
+    /// <param name="lists">The lists to fill (<see cref="SplitScan"/>'s, sharing arrays); null to make them.</param>
+    public BracketMatcher(string text, LineCursor cursor, HashSet<int>? ignoredOpens, int opens, ScanLists? lists = null)
     {
         _t = text;
         _cursor = cursor;
         _ignoredOpens = ignoredOpens;
         // Sized once (exact for brackets) so that the lists do not regrow: each regrowth of a large list copies it.
-        Brackets = new ValueList<Bracket>(opens);
-        SegmentMarks = new ValueList<int>(opens);
+        Brackets = lists?.Brackets ?? new ValueList<Bracket>(opens);
+        SegmentMarks = lists?.SegmentMarks ?? new ValueList<int>(opens);
     }
 
     /// <summary>Only blanks (and, in Markdown, emphasis marks) were read since the last bracket closed.</summary>

@@ -24,23 +24,24 @@ internal sealed class DraftScanner
     private readonly bool _md;
 
     public DraftScanner(string text, DraftFormat format, HashSet<int>? ignoredOpens)
-        : this(text, format, ignoredOpens, DraftPrescan.Of(text), null, null)
+        : this(text, format, ignoredOpens, DraftPrescan.Of(text), null, null, null)
     {
     }
 
     /// <summary>
     /// A scanner given its prescan: of the whole text (<paramref name="part"/> null), or of the part it is to read
     /// (<see cref="SplitScan"/>), from <c>part.Start</c>, the first character of line <c>part.Line</c>, with the whole
-    /// text's prescan in <paramref name="whole"/>; such a scanner leaves sections to <see cref="Adopt"/>.
+    /// text's prescan in <paramref name="whole"/>; such a scanner leaves sections to <see cref="Adopt"/>. Its large lists
+    /// are <paramref name="lists"/> when given.
     /// </summary>
     internal DraftScanner(string text, DraftFormat format, HashSet<int>? ignoredOpens, DraftPrescan prescan, DraftPrescan? whole,
-        (int Start, int Line, LinkLabels Labels)? part)
+        (int Start, int Line, LinkLabels Labels)? part, ScanLists? lists)
     {
         _md = format == DraftFormat.Markdown;
         var all = whole ?? prescan;
         _cursor = new LineCursor(text);
-        _provisions = new ProvisionBuilder(text, _cursor, prescan.ProvisionBound, deferSections: part is not null);
-        _brackets = new BracketMatcher(text, _cursor, ignoredOpens, prescan.Opens);
+        _provisions = new ProvisionBuilder(text, _cursor, prescan.ProvisionBound, deferSections: part is not null, lists);
+        _brackets = new BracketMatcher(text, _cursor, ignoredOpens, prescan.Opens, lists);
         _markup = new MarkupPass(text, _md, all, part?.Labels ?? MarkupPass.Labels(text, _md, all), _cursor, _provisions);
         _lines = new LinePass(text, _md, _cursor, _provisions, _markup.Spans);
         _tokenizer = new DraftTokenizer(text, _md, prescan.FirstAdRef, _cursor, _brackets, _provisions, _lines, _markup);

@@ -31,12 +31,13 @@ internal sealed class ProvisionBuilder
     /// <param name="cursor">The scan's position, for line numbers.</param>
     /// <param name="bound">At least the number of provisions (one per line that is not empty), to size the list once.</param>
     /// <param name="deferSections">Leave sections to <see cref="Adopt"/> (a scan that starts inside the text).</param>
-    public ProvisionBuilder(string text, LineCursor cursor, int bound, bool deferSections = false)
+    /// <param name="lists">The lists to fill (<see cref="SplitScan"/>'s, sharing arrays); null to make them.</param>
+    public ProvisionBuilder(string text, LineCursor cursor, int bound, bool deferSections = false, ScanLists? lists = null)
     {
         _t = text;
         _cursor = cursor;
         _deferSections = deferSections;
-        Provisions = new ValueList<Provision>(bound);
+        Provisions = lists?.Provisions ?? new ValueList<Provision>(bound);
     }
 
     /// <summary>The issue of a block that held only an issue tag, waiting for the next block; null when none.</summary>
@@ -126,11 +127,8 @@ internal sealed class ProvisionBuilder
         int shift = Provisions.Count - fromProvision;
         var heads = part.PendingHeads;
         int h = fromHead;
-        var taken = part.Provisions.AsSpan()[fromProvision..];
-        var into = Provisions.Append(taken.Length);
-        for (int k = 0; k < taken.Length; k++)
+        Provisions.TakeOver(part.Provisions, fromProvision, (ref Provision p) =>
         {
-            ref readonly var p = ref taken[k];
             int index = p.Index + shift;
             if (p.Kind == ProvisionKind.Heading)
             {
@@ -142,8 +140,8 @@ internal sealed class ProvisionBuilder
                 _openSections.Add(SectionHeads.Count - 1);
             }
             int section = _openSections.Count > 0 ? _openSections[^1] : -1;
-            into[k] = p with { Index = index, Section = section, Issue = p.Issue ?? (section >= 0 ? SectionHeads[section].Issue : null) };
-        }
+            p = p with { Index = index, Section = section, Issue = p.Issue ?? (section >= 0 ? SectionHeads[section].Issue : null) };
+        });
         _carriedIssue = part._carriedIssue;
         Current = null;
     }

@@ -54,8 +54,9 @@ internal static class SplitScan
         Parallel.Invoke(() => head = DraftPrescan.Of(text, 0, split), () => tail = DraftPrescan.Of(text, split, text.Length));
         var whole = DraftPrescan.Join(head, tail);
         var labels = MarkupPass.Labels(text, format == DraftFormat.Markdown, whole);
-        var first = new DraftScanner(text, format, null, whole, null, null);
-        var second = new DraftScanner(text, format, null, tail, whole, (split, 1 + head.LineFeeds, labels));
+        var (firstLists, secondLists) = ScanLists.Adjoining(text, split, head, tail);
+        var first = new DraftScanner(text, format, null, whole, null, null, firstLists);
+        var second = new DraftScanner(text, format, null, tail, whole, (split, 1 + head.LineFeeds, labels), secondLists);
         var marks = new ValueList<Mark>();
         // An action, not a function returning the reading's bool: Task.Run<bool> is framework code not precompiled.
         var speculation = Task.Run(() =>
@@ -80,5 +81,32 @@ internal static class SplitScan
         joinedAt = joined ? join.Offset : -1;
         if (joined) first.Adopt(second, join);
         return first;
+    }
+}
+
+/// <summary>
+/// The large lists of a scanner: brackets, their segment marks and provisions. For a split reading they share arrays
+/// (<see cref="ValueList{T}.Adjoining"/>), the first scanner's lists in front, so that when it takes over what the second
+/// found (<see cref="DraftScanner.Adopt"/>) the second's brackets and provisions move down within memory already written
+/// instead of being copied into the first's untouched room (a quarter of a million brackets in a 50 MB draft).
+/// </summary>
+internal sealed record ScanLists(ValueList<Bracket> Brackets, ValueList<int> SegmentMarks, ValueList<Provision> Provisions)
+{
+    /// <summary>The stretch after the cut whose brackets and lines the first scanner gets room for, as it reads on to the join.</summary>
+    internal const int ReadOnRoom = 1 << 20;
+
+    /// <summary>
+    /// Lists for the scanner of the text before <paramref name="split"/> (room for its part, <paramref name="head"/>, and for
+    /// reading on <see cref="ReadOnRoom"/> characters past the cut; beyond that it takes arrays of its own and the join
+    /// copies) and for the scanner of the part after it, <paramref name="tail"/>.
+    /// </summary>
+    public static (ScanLists First, ScanLists Second) Adjoining(string text, int split, DraftPrescan head, DraftPrescan tail)
+    {
+        var on = text.AsSpan(split, Math.Min(ReadOnRoom, text.Length - split));
+        int opensOn = on.Count('['), linesOn = on.Count('\n') + 1;
+        var (firstBrackets, secondBrackets) = ValueList<Bracket>.Adjoining(head.Opens + opensOn, tail.Opens);
+        var (firstMarks, secondMarks) = ValueList<int>.Adjoining(head.Opens + opensOn, tail.Opens);
+        var (firstProvisions, secondProvisions) = ValueList<Provision>.Adjoining(head.ProvisionBound + linesOn, tail.ProvisionBound);
+        return (new ScanLists(firstBrackets, firstMarks, firstProvisions), new ScanLists(secondBrackets, secondMarks, secondProvisions));
     }
 }

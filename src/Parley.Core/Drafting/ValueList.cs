@@ -17,7 +17,11 @@ namespace Parley.Core.Drafting;
 internal sealed class ValueList<T> : IReadOnlyList<T>
     where T : struct
 {
+    // The elements are _items[_start .. _start + _count); the list may fill _items[_start .. _start + _capacity), a window
+    // of an array that another list fills further on (SplitScan's two readings), and takes an array of its own to grow.
     private T[] _items;
+    private int _start;
+    private int _capacity;
     private int _count;
 
     /// <param name="capacity">Elements to make room for at once, so that a list whose size is known never regrows.</param>
@@ -26,7 +30,32 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _items = new T[capacity];
+        _capacity = capacity;
     }
+
+    private ValueList(T[] items, int start, int capacity)
+    {
+        _items = items;
+        _start = start;
+        _capacity = capacity;
+    }
+
+    /// <summary>
+    /// Two empty lists filling one array of <paramref name="first"/> + <paramref name="second"/> elements, the first list
+    /// from its start and the second after it: when the first takes over the second's elements
+    /// (<see cref="TakeOver"/>), they move down within the array rather than into fresh memory.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A capacity is negative.</exception>
+    public static (ValueList<T> First, ValueList<T> Second) Adjoining(int first, int second)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(second);
+        var items = new T[(long)first + second];
+        return (new ValueList<T>(items, 0, first), new ValueList<T>(items, first, second));
+    }
+
+    /// <summary>Changes an element taken over by <see cref="TakeOver"/> in place.</summary>
+    public delegate void Adjust(ref T item);
 
     /// <summary>Number of elements.</summary>
     public int Count => _count;
@@ -38,7 +67,7 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
         get
         {
             if ((uint)index >= (uint)_count) ThrowIndex(index);
-            return ref _items[index];
+            return ref _items[_start + index];
         }
     }
 
@@ -50,7 +79,7 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
         {
             // The throw is in a method of its own so that this getter stays small enough to be inlined.
             if (_count == 0) ThrowEmpty();
-            return ref _items[_count - 1];
+            return ref _items[_start + _count - 1];
         }
     }
 
@@ -59,8 +88,8 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
     /// <summary>Appends <paramref name="item"/>; the array doubles when full.</summary>
     public void Add(in T item)
     {
-        if (_count == _items.Length) Grow();
-        _items[_count++] = item;
+        if (_count == _capacity) Grow();
+        _items[_start + _count++] = item;
     }
 
     /// <summary>
@@ -71,13 +100,8 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
     public Span<T> Append(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (_items.Length - _count < count)
-        {
-            var larger = new T[Math.Max((long)_count + count, Math.Min(2L * _items.Length, Array.MaxLength))];
-            Array.Copy(_items, larger, _count);
-            _items = larger;
-        }
-        var added = new Span<T>(_items, _count, count);
+        if (_capacity - _count < count) MoveTo(Math.Max((long)_count + count, Math.Min(2L * _capacity, Array.MaxLength)));
+        var added = new Span<T>(_items, _start + _count, count);
         _count += count;
         return added;
     }
@@ -91,7 +115,7 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
     {
         if ((uint)count > (uint)_count) ThrowIndex(count);
         // Dropped elements may hold references (a bracket's parties): clear them so that they do not keep those alive.
-        if (count < _count) Array.Clear(_items, count, _count - count);
+        if (count < _count) Array.Clear(_items, _start + count, _count - count);
         _count = count;
     }
 
@@ -99,29 +123,72 @@ internal sealed class ValueList<T> : IReadOnlyList<T>
     public void Clear() => Truncate(0);
 
     /// <summary>The elements as a span, for a pass over all of them (valid until the list next grows).</summary>
-    public Span<T> AsSpan() => new(_items, 0, _count);
+    public Span<T> AsSpan() => new(_items, _start, _count);
 
     /// <summary>A copy of the elements.</summary>
     public T[] ToArray()
     {
         var copy = new T[_count];
-        Array.Copy(_items, copy, _count);
+        Array.Copy(_items, _start, copy, 0, _count);
         return copy;
     }
 
     /// <summary>The elements in order.</summary>
     public IEnumerator<T> GetEnumerator()
     {
-        for (int i = 0; i < _count; i++) yield return _items[i];
+        for (int i = 0; i < _count; i++) yield return _items[_start + i];
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private void Grow()
+    /// <summary>
+    /// Appends <paramref name="tail"/>'s elements from <paramref name="from"/> on, each changed by <paramref name="adjust"/>,
+    /// and empties <paramref name="tail"/>. When <paramref name="tail"/> fills the part of this list's array after this list
+    /// (<see cref="Adjoining"/>), they move down over the gap between the two, in memory already written; else they are
+    /// copied into room appended at the end.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> is negative or above the tail's count.</exception>
+    public void TakeOver(ValueList<T> tail, int from, Adjust adjust)
     {
-        var larger = new T[Math.Clamp(2L * _items.Length, 4, Array.MaxLength)];
-        Array.Copy(_items, larger, _count);
+        if ((uint)from > (uint)tail._count) ThrowIndex(from);
+        int n = tail._count - from;
+        if (ReferenceEquals(tail._items, _items) && tail._start >= _start + _count)
+        {
+            int source = tail._start + from, target = _start + _count;
+            for (int k = 0; k < n; k++)
+            {
+                // Downwards, in order: an element is read before anything is written over it.
+                _items[target + k] = _items[source + k];
+                adjust(ref _items[target + k]);
+            }
+            // What lay between the new end and the tail's old end is stale now (elements hold references): cleared.
+            Array.Clear(_items, target + n, source - target);
+            _capacity = Math.Max(_capacity, tail._start + tail._capacity - _start);
+            _count += n;
+        }
+        else
+        {
+            var into = Append(n);
+            for (int k = 0; k < n; k++)
+            {
+                into[k] = tail._items[tail._start + from + k];
+                adjust(ref into[k]);
+            }
+        }
+        // Empty, with no room: should it be added to again, it takes an array of its own.
+        tail._start = tail._capacity = tail._count = 0;
+    }
+
+    private void Grow() => MoveTo(Math.Clamp(2L * _capacity, 4, Array.MaxLength));
+
+    /// <summary>Moves the elements into an array of their own of <paramref name="capacity"/>.</summary>
+    private void MoveTo(long capacity)
+    {
+        var larger = new T[capacity];
+        Array.Copy(_items, _start, larger, 0, _count);
         _items = larger;
+        _start = 0;
+        _capacity = larger.Length;
     }
 
     private static void ThrowEmpty() => throw new InvalidOperationException("The list is empty.");

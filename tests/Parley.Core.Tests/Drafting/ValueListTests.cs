@@ -108,4 +108,68 @@ public sealed class ValueListTests
     [Fact]
     public void Construction_NegativeCapacity_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ValueList<int>(-1));
+
+    /// <summary>
+    /// Two lists sharing one array (the split reading's), each filled by its own steps (past its room or not), then the first
+    /// taking over the second's elements from some point, each adjusted: the first holds its own and those, the second
+    /// nothing, and no stale element remains past the end (room appended afterwards holds default values), whether the
+    /// elements moved within the array or were copied; further steps go on as on a list.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Steps)], MaxTest = 300)]
+    public void AdjoiningLists_TakeOver_SameAsAppendingToAList(Step[] firstSteps, Step[] secondSteps, Step[] after, NonNegativeInt from, bool separate)
+    {
+        var (first, second) = separate
+            ? (new ValueList<Item>(firstSteps.Length % 7), new ValueList<Item>(secondSteps.Length % 5))
+            : ValueList<Item>.Adjoining(firstSteps.Length % 7, secondSteps.Length % 5);
+        var expected = Run(first, firstSteps, []);
+        var taken = Run(second, secondSteps, []);
+        int start = from.Get % (taken.Count + 1);
+
+        first.TakeOver(second, start, (ref Item item) => item = item with { Number = item.Number + 1_000_000 });
+
+        expected.AddRange(taken.Skip(start).Select(item => item with { Number = item.Number + 1_000_000 }));
+        Assert.Equal(expected, first.ToArray());
+        Assert.Empty(second);
+        int more = after.Length % 9;
+        Assert.All(first.Append(more).ToArray(), item => Assert.Equal(default, item));
+        expected.AddRange(Enumerable.Repeat(default(Item), more));
+        Assert.Equal(Run(first, after, expected), first.ToArray());
+        // Past all the room the two had: the first grows as a list does.
+        for (int i = 0; i < 16; i++)
+        {
+            first.Add(new Item(i, "past"));
+            expected.Add(new Item(i, "past"));
+        }
+        Assert.Equal(expected, first.ToArray());
+        second.Add(new Item(1, "again"));
+        Assert.Equal([new Item(1, "again")], second.ToArray());
+        Assert.Equal(expected, first.ToArray());
+    }
+
+    /// <summary>Applies the appends, changes and truncations of <paramref name="steps"/> to both lists; returns the expected one.</summary>
+    private static List<Item> Run(ValueList<Item> list, Step[] steps, List<Item> expected)
+    {
+        foreach (var step in steps)
+        {
+            switch (step.Kind)
+            {
+                case <= 5 or 9:
+                    var item = new Item(step.Value, $"n{step.Value}");
+                    list.Add(item);
+                    expected.Add(item);
+                    break;
+                case 6 or 7 when expected.Count > 0:
+                    int k = step.Value % expected.Count;
+                    list[k] = list[k] with { Name = "changed" };
+                    expected[k] = expected[k] with { Name = "changed" };
+                    break;
+                case 8:
+                    int keep = step.Value % (expected.Count + 1);
+                    list.Truncate(keep);
+                    expected.RemoveRange(keep, expected.Count - keep);
+                    break;
+            }
+        }
+        return expected;
+    }
 }
