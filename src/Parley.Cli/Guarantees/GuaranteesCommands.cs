@@ -86,6 +86,7 @@ public static class GuaranteesCommands
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(path) is { Exists: true } file) NoCollections.ForIncidents(file.Length);
             var import = IncidentFiles.Read(parse.GetValue(path)!.FullName, parse.GetValue(format)!, error);
             if (import is null) return 1;
             var duplicates = import.FileRejected ? 0 : IncidentGroups.Group(import.Incidents).DuplicatesGrouped;

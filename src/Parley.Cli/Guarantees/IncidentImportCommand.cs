@@ -35,6 +35,7 @@ internal static class IncidentImportCommand
         {
             var cli = new Cli(parse);
             var file = parse.GetValue(path)!;
+            if (file.Exists) NoCollections.ForIncidents(file.Length);
             // The file's digest (for the history entry) is taken on the other core while this one parses the file, and
             // the database is opened and migrated there too (a cold process's EF Core model and migration check).
             using var hashing = CancellationTokenSource.CreateLinkedTokenSource(ct);
