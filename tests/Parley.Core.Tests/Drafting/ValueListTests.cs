@@ -34,32 +34,7 @@ public sealed class ValueListTests
         var expected = new List<Item>();
         foreach (var step in steps)
         {
-            switch (step.Kind)
-            {
-                case <= 5:
-                    var item = new Item(step.Value, $"n{step.Value}");
-                    list.Add(item);
-                    expected.Add(item);
-                    break;
-                case 6 when expected.Count > 0:
-                    int k = step.Value % expected.Count;
-                    list[k] = list[k] with { Number = -step.Value };
-                    expected[k] = expected[k] with { Number = -step.Value };
-                    break;
-                case 7 when expected.Count > 0:
-                    list.Last = list.Last with { Name = "last" };
-                    expected[^1] = expected[^1] with { Name = "last" };
-                    break;
-                case 8:
-                    int keep = step.Value % (expected.Count + 1);
-                    list.Truncate(keep);
-                    expected.RemoveRange(keep, expected.Count - keep);
-                    break;
-                case 9:
-                    list.Clear();
-                    expected.Clear();
-                    break;
-            }
+            Apply(list, expected, step);
             Assert.Equal(expected.Count, list.Count);
         }
         Assert.Equal(expected, list.ToArray());
@@ -146,30 +121,41 @@ public sealed class ValueListTests
         Assert.Equal(expected, first.ToArray());
     }
 
-    /// <summary>Applies the appends, changes and truncations of <paramref name="steps"/> to both lists; returns the expected one.</summary>
+    /// <summary>Applies <paramref name="steps"/> to the list and to the expected one; returns the expected one.</summary>
     private static List<Item> Run(ValueList<Item> list, Step[] steps, List<Item> expected)
     {
-        foreach (var step in steps)
-        {
-            switch (step.Kind)
-            {
-                case <= 5 or 9:
-                    var item = new Item(step.Value, $"n{step.Value}");
-                    list.Add(item);
-                    expected.Add(item);
-                    break;
-                case 6 or 7 when expected.Count > 0:
-                    int k = step.Value % expected.Count;
-                    list[k] = list[k] with { Name = "changed" };
-                    expected[k] = expected[k] with { Name = "changed" };
-                    break;
-                case 8:
-                    int keep = step.Value % (expected.Count + 1);
-                    list.Truncate(keep);
-                    expected.RemoveRange(keep, expected.Count - keep);
-                    break;
-            }
-        }
+        foreach (var step in steps) Apply(list, expected, step);
         return expected;
+    }
+
+    /// <summary>One step on the list and the same on <paramref name="expected"/>.</summary>
+    private static void Apply(ValueList<Item> list, List<Item> expected, Step step)
+    {
+        switch (step.Kind)
+        {
+            case <= 5:
+                var item = new Item(step.Value, $"n{step.Value}");
+                list.Add(item);
+                expected.Add(item);
+                break;
+            case 6 when expected.Count > 0:
+                int k = step.Value % expected.Count;
+                list[k] = list[k] with { Number = -step.Value };
+                expected[k] = expected[k] with { Number = -step.Value };
+                break;
+            case 7 when expected.Count > 0:
+                list.Last = list.Last with { Name = "last" };
+                expected[^1] = expected[^1] with { Name = "last" };
+                break;
+            case 8:
+                int keep = step.Value % (expected.Count + 1);
+                list.Truncate(keep);
+                expected.RemoveRange(keep, expected.Count - keep);
+                break;
+            case 9:
+                list.Clear();
+                expected.Clear();
+                break;
+        }
     }
 }
