@@ -18,9 +18,7 @@ internal static class DraftInput
             {
                 using var stream = File.OpenRead(path);
                 var import = DocxDraftImporter.Import(stream);
-                return import.Error is not null
-                    ? (null, $"{path}: {import.Error}")
-                    : (DraftParser.Parse(import.Markdown!, DraftFormat.Markdown), null);
+                return import.Error is not null ? (null, $"{path}: {import.Error}") : Checked(path, import.Markdown!, DraftFormat.Markdown);
             }
             var draftFormat = format?.ToLowerInvariant() switch
             {
@@ -29,11 +27,15 @@ internal static class DraftInput
                 _ => extension is ".md" or ".markdown" ? DraftFormat.Markdown : DraftFormat.PlainText,
             };
             NoCollections.ForDraft(new FileInfo(path).Length);
-            return (DraftParser.Parse(TextFiles.ReadAllText(path), draftFormat), null);
+            return Checked(path, TextFiles.ReadAllText(path), draftFormat);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (null, $"{path}: cannot be read: {e.Message}");
         }
     }
+
+    /// <summary>The draft read from <paramref name="text"/>, or the reason it is not read (<see cref="DraftLimits"/>).</summary>
+    private static (DraftDocument? Document, string? Error) Checked(string path, string text, DraftFormat format) =>
+        DraftLimits.Refusal(text) is { } refusal ? (null, $"{path}: {refusal}") : (DraftParser.Parse(text, format), null);
 }

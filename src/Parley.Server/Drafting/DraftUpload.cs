@@ -83,7 +83,7 @@ internal static class DraftUpload
             using var stream = new MemoryStream(bytes, writable: false);
             var import = DocxDraftImporter.Import(stream);
             if (import.Markdown is not { } markdown) throw new InvalidInputException("file", "not a readable .docx: " + import.Error);
-            return DraftParser.Parse(markdown, DraftFormat.Markdown);
+            return Checked(markdown, DraftFormat.Markdown);
         }
         var draftFormat = format?.Trim().ToLowerInvariant() switch
         {
@@ -95,8 +95,14 @@ internal static class DraftUpload
         };
         string text = Decode(bytes);
         if (string.IsNullOrWhiteSpace(text)) throw new InvalidInputException("text", "the draft is empty");
-        return DraftParser.Parse(text, draftFormat);
+        return Checked(text, draftFormat);
     }
+
+    /// <summary>The draft read from <paramref name="text"/>, once it is within <see cref="DraftLimits"/>.</summary>
+    private static DraftDocument Checked(string text, DraftFormat format) =>
+        DraftLimits.Refusal(text) is { } refusal
+            ? throw new InvalidInputException("text", refusal)
+            : DraftParser.Parse(text, format);
 
     /// <summary>UTF-8 without guessing: a byte that is not UTF-8 is reported at its line and column.</summary>
     private static string Decode(byte[] bytes)

@@ -48,6 +48,19 @@ public sealed class DraftCommandTests : IDisposable
     }
 
     [Fact]
+    public void Stats_MoreOpeningBracketsThanTheLimit_Exits2WithTheReason_InsteadOfReadingIt()
+    {
+        // Over a megabyte, so that the large-file path (no collections, two cores) is the one refusing it.
+        string path = Write("bomb.md", "# Bomb\n\n" + new string('[', Parley.Core.Drafting.DraftLimits.MaxOpeningBrackets + 600_000));
+
+        var (exit, output, error) = Run("draft", "stats", path);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains($"{path}: the draft holds 1,100,000 opening brackets; at most 500,000 are read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_MissingFile_Exits2WithClearMessage()
     {
         string path = Path.Combine(_dir, "missing.md");

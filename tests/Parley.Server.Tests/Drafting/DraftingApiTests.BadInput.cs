@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Parley.Core.Drafting;
 using Parley.Server.Drafting;
 
 namespace Parley.Server.Tests.Drafting;
@@ -55,6 +56,20 @@ public abstract partial class DraftingApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var detail = (await Json(response))["errors"]!["text"]![0]!.GetValue<string>();
         Assert.StartsWith("2:18: the text is not UTF-8 (byte 0xE9)", detail);
+    }
+
+    [Fact]
+    public async Task Upload_MoreOpeningBracketsThanTheLimit_Is400OnTheText_AndNothingIsStored()
+    {
+        // A file of nothing but '[' made some 500 bytes of memory per byte when read: refused before it is read.
+        var content = new StringContent("# Bomb\n\n" + new string('[', DraftLimits.MaxOpeningBrackets + 1), Encoding.UTF8, "text/markdown");
+
+        var response = await Client.PostAsync($"{Berlin}/versions?version=bomb", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await Json(response))["errors"]!["text"]![0]!.GetValue<string>();
+        Assert.Equal("the draft holds 500,001 opening brackets; at most 500,000 are read", detail);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"{Berlin}/versions/bomb/stats")).StatusCode);
     }
 
     [Fact]

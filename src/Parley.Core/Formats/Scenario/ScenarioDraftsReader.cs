@@ -52,6 +52,11 @@ internal static class ScenarioDraftsReader
         var format = v.Has("format") ? v.Enum("format", Formats) : DraftFormat.Markdown;
         var text = Text(v);
         if (v.Failed || label is null || text is null || format is null) return null;
+        if (DraftLimits.Refusal(text) is { } refusal)
+        {
+            v.Fail(v.Locate("text"), v.Sub("text"), refusal);
+            return null;
+        }
         DraftVersion version;
         try
         {

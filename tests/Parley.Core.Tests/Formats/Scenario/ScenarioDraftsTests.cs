@@ -194,4 +194,23 @@ public class ScenarioDraftsTests
         Assert.True(result.Ok, string.Join("\n", result.Errors));
         Assert.Single(result.Drafts.Single().History.Versions.Single().Document.Problems);
     }
+
+    [Fact]
+    public void Read_DraftWithMoreOpeningBracketsThanTheLimit_RefusesTheFileAtItsText_WithoutReadingIt()
+    {
+        var text = new string('[', DraftLimits.MaxOpeningBrackets + 1);
+        var result = Read("drafts:\n  - id: d\n    versions:\n      - label: bomb\n        text: \"" + text + "\"\n");
+
+        Assert.Null(result.Negotiation);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("drafts[0].versions[0].text", error.Field);
+        Assert.Equal("the draft holds 500,001 opening brackets; at most 500,000 are read", error.Message);
+    }
+
+    [Fact]
+    public void Limits_AtTheLimit_IsRead_OneMore_IsRefused()
+    {
+        Assert.Null(DraftLimits.Refusal("x" + new string('[', DraftLimits.MaxOpeningBrackets) + "]"));
+        Assert.NotNull(DraftLimits.Refusal(new string('[', DraftLimits.MaxOpeningBrackets + 1)));
+    }
 }
