@@ -30,11 +30,37 @@ internal static class TextFiles
 
     /// <summary>The text of <paramref name="path"/>.</summary>
     /// <exception cref="IOException">The file cannot be read (and the other exceptions of <see cref="File.OpenHandle"/>).</exception>
-    public static string ReadAllText(string path) => ReadAllText(path, ChunkBytes);
+    public static string ReadAllText(string path) => ReadAllText(path, ChunkBytes, (byte)'\n', out _);
+
+    /// <summary>
+    /// The text of <paramref name="path"/>, and in <paramref name="count"/> how many times the ASCII character
+    /// <paramref name="counted"/> occurs in it, counted in the bytes as they are read (no pass over the text afterwards: a
+    /// draft's opening brackets, which <c>DraftLimits</c> bounds).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="counted"/> is not ASCII.</exception>
+    /// <exception cref="IOException">The file cannot be read (and the other exceptions of <see cref="File.OpenHandle"/>).</exception>
+    public static string ReadAllText(string path, byte counted, out long count)
+    {
+        // A byte under 0x80 is that character in UTF-8, and is never part of another one.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(counted, (byte)0x7F);
+        return ReadAllText(path, ChunkBytes, counted, out count);
+    }
 
     /// <summary>The text of <paramref name="path"/>, read <paramref name="chunkBytes"/> at a time (tests use small chunks).</summary>
-    internal static string ReadAllText(string path, int chunkBytes)
+    internal static string ReadAllText(string path, int chunkBytes) => ReadAllText(path, chunkBytes, (byte)'\n', out _);
+
+    private static string ReadAllText(string path, int chunkBytes, byte counted, out long count)
     {
+        var text = Read(path, chunkBytes, counted, out count);
+        // The framework's reading (below) counted nothing: counted in its text.
+        if (count < 0) count = text.AsSpan().Count((char)counted);
+        return text;
+    }
+
+    /// <summary>The text; <paramref name="count"/> is -1 when the framework read it.</summary>
+    private static string Read(string path, int chunkBytes, byte counted, out long count)
+    {
+        count = -1;
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         long length = RandomAccess.GetLength(handle);
         // An empty file, one whose length the system does not give (/proc) and one of 1 GB or more are the framework's.
@@ -47,15 +73,20 @@ internal static class TextFiles
         else if (head.StartsWith([(byte)0xFE, (byte)0xFF]) || head.StartsWith([(byte)0xFF, (byte)0xFE])
                  || head.StartsWith([(byte)0, (byte)0, (byte)0xFE, (byte)0xFF]))
             return File.ReadAllText(path);
-        return Decode(handle, start, length, chunkBytes) ?? File.ReadAllText(path);
+        if (Decode(handle, start, length, chunkBytes, counted, out long found) is { } text)
+        {
+            count = found;
+            return text;
+        }
+        return File.ReadAllText(path);
     }
 
     /// <summary>UTF-8 from <paramref name="start"/> to <paramref name="length"/>, or null when the file changed meanwhile.</summary>
-    private static string? Decode(SafeFileHandle handle, long start, long length, int chunkBytes)
+    private static string? Decode(SafeFileHandle handle, long start, long length, int chunkBytes, byte counted, out long count)
     {
         long split = length;
         if (length - start >= ParallelFrom && Environment.ProcessorCount >= 2) split = CharacterStart(handle, start + (length - start) / 2);
-        long first = 0, second = 0;
+        long first = 0, second = 0, firstCounted = 0, secondCounted = 0;
         if (split < length)
         {
             Parallel.Invoke(
@@ -66,6 +97,7 @@ internal static class TextFiles
         {
             first = CountChars(handle, start, length, chunkBytes);
         }
+        count = 0;
         if (first < 0 || second < 0) return null;
         bool complete = true;
         var text = string.Create((int)(first + second), 0, (chars, _) =>
@@ -80,17 +112,18 @@ internal static class TextFiles
                     {
                         bool a = false, b = false;
                         Parallel.Invoke(
-                            () => a = DecodeInto(handle, start, split, new Span<char>(c, left), chunkBytes),
-                            () => b = DecodeInto(handle, split, length, new Span<char>(c + left, total - left), chunkBytes));
+                            () => a = DecodeInto(handle, start, split, new Span<char>(c, left), chunkBytes, counted, out firstCounted),
+                            () => b = DecodeInto(handle, split, length, new Span<char>(c + left, total - left), chunkBytes, counted, out secondCounted));
                         complete = a && b;
                     }
                     else
                     {
-                        complete = DecodeInto(handle, start, length, new Span<char>(c, total), chunkBytes);
+                        complete = DecodeInto(handle, start, length, new Span<char>(c, total), chunkBytes, counted, out firstCounted);
                     }
                 }
             }
         });
+        count = firstCounted + secondCounted;
         return complete && RandomAccess.GetLength(handle) == length ? text : null;
     }
 
@@ -118,14 +151,16 @@ internal static class TextFiles
         return pieces.Failed ? -1 : count;
     }
 
-    /// <summary>Decodes the bytes from <paramref name="from"/> to <paramref name="to"/> into exactly <paramref name="chars"/>; false when they do not fit it.</summary>
-    private static bool DecodeInto(SafeFileHandle handle, long from, long to, Span<char> chars, int chunkBytes)
+    /// <summary>Decodes the bytes from <paramref name="from"/> to <paramref name="to"/> into exactly <paramref name="chars"/>, counting the bytes <paramref name="counted"/> in <paramref name="found"/>; false when they do not fit it.</summary>
+    private static bool DecodeInto(SafeFileHandle handle, long from, long to, Span<char> chars, int chunkBytes, byte counted, out long found)
     {
         var pieces = new Pieces(handle, from, to, chunkBytes);
+        found = 0;
         while (pieces.Next(out var piece))
         {
             if (!Utf8.TryGetChars(piece, chars, out int written)) return false;
             chars = chars[written..];
+            found += piece.Count(counted);
         }
         return !pieces.Failed && chars.IsEmpty;
     }

@@ -62,6 +62,9 @@ public sealed class TextFilesTests : IDisposable
             string expected = File.ReadAllText(path);
             Assert.Equal(expected, TextFiles.ReadAllText(path));
             Assert.Equal(expected, TextFiles.ReadAllText(path, 1000));
+            // A character counted as the bytes are read: as many as the text holds.
+            Assert.Equal(expected, TextFiles.ReadAllText(path, (byte)'[', out long brackets));
+            Assert.Equal(expected.AsSpan().Count('['), brackets);
         }
     }
 
@@ -80,6 +83,9 @@ public sealed class TextFilesTests : IDisposable
         {
             string path = Write(bytes);
             Assert.Equal(File.ReadAllText(path), TextFiles.ReadAllText(path, 8));
+            // Those the framework reads (other byte order marks) are counted in the text.
+            TextFiles.ReadAllText(path, (byte)'[', out long brackets);
+            Assert.Equal(File.ReadAllText(path).AsSpan().Count('['), brackets);
         }
     }
 

@@ -27,7 +27,9 @@ internal static class DraftInput
                 _ => extension is ".md" or ".markdown" ? DraftFormat.Markdown : DraftFormat.PlainText,
             };
             NoCollections.ForDraft(new FileInfo(path).Length);
-            return Checked(path, TextFiles.ReadAllText(path), draftFormat);
+            // The opening brackets are counted as the file is read: a 50 MB draft is not read once more just for them.
+            var text = TextFiles.ReadAllText(path, (byte)'[', out long opens);
+            return DraftLimits.Refusal(opens) is { } refusal ? (null, $"{path}: {refusal}") : (DraftParser.Parse(text, draftFormat), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -22,9 +22,12 @@ public static class DraftLimits
     public static string? Refusal(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int opens = text.AsSpan().Count('[');
-        return opens <= MaxOpeningBrackets
+        return Refusal(text.AsSpan().Count('['));
+    }
+
+    /// <summary>Why a text of <paramref name="opens"/> opening brackets is not read as a draft, or null when it may be (counted as the file was read).</summary>
+    public static string? Refusal(long opens) =>
+        opens <= MaxOpeningBrackets
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"the draft holds {opens:N0} opening brackets; at most {MaxOpeningBrackets:N0} are read");
-    }
 }
