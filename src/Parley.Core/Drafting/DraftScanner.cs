@@ -110,8 +110,8 @@ internal sealed class DraftScanner
     public void Adopt(DraftScanner part, SplitScan.Mark at)
     {
         int provisionShift = Provisions.Count - at.Provisions;
-        // The brackets on one core, the rest on the other: the two touch no common list, and copying the second part's
-        // brackets (a quarter of a million in a 50 MB draft, into pages not touched yet) is as long as all the rest.
+        // The brackets on one core, the rest on the other: the two touch no common list, and renumbering the second part's
+        // brackets (a quarter of a million in a 50 MB draft) takes as long as all the rest.
         Parallel.Invoke(
             () => _brackets.Adopt(part._brackets, at.Brackets, at.Groups, provisionShift),
             () =>
